@@ -1,0 +1,75 @@
+// Composition root (STYLE): one Node process serves Next.js and Socket.IO on one port.
+//   1. configuration (zod)            4. demo data when asked (or with the embedded database)
+//   2. database: DATABASE_URL or an   5. Next.js (dev with reload, or the production build)
+//      embedded PostgreSQL            6. Socket.IO on the same HTTP server
+//   3. pending migrations applied     7. graceful shutdown that stops what it started
+import { createServer } from "node:http";
+import next from "next";
+import { parseConfig } from "@/server/config";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
+import { applyMigrations } from "@/server/db/migrate";
+import { disconnectDb, getDb } from "@/server/db/client";
+import { getAuthSecret } from "@/server/auth/secret";
+import { seedDemoShop } from "@/server/seed/demo-shop";
+import { createRealtimeServer } from "@/server/realtime/realtime-server";
+import { createLogger } from "@/server/logger";
+
+async function main(): Promise<void> {
+  const config = parseConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const isDev = config.NODE_ENV !== "production";
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.DATABASE_URL) {
+    log.info(`No DATABASE_URL: starting the embedded PostgreSQL in ${config.DATA_DIR}/pg`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, log: (line) => log.debug(line) });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+  process.env.DATA_DIR = config.DATA_DIR;
+
+  log.info("Applying pending migrations");
+  log.debug(await applyMigrations(databaseUrl));
+
+  const db = getDb();
+  if (config.SEED_DEMO ?? embedded !== undefined) {
+    const { created } = await seedDemoShop(db);
+    log.info(created ? "Seeded the demo shop" : "Demo shop present");
+  }
+
+  const authSecret = getAuthSecret();
+  // Sign-in works on whatever host the browser used (localhost, 127.0.0.1, a LAN name).
+  process.env.AUTH_TRUST_HOST ??= "true";
+
+  const app = next({ dev: isDev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const httpServer = createServer((req, res) => void handle(req, res));
+  const realtime = await createRealtimeServer(httpServer, { db, authSecret, redisUrl: config.REDIS_URL });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log.info(`Counterpart is ready on http://localhost:${port} (${isDev ? "development" : "production"})`);
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    log.info(`${signal}: shutting down`);
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    await realtime.close().catch(() => undefined);
+    await app.close().catch(() => undefined);
+    await disconnectDb().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+// Socket connections are authenticated from the same next-auth session cookie as HTTP pages
+// (issue 2, item 6). No valid session, no connection.
+import { decode } from "next-auth/jwt";
+import type { Database } from "@/server/db/client";
+import { resolveMemberContext, type MemberContext } from "@/server/services/resolve-member";
+
+const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+export function readCookie(cookieHeader: string | undefined, name: string): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const separator = part.indexOf("=");
+    if (separator === -1) continue;
+    if (part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+  }
+  return undefined;
+}
+
+export async function authenticateSocketCookie(
+  db: Database,
+  cookieHeader: string | undefined,
+  secret: string,
+): Promise<MemberContext | null> {
+  const token = SESSION_COOKIE_NAMES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
+  if (!token) return null;
+  const claims = await decode({ token, secret }).catch(() => null);
+  if (!claims?.userId || !claims.shopId) return null;
+  return resolveMemberContext(db, { userId: claims.userId, shopId: claims.shopId });
+}

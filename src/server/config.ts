@@ -1,0 +1,52 @@
+// Every environment variable the product reads, parsed once by zod (STYLE: t3's env module).
+// `.env.example` documents each one; a bad value stops start-up with a clear message.
+import { z } from "zod";
+
+const booleanFromString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  /** PostgreSQL; when absent an embedded PostgreSQL is started with data under DATA_DIR/pg. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Redis; when set, Socket.IO rooms and presence are shared by every app node. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Signs sign-in session JWTs. Generated and kept in DATA_DIR when absent (development, demo). */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** Where the app keeps its embedded database, uploads, dev mail and generated secret. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Seed the demo shop on start: default yes with the embedded database, no otherwise. */
+  SEED_DEMO: booleanFromString.optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@host:587. Without it mail is written to DATA_DIR/mail. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Counterpart <no-reply@counterpart.local>"),
+  /** Public base URL used in emails (activation links). Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** ASSIGN-2: a reload within this many seconds does not count as leaving the console. */
+  PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  /** Identifies this app process among several sharing PostgreSQL and Redis. */
+  NODE_ID: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig();
+  return cached;
+}

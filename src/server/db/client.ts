@@ -1,0 +1,28 @@
+// One Prisma client per process. The custom server (tsx) and Next.js's bundled route handlers
+// load this module separately, so the instance is kept on globalThis to be shared by both.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+export type Database = PrismaClient;
+
+const globalForPrisma = globalThis as unknown as { __counterpartPrisma?: PrismaClient };
+
+export function createPrismaClient(databaseUrl: string, options: { max?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 20 });
+  return new PrismaClient({ adapter });
+}
+
+/** The process-wide client; DATABASE_URL is resolved by the server before anything asks. */
+export function getDb(): PrismaClient {
+  if (!globalForPrisma.__counterpartPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app through server.ts");
+    globalForPrisma.__counterpartPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.__counterpartPrisma;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.__counterpartPrisma?.$disconnect();
+  globalForPrisma.__counterpartPrisma = undefined;
+}
