@@ -2,7 +2,8 @@
 import { z } from "zod";
 
 export const ZSignInSchema = z.object({
-  email: z.email("Enter a valid email address").trim().toLowerCase(),
+  // Trim and lower-case first, then check: pasted addresses often carry spaces or capitals.
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password").max(200),
 });
 export type TSignIn = z.infer<typeof ZSignInSchema>;
