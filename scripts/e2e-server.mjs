@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Starts the production server for the Playwright suite on a fresh database with the demo shop:
+// a new database on TEST_DATABASE_URL's server (or 127.0.0.1:5432 under CI), otherwise the
+// embedded PostgreSQL in a wiped .data/e2e. Extra environment (SMTP_URL...) passes through.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+
+const port = process.env.E2E_PORT ?? "3210";
+const env = { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: "127.0.0.1", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", PRESENCE_GRACE_SECONDS: process.env.PRESENCE_GRACE_SECONDS ?? "2" };
+const adminUrl = process.env.TEST_DATABASE_URL ?? (process.env.CI ? "postgresql://postgres@127.0.0.1:5432/postgres" : undefined);
+
+let dropDatabase = async () => {};
+if (adminUrl) {
+  const name = `cp_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await client.end();
+  };
+} else {
+  delete env.DATABASE_URL;
+  env.DATA_DIR = ".data/e2e";
+  fs.rmSync(".data/e2e", { recursive: true, force: true });
+}
+
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: "inherit" });
+const stop = (signal) => server.kill(signal);
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
+server.on("exit", async (code) => {
+  await dropDatabase().catch(() => undefined);
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "counterpart-demo";
+export const DEMO = {
+  owner: "owner@demo.counterpart.local",
+  admin: "admin@demo.counterpart.local",
+  agent1: "agent1@demo.counterpart.local",
+  agent2: "agent2@demo.counterpart.local",
+  agent3: "agent3@demo.counterpart.local",
+} as const;
+
+/** Signs in through the form, as a person does, and waits for the console. */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByTestId("connection-status")).toHaveText("Connected");
+}
