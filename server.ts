@@ -12,6 +12,7 @@ import { disconnectDb, getDb } from "@/server/db/client";
 import { getAuthSecret } from "@/server/auth/secret";
 import { seedDemoShop } from "@/server/seed/demo-shop";
 import { createRealtimeServer } from "@/server/realtime/realtime-server";
+import { registerRealtime } from "@/server/realtime/registry";
 import { createLogger } from "@/server/logger";
 
 async function main(): Promise<void> {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => void handle(req, res));
   const realtime = await createRealtimeServer(httpServer, { db, authSecret, redisUrl: config.REDIS_URL });
+  registerRealtime(realtime);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
   const address = httpServer.address();

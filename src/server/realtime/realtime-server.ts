@@ -1,75 +1,109 @@
-// Socket.IO for the console (and, in later issues, the widget), built as a function of an HTTP
-// server so that tests start it on port 0 with real clients (STYLE: socket.io's
-// createApplication). With a Redis URL, rooms are shared by every app node.
+// Socket.IO for the console and the widget, built as a function of an HTTP server so that tests
+// start it on port 0 with real clients (STYLE: socket.io's createApplication). With a Redis URL,
+// rooms are shared by every app node through the Redis adapter (NF-2).
 import type { Server as HttpServer } from "node:http";
-import { Server, type Namespace } from "socket.io";
+import { Server, type Namespace, type Socket } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
+import { can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import { authenticateSocketCookie } from "@/server/auth/socket-auth";
 import type { MemberContext } from "@/server/services/resolve-member";
-import {
-  CONSOLE_NAMESPACE,
-  type ConsoleClientToServerEvents,
-  type ConsoleServerToClientEvents,
-} from "@/shared/events";
+import { bindCommands, type AnyConsoleCommand, type AnyWidgetCommand } from "@/server/realtime/commands";
+import { rooms } from "@/server/realtime/rooms";
+import { CONSOLE_NAMESPACE, WIDGET_NAMESPACE } from "@/shared/events";
 
-export interface ConsoleSocketData {
-  member: MemberContext;
+export interface BuyerContext {
+  shopId: string;
+  buyerId: string;
+  conversationId: string | null;
 }
 
-export type ConsoleNamespace = Namespace<ConsoleClientToServerEvents, ConsoleServerToClientEvents, Record<string, never>, ConsoleSocketData>;
+export interface ConsoleCommandContext {
+  db: Database;
+  member: MemberContext;
+  socket: Socket;
+}
+
+export interface WidgetCommandContext {
+  db: Database;
+  buyer: BuyerContext;
+  socket: Socket;
+}
 
 export interface RealtimeComponents {
   db: Database;
   authSecret: string;
   redisUrl?: string;
+  consoleCommands?: ReadonlyArray<AnyConsoleCommand<ConsoleCommandContext>>;
+  widgetCommands?: ReadonlyArray<AnyWidgetCommand<WidgetCommandContext>>;
+  /** Verifies a widget handshake (`auth` field); null refuses the connection. */
+  authenticateWidget?: (auth: Record<string, unknown>) => Promise<BuyerContext | null>;
+  /** Presence and queue draining hook in here (ASSIGN-2, ASSIGN-4). */
+  onConsoleConnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
+  onConsoleDisconnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
+  /** Rate limit for widget commands (NF-3); throw an AppError("RATE_LIMITED") to refuse. */
+  limitWidgetCommand?: (buyer: BuyerContext, event: string) => void | Promise<void>;
+  log?: (message: string, error?: unknown) => void;
 }
 
 export interface RealtimeServer {
   io: Server;
-  console: ConsoleNamespace;
+  console: Namespace;
+  widget: Namespace;
   close(): Promise<void>;
 }
-
-/** Room names, in one place so publishers and joiners agree. */
-export const rooms = {
-  member: (memberId: string) => `member:${memberId}`,
-  shop: (shopId: string) => `shop:${shopId}`,
-};
 
 export async function createRealtimeServer(httpServer: HttpServer, components: RealtimeComponents): Promise<RealtimeServer> {
   const io = new Server(httpServer, {
     serveClient: false,
     // Polling first, then upgrade: works behind any proxy and survives a websocket failure.
     transports: ["polling", "websocket"],
+    // Uploads go over HTTP; socket payloads are small (text up to 4,000 characters).
+    maxHttpBufferSize: 256 * 1024,
   });
+  const log = components.log ?? ((message: string, error?: unknown) => console.error(message, error));
 
   const redisClients: Redis[] = [];
   if (components.redisUrl) {
-    const pubClient = new Redis(components.redisUrl, { lazyConnect: true });
+    const pubClient = new Redis(components.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
     const subClient = pubClient.duplicate();
     await Promise.all([pubClient.connect(), subClient.connect()]);
     redisClients.push(pubClient, subClient);
     io.adapter(createAdapter(pubClient, subClient));
   }
 
-  // Namespaces are untyped on the Server; the cast names the events this one carries.
-  const consoleNamespace = io.of(CONSOLE_NAMESPACE) as unknown as ConsoleNamespace;
+  const consoleNamespace = io.of(CONSOLE_NAMESPACE);
   consoleNamespace.use(async (socket, next) => {
     try {
       const member = await authenticateSocketCookie(components.db, socket.handshake.headers.cookie, components.authSecret);
       if (!member) return next(new Error("unauthorized"));
       socket.data.member = member;
       next();
-    } catch {
+    } catch (error) {
+      log("console handshake failed", error);
       next(new Error("unauthorized"));
     }
   });
 
-  consoleNamespace.on("connection", (socket) => {
-    const { member } = socket.data;
-    void socket.join([rooms.member(member.memberId), rooms.shop(member.shopId)]);
+  consoleNamespace.on("connection", async (socket) => {
+    const member = socket.data.member as MemberContext;
+    // Handlers first, synchronously: nothing the client sends after connecting may be missed.
+    bindCommands(socket, components.consoleCommands ?? [], {
+      contextOf: () => ({ db: components.db, member, socket }),
+      actorOf: () => member,
+      log: (error) => log(`console command failed for member ${member.memberId}`, error),
+    });
+    const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
+    if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
+    await socket.join(joined);
+    socket.on("presence:ping", (ack: unknown) => {
+      if (typeof ack === "function") ack({ ok: true, data: { serverTime: new Date().toISOString() } });
+    });
+    socket.on("disconnect", () => {
+      Promise.resolve(components.onConsoleDisconnected?.(member, socket)).catch((error) => log("presence disconnect failed", error));
+    });
+    await Promise.resolve(components.onConsoleConnected?.(member, socket)).catch((error) => log("presence connect failed", error));
     socket.emit("console.ready", {
       memberId: member.memberId,
       shopId: member.shopId,
@@ -77,9 +111,29 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
       role: member.role,
       serverTime: new Date().toISOString(),
     });
-    socket.on("presence:ping", (ack) => {
-      if (typeof ack === "function") ack({ ok: true, data: { serverTime: new Date().toISOString() } });
+  });
+
+  const widgetNamespace = io.of(WIDGET_NAMESPACE);
+  widgetNamespace.use(async (socket, next) => {
+    try {
+      const buyer = await components.authenticateWidget?.(socket.handshake.auth ?? {});
+      if (!buyer) return next(new Error("unauthorized"));
+      socket.data.buyer = buyer;
+      next();
+    } catch (error) {
+      log("widget handshake failed", error);
+      next(new Error("unauthorized"));
+    }
+  });
+  widgetNamespace.on("connection", async (socket) => {
+    const buyer = socket.data.buyer as BuyerContext;
+    bindCommands(socket, components.widgetCommands ?? [], {
+      contextOf: () => ({ db: components.db, buyer, socket }),
+      beforeEach: (event) => components.limitWidgetCommand?.(buyer, event),
+      log: (error) => log(`widget command failed for buyer ${buyer.buyerId}`, error),
     });
+    await socket.join(rooms.buyer(buyer.buyerId));
+    socket.emit("widget.ready", { buyerId: buyer.buyerId, conversationId: buyer.conversationId, serverTime: new Date().toISOString() });
   });
 
   // The default namespace is not used; refuse it so nothing unauthenticated lingers there.
@@ -88,7 +142,9 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
   return {
     io,
     console: consoleNamespace,
+    widget: widgetNamespace,
     async close() {
+      io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
     },

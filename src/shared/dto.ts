@@ -1,0 +1,52 @@
+// Shapes sent to browsers. Buyer-facing shapes carry nicknames and avatars, never emails (TEAM-6).
+
+export type AuthorTypeDto = "buyer" | "agent" | "bot" | "system";
+export type MessageKindDto = "text" | "image" | "video" | "product_card" | "order_card" | "voucher_card" | "system";
+export type SessionStateDto = "queued" | "open" | "ended" | "expired";
+export type SessionCategoryDto = "pre_purchase" | "logistics" | "after_sales";
+
+export interface MessageAuthorDto {
+  nickname: string;
+  avatarUrl: string | null;
+}
+
+export interface MessageDto {
+  id: string;
+  conversationId: string;
+  sessionId: string | null;
+  seq: number;
+  clientId: string | null;
+  authorType: AuthorTypeDto;
+  /** The agent's public identity (nickname, avatar) for agent messages; null otherwise. */
+  author: MessageAuthorDto | null;
+  kind: MessageKindDto;
+  body: string;
+  payload: Record<string, unknown> | null;
+  isAutomatic: boolean;
+  createdAt: string;
+}
+
+export interface SessionDto {
+  id: string;
+  conversationId: string;
+  state: SessionStateDto;
+  category: SessionCategoryDto | null;
+  assigneeId: string | null;
+  assigneeNickname: string | null;
+  starred: boolean;
+  rating: number | null;
+  queuedAt: string;
+  assignedAt: string | null;
+  oldestUnansweredAt: string | null;
+  lastBuyerMessageAt: string | null;
+  closedAt: string | null;
+}
+
+export interface BuyerDto {
+  id: string;
+  nickname: string;
+  avatarUrl: string | null;
+  isIdentified: boolean;
+  externalId: string | null;
+  isBlocked: boolean;
+}
