@@ -12,6 +12,10 @@ import { disconnectDb, getDb } from "@/server/db/client";
 import { getAuthSecret } from "@/server/auth/secret";
 import { seedDemoShop } from "@/server/seed/demo-shop";
 import { createRealtimeServer } from "@/server/realtime/realtime-server";
+import { createProductRealtime } from "@/server/realtime/handlers";
+import { migrateJobQueue, startJobRunner } from "@/server/jobs/runner";
+import { registerRouting } from "@/server/services/assignment/routing-context";
+import { createMemoryPresenceStore, createRedisPresenceStore, DEFAULT_LIVE_TTL_MS } from "@/server/services/presence/presence-store";
 import { registerRealtime } from "@/server/realtime/registry";
 import { createLogger } from "@/server/logger";
 
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
 
   log.info("Applying pending migrations");
   log.debug(await applyMigrations(databaseUrl));
+  await migrateJobQueue(databaseUrl);
 
   const db = getDb();
   if (config.SEED_DEMO ?? embedded !== undefined) {
@@ -46,8 +51,15 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => void handle(req, res));
-  const realtime = await createRealtimeServer(httpServer, { db, authSecret, redisUrl: config.REDIS_URL });
+  // ASSIGN-2 presence: shared by every node through Redis when configured.
+  const presenceTiming = { graceMs: config.PRESENCE_GRACE_SECONDS * 1000, liveTtlMs: DEFAULT_LIVE_TTL_MS };
+  const presence = config.REDIS_URL ? createRedisPresenceStore(config.REDIS_URL, presenceTiming) : createMemoryPresenceStore(presenceTiming);
+  const routing = { presence, now: () => new Date() };
+  registerRouting(routing);
+  const productRealtime = createProductRealtime({ db, authSecret, redisUrl: config.REDIS_URL, routing });
+  const realtime = await createRealtimeServer(httpServer, productRealtime.components);
   registerRealtime(realtime);
+  const jobs = await startJobRunner({ databaseUrl, db, routing });
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
   const address = httpServer.address();
@@ -61,7 +73,10 @@ async function main(): Promise<void> {
     log.info(`${signal}: shutting down`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    productRealtime.stop();
+    await jobs.stop().catch(() => undefined);
     await realtime.close().catch(() => undefined);
+    await presence.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     await disconnectDb().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);

@@ -1,0 +1,15 @@
+// API-1, AUTO-6: POST /api/v1/orders/{externalId}/events — record one order status event.
+import { defineApiRoute } from "@/server/services/integration/define-api-route";
+import { requireTextParam } from "@/server/services/integration/parse-request";
+import { recordOrderEvent } from "@/server/services/integration/record-order-event";
+import { OrderEventInputSchema } from "@/shared/api-v1-schemas";
+
+export const POST = defineApiRoute({
+  auth: "token",
+  body: OrderEventInputSchema,
+  handler: async ({ db, token, body, params }) => {
+    const orderExternalId = requireTextParam(params, "externalId", "order");
+    const { order, created, events } = await recordOrderEvent(db, { shopId: token.shopId, orderExternalId, event: body });
+    return { status: created ? 201 : 200, body: { data: order, created }, events };
+  },
+});

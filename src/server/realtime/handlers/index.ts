@@ -1,0 +1,69 @@
+// Assembles the realtime server's components: commands, widget authentication, rate limits and
+// the presence hooks that make a member eligible and drain the queue when they connect.
+import type { Socket } from "socket.io";
+import { AppError } from "@/core/errors";
+import { createRateLimiter } from "@/core/rate-limit";
+import type { Database } from "@/server/db/client";
+import type { RealtimeComponents } from "@/server/realtime/realtime-server";
+import { consoleCommands } from "@/server/realtime/handlers/console-commands";
+import { widgetCommands } from "@/server/realtime/handlers/widget-commands";
+import { requestDrain } from "@/server/services/assignment/settle";
+import type { RoutingContext } from "@/server/services/assignment/routing-context";
+import { HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "@/server/services/presence/presence-store";
+import { verifyWidgetToken } from "@/server/services/widget/tokens";
+
+export const WIDGET_MESSAGE_LIMIT = { limit: 20, windowMs: 10_000 };
+export const WIDGET_COMMAND_LIMIT = { limit: 120, windowMs: 10_000 };
+
+export interface ProductRealtime {
+  components: RealtimeComponents;
+  stop(): void;
+}
+
+export function createProductRealtime(input: { db: Database; authSecret: string; redisUrl?: string; routing: RoutingContext }): ProductRealtime {
+  const { db, routing } = input;
+  const messageLimiter = createRateLimiter(WIDGET_MESSAGE_LIMIT);
+  const commandLimiter = createRateLimiter(WIDGET_COMMAND_LIMIT);
+  const liveConnections = new Map<string, PresenceConnection>();
+  const heartbeat = setInterval(() => {
+    void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));
+  }, HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
+
+  const connectionOf = (member: { shopId: string; memberId: string }, socket: Socket): PresenceConnection => ({ shopId: member.shopId, memberId: member.memberId, connectionId: socket.id });
+
+  return {
+    components: {
+      db,
+      authSecret: input.authSecret,
+      redisUrl: input.redisUrl,
+      consoleCommands,
+      widgetCommands,
+      async authenticateWidget(auth) {
+        const claims = typeof auth.token === "string" ? verifyWidgetToken(input.authSecret, auth.token, routing.now()) : null;
+        if (!claims) return null;
+        const buyer = await db.buyer.findFirst({ where: { id: claims.buyerId, shopId: claims.shopId }, include: { conversation: { select: { id: true } } } });
+        return buyer ? { shopId: buyer.shopId, buyerId: buyer.id, conversationId: buyer.conversation?.id ?? null } : null;
+      },
+      limitWidgetCommand(buyer, event) {
+        const limiter = event === "message:send" ? messageLimiter : commandLimiter;
+        const waitMs = limiter.hit(`${buyer.buyerId}:${event === "message:send" ? "send" : "any"}`, routing.now().getTime());
+        if (waitMs > 0) throw new AppError("RATE_LIMITED", `You are sending messages too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
+      },
+      async onConsoleConnected(member, socket) {
+        const connection = connectionOf(member, socket);
+        liveConnections.set(socket.id, connection);
+        await routing.presence.connected(connection, routing.now());
+        // ASSIGN-4: a member connecting may be new capacity.
+        void requestDrain(db, member.shopId, routing);
+      },
+      async onConsoleDisconnected(member, socket) {
+        liveConnections.delete(socket.id);
+        await routing.presence.disconnected(connectionOf(member, socket), routing.now());
+      },
+    },
+    stop() {
+      clearInterval(heartbeat);
+    },
+  };
+}

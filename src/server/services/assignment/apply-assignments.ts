@@ -1,0 +1,110 @@
+// Writes a batch of assignment decisions in set-based SQL (the Unassigned drain must move
+// thousands of sessions in seconds, ASSIGN-4): the session's new holder, both members' open
+// counts, the assignment record with its reasons (ASSIGN-8) and a system note in each
+// conversation (CHAT-2). Call inside the shop's assignment lock with the conversations locked.
+import type { AssignmentKind, AssignmentMode } from "@/generated/prisma/enums";
+import type { Tx } from "@/server/services/messaging/append-message";
+import { MESSAGE_AUTHOR_INCLUDE, type MessageRow } from "@/server/services/messaging/message-dto";
+
+export interface AssignmentItem {
+  sessionId: string;
+  conversationId: string;
+  /** The current holder for a transfer; null when the session is queued. */
+  fromMemberId: string | null;
+  toMemberId: string;
+  kind: AssignmentKind;
+  mode: AssignmentMode | null;
+  actorMemberId: string | null;
+  detail: unknown;
+  /** The system note shown to agents and the buyer. */
+  note: string;
+  noteEvent: "assigned" | "transferred";
+}
+
+export interface AppliedAssignment extends AssignmentItem {
+  noteMessage: MessageRow;
+}
+
+export async function applyAssignments(tx: Tx, input: { shopId: string; now: Date; items: AssignmentItem[] }): Promise<AppliedAssignment[]> {
+  if (input.items.length === 0) return [];
+  const { shopId, now } = input;
+  const sessionIds = input.items.map((item) => item.sessionId);
+  const fromIds = input.items.map((item) => item.fromMemberId);
+  const toIds = input.items.map((item) => item.toMemberId);
+
+  // Guarded claim: a queued session only moves if still queued, a transfer only if the session
+  // is still open with the expected holder. What another transaction changed is skipped.
+  const claimed = await tx.$queryRaw<Array<{ id: string }>>`
+    UPDATE "ChatSession" AS s
+    SET "state" = 'open', "assigneeId" = v.to_id, "assignedAt" = ${now}, "updatedAt" = ${now}
+    FROM unnest(${sessionIds}::uuid[], ${fromIds}::uuid[], ${toIds}::uuid[]) AS v(id, from_id, to_id)
+    WHERE s.id = v.id AND s."shopId" = ${shopId}::uuid
+      AND ((v.from_id IS NULL AND s."state" = 'queued') OR (s."state" = 'open' AND s."assigneeId" = v.from_id AND v.from_id <> v.to_id))
+    RETURNING s.id`;
+  const claimedIds = new Set(claimed.map((row) => row.id));
+  const items = input.items.filter((item) => claimedIds.has(item.sessionId));
+  if (items.length === 0) return [];
+
+  const delta = new Map<string, number>();
+  for (const item of items) {
+    delta.set(item.toMemberId, (delta.get(item.toMemberId) ?? 0) + 1);
+    if (item.fromMemberId) delta.set(item.fromMemberId, (delta.get(item.fromMemberId) ?? 0) - 1);
+  }
+  const memberIds = [...delta.keys()].sort();
+  await tx.$executeRaw`
+    UPDATE "Member" AS m SET "openSessionCount" = GREATEST(m."openSessionCount" + v.n, 0), "updatedAt" = ${now}
+    FROM unnest(${memberIds}::uuid[], ${memberIds.map((id) => delta.get(id)!)}::int[]) AS v(id, n)
+    WHERE m.id = v.id`;
+
+  await tx.$executeRaw`
+    INSERT INTO "Assignment" ("id", "shopId", "sessionId", "kind", "toMemberId", "fromMemberId", "actorMemberId", "mode", "detail", "createdAt")
+    SELECT gen_random_uuid(), ${shopId}::uuid, v.session_id, v.kind::"AssignmentKind", v.to_id, v.from_id, v.actor_id, v.mode::"AssignmentMode", v.detail, ${now}
+    FROM unnest(
+      ${items.map((item) => item.sessionId)}::uuid[], ${items.map((item) => item.kind)}::text[],
+      ${items.map((item) => item.toMemberId)}::uuid[], ${items.map((item) => item.fromMemberId)}::uuid[],
+      ${items.map((item) => item.actorMemberId)}::uuid[], ${items.map((item) => item.mode)}::text[],
+      ${items.map((item) => JSON.stringify(item.detail ?? null))}::jsonb[]
+    ) AS v(session_id, kind, to_id, from_id, actor_id, mode, detail)`;
+
+  const notes = await appendSystemNotes(tx, {
+    shopId,
+    now,
+    notes: items.map((item) => ({
+      conversationId: item.conversationId,
+      sessionId: item.sessionId,
+      body: item.note,
+      payload: { event: item.noteEvent, toMemberId: item.toMemberId, fromMemberId: item.fromMemberId },
+    })),
+  });
+  return items.map((item, index) => ({ ...item, noteMessage: notes[index]! }));
+}
+
+/**
+ * One system note per conversation, in set-based SQL: advances each conversation's sequence
+ * number and inserts the note with it. Conversations must be locked by the caller, and each
+ * may appear once per call.
+ */
+export async function appendSystemNotes(
+  tx: Tx,
+  input: { shopId: string; now: Date; notes: Array<{ conversationId: string; sessionId: string | null; body: string; payload: unknown }> },
+): Promise<MessageRow[]> {
+  if (input.notes.length === 0) return [];
+  const { shopId, now, notes } = input;
+  const inserted = await tx.$queryRaw<Array<{ id: string; conversationId: string }>>`
+    WITH bumped AS (
+      UPDATE "Conversation" AS c
+      SET "lastSeq" = c."lastSeq" + 1, "lastMessageAt" = ${now}, "lastMessagePreview" = left(v.body, 140)
+      FROM unnest(${notes.map((note) => note.conversationId)}::uuid[], ${notes.map((note) => note.body)}::text[]) AS v(id, body)
+      WHERE c.id = v.id
+      RETURNING c.id, c."lastSeq"
+    )
+    INSERT INTO "Message" ("id", "shopId", "conversationId", "sessionId", "seq", "authorType", "kind", "body", "payload", "isAutomatic", "createdAt")
+    SELECT gen_random_uuid(), ${shopId}::uuid, b.id, v.session_id, b."lastSeq", 'system', 'system', v.body, v.payload, true, ${now}
+    FROM bumped AS b
+    JOIN unnest(${notes.map((note) => note.conversationId)}::uuid[], ${notes.map((note) => note.sessionId)}::uuid[], ${notes.map((note) => note.body)}::text[], ${notes.map((note) => JSON.stringify(note.payload))}::jsonb[])
+      AS v(conversation_id, session_id, body, payload) ON v.conversation_id = b.id
+    RETURNING "id", "conversationId"`;
+  const rows = await tx.message.findMany({ where: { id: { in: inserted.map((row) => row.id) } }, include: MESSAGE_AUTHOR_INCLUDE });
+  const byConversation = new Map(rows.map((row) => [row.conversationId, row]));
+  return notes.map((note) => byConversation.get(note.conversationId)!);
+}

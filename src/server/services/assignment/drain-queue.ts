@@ -1,0 +1,71 @@
+// ASSIGN-4: the Unassigned queue drains oldest first, at once, whenever capacity appears.
+// Callers: a new session, a member connecting, the accept switch turned on, a session ended,
+// transferred or expired, a capacity raised, and a slow safety sweep. Each batch runs in one
+// transaction under the shop's assignment lock, re-reading every figure inside it (ASSIGN-7).
+import { planDrain } from "@/core/assignment";
+import type { Database } from "@/server/db/client";
+import { applyAssignments, type AssignmentItem } from "@/server/services/assignment/apply-assignments";
+import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { loadCandidates } from "@/server/services/assignment/load-candidates";
+import { fromQueue, sessionChangeEvents } from "@/server/services/assignment/session-events";
+import { getRouting, type RoutingContext } from "@/server/services/assignment/routing-context";
+import type { OutgoingEvent } from "@/server/realtime/publish";
+
+const BATCH_SIZE = 1_000;
+
+export interface DrainResult {
+  assigned: number;
+  events: OutgoingEvent[];
+}
+
+export async function drainQueue(db: Database, input: { shopId: string; routing?: RoutingContext; batchSize?: number }): Promise<DrainResult> {
+  const routing = input.routing ?? getRouting();
+  const batchSize = input.batchSize ?? BATCH_SIZE;
+  let assigned = 0;
+  const events: OutgoingEvent[] = [];
+  for (;;) {
+    const now = routing.now();
+    const onlineMemberIds = await routing.presence.onlineMemberIds(input.shopId, now);
+    const batch = await db.$transaction(async (tx) => {
+      await lockShopAssignments(tx, input.shopId);
+      const queued = await tx.chatSession.findMany({
+        where: { shopId: input.shopId, state: "queued" },
+        orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+        take: batchSize,
+        select: { id: true, conversationId: true },
+      });
+      if (queued.length === 0) return [];
+      const shop = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { assignmentMode: true } });
+      const candidates = await loadCandidates(tx, { shopId: input.shopId, onlineMemberIds, now });
+      const plan = planDrain({ mode: shop.assignmentMode, queuedSessionIds: queued.map((session) => session.id), candidates });
+      if (plan.length === 0) return [];
+      const conversationOf = new Map(queued.map((session) => [session.id, session.conversationId]));
+      await lockConversations(tx, plan.map((item) => conversationOf.get(item.sessionId)!));
+      const nicknames = new Map((await tx.member.findMany({ where: { id: { in: [...new Set(plan.map((item) => item.memberId))] } }, select: { id: true, nickname: true } })).map((m) => [m.id, m.nickname]));
+      const items: AssignmentItem[] = plan.map((item) => ({
+        sessionId: item.sessionId,
+        conversationId: conversationOf.get(item.sessionId)!,
+        fromMemberId: null,
+        toMemberId: item.memberId,
+        kind: item.detail.mode === "single_member" ? "single_member" : "auto",
+        mode: item.detail.mode === "single_member" ? null : item.detail.mode,
+        actorMemberId: null,
+        detail: item.detail,
+        note: `${nicknames.get(item.memberId) ?? "An agent"} joined the chat`,
+        noteEvent: "assigned",
+      }));
+      return applyAssignments(tx, { shopId: input.shopId, now, items });
+    }, { timeout: 60_000, maxWait: 30_000 });
+    if (batch.length === 0) break;
+    assigned += batch.length;
+    events.push(...(await sessionChangeEvents(db, {
+      shopId: input.shopId,
+      sessionIds: batch.map((item) => item.sessionId),
+      change: "assigned",
+      alsoNotify: fromQueue(input.shopId),
+      notes: new Map(batch.map((item) => [item.sessionId, item.noteMessage])),
+    })));
+    if (batch.length < batchSize) break;
+  }
+  return { assigned, events };
+}

@@ -1,0 +1,41 @@
+// The realtime events that follow a change of a session's holder or state.
+import type { Database } from "@/server/db/client";
+import type { Tx } from "@/server/services/messaging/append-message";
+import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
+import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
+import { consoleAudience, rooms } from "@/server/realtime/rooms";
+import type { SessionChangedEvent } from "@/shared/events";
+
+export async function sessionChangeEvents(
+  db: Database | Tx,
+  input: {
+    shopId: string;
+    sessionIds: string[];
+    change: SessionChangedEvent["change"];
+    /** Extra console rooms that must hear it (the previous holder, the Unassigned list). */
+    alsoNotify?: (sessionId: string) => string[];
+    notes?: Map<string, MessageRow>;
+  },
+): Promise<OutgoingEvent[]> {
+  if (input.sessionIds.length === 0) return [];
+  const sessions = await db.chatSession.findMany({
+    where: { id: { in: input.sessionIds }, shopId: input.shopId },
+    include: { ...SESSION_ASSIGNEE_INCLUDE, conversation: { select: { buyerId: true } } },
+  });
+  const events: OutgoingEvent[] = [];
+  for (const session of sessions) {
+    const audience = [...new Set([...consoleAudience(session), ...(input.alsoNotify?.(session.id) ?? [])])];
+    const note = input.notes?.get(session.id);
+    if (note) {
+      const message = toMessageDto(note);
+      events.push(toConsole(audience, "message.created", { conversationId: session.conversationId, message }));
+      events.push(toWidget(session.conversation.buyerId, "message.created", { conversationId: session.conversationId, message }));
+    }
+    events.push(toConsole(audience, "session.changed", { session: toSessionDto(session), change: input.change }));
+    events.push(toWidget(session.conversation.buyerId, "session.changed", { session: toWidgetSessionDto(session) }));
+  }
+  return events;
+}
+
+/** A session leaving the Unassigned list must disappear from everyone's list. */
+export const fromQueue = (shopId: string) => () => [rooms.shop(shopId)];

@@ -1,0 +1,38 @@
+// After a service commits: publish its events, then drain the shop's queue when the change may
+// have freed or added capacity (ASSIGN-4). Drains are coalesced per shop in this process: while
+// one runs, further requests fold into a single follow-up run, so a burst of triggers costs at
+// most two drains, and none is lost.
+import type { Database } from "@/server/db/client";
+import { drainQueue } from "@/server/services/assignment/drain-queue";
+import type { RoutingContext } from "@/server/services/assignment/routing-context";
+import { publish, type OutgoingEvent } from "@/server/realtime/publish";
+
+const running = new Map<string, Promise<void>>();
+const again = new Set<string>();
+
+export function requestDrain(db: Database, shopId: string, routing?: RoutingContext): Promise<void> {
+  if (running.has(shopId)) {
+    again.add(shopId);
+    return running.get(shopId)!;
+  }
+  const run = (async () => {
+    try {
+      do {
+        again.delete(shopId);
+        const { events } = await drainQueue(db, { shopId, routing });
+        publish(events);
+      } while (again.has(shopId));
+    } catch (error) {
+      console.error(`Draining the queue of shop ${shopId} failed; the safety sweep will retry`, error);
+    } finally {
+      running.delete(shopId);
+    }
+  })();
+  running.set(shopId, run);
+  return run;
+}
+
+export async function settle(db: Database, events: OutgoingEvent[], options: { drainShopId?: string | null; routing?: RoutingContext } = {}): Promise<void> {
+  publish(events);
+  if (options.drainShopId) await requestDrain(db, options.drainShopId, options.routing);
+}

@@ -1,0 +1,88 @@
+// Appending to a conversation: the one place sequence numbers are handed out (CHAT-3).
+// Callers lock the conversation row first (lockConversation), so numbers are gap-free and
+// ordered, and a retried clientId is found before anything is written.
+import type { Prisma } from "@/generated/prisma/client";
+import type { AuthorType, MessageKind } from "@/generated/prisma/enums";
+import { MESSAGE_AUTHOR_INCLUDE, type MessageRow } from "@/server/services/messaging/message-dto";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface LockedConversation {
+  id: string;
+  shopId: string;
+  buyerId: string;
+  lastSeq: number;
+  activeSessionId: string | null;
+}
+
+/** Locks the conversation row until the transaction ends; concurrent writers queue here. */
+export async function lockConversation(tx: Tx, conversationId: string): Promise<LockedConversation | null> {
+  const rows = await tx.$queryRaw<LockedConversation[]>`
+    SELECT id, "shopId", "buyerId", "lastSeq", "activeSessionId"
+    FROM "Conversation" WHERE id = ${conversationId}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+export async function findMessageByClientId(tx: Tx, conversationId: string, clientId: string): Promise<MessageRow | null> {
+  return tx.message.findUnique({
+    where: { conversationId_clientId: { conversationId, clientId } },
+    include: MESSAGE_AUTHOR_INCLUDE,
+  });
+}
+
+export interface NewMessage {
+  sessionId: string | null;
+  clientId?: string | null;
+  authorType: AuthorType;
+  authorMemberId?: string | null;
+  kind: MessageKind;
+  body: string;
+  payload?: Prisma.InputJsonValue;
+  isAutomatic?: boolean;
+}
+
+export function previewOf(message: { kind: MessageKind; body: string }): string {
+  switch (message.kind) {
+    case "text":
+    case "system":
+      return message.body.slice(0, 140);
+    case "image":
+      return "[Image]";
+    case "video":
+      return "[Video]";
+    case "product_card":
+      return "[Product]";
+    case "order_card":
+      return "[Order]";
+    case "voucher_card":
+      return "[Voucher]";
+  }
+}
+
+/** Appends one message to a locked conversation and advances its sequence number. */
+export async function appendMessage(tx: Tx, conversation: LockedConversation, message: NewMessage, now: Date): Promise<MessageRow> {
+  const seq = conversation.lastSeq + 1;
+  const created = await tx.message.create({
+    data: {
+      shopId: conversation.shopId,
+      conversationId: conversation.id,
+      sessionId: message.sessionId,
+      seq,
+      clientId: message.clientId ?? null,
+      authorType: message.authorType,
+      authorMemberId: message.authorMemberId ?? null,
+      kind: message.kind,
+      body: message.body,
+      payload: message.payload,
+      isAutomatic: message.isAutomatic ?? false,
+      createdAt: now,
+    },
+    include: MESSAGE_AUTHOR_INCLUDE,
+  });
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: { lastSeq: seq, lastMessageAt: now, lastMessagePreview: previewOf(message) },
+  });
+  conversation.lastSeq = seq;
+  return created;
+}

@@ -1,0 +1,22 @@
+// Which conversations a member may see (CONSOLE-1, TEAM-5): every queued one (the Unassigned
+// list), the ones they hold or held, and, for roles with chat access management, all of them.
+// Anything else is "not found", so that nothing reveals another agent's chats.
+import { AppError } from "@/core/errors";
+import { can } from "@/core/permissions";
+import type { Database } from "@/server/db/client";
+import type { Tx } from "@/server/services/messaging/append-message";
+import type { MemberContext } from "@/server/services/resolve-member";
+
+export async function loadVisibleConversation(db: Database | Tx, member: MemberContext, conversationId: string) {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, shopId: member.shopId },
+    include: { activeSession: true, buyer: { include: { blocked: true } } },
+  });
+  if (!conversation) throw new AppError("NOT_FOUND", "That chat was not found.");
+  if (can(member, "session:view_all")) return conversation;
+  const active = conversation.activeSession;
+  if (active && (active.state === "queued" || active.assigneeId === member.memberId)) return conversation;
+  const heldBefore = await db.chatSession.findFirst({ where: { conversationId, assigneeId: member.memberId }, select: { id: true } });
+  if (heldBefore) return conversation;
+  throw new AppError("NOT_FOUND", "That chat was not found.");
+}

@@ -1,0 +1,68 @@
+// An agent's reply (CHAT-2, CHAT-3, CHAT-8). Only the member holding the open session replies;
+// a closed or expired session takes no reply. A retried clientId returns the stored message.
+// Replying stops the SLA clock, records the first response and marks the chat read.
+import { AppError } from "@/core/errors";
+import type { Database } from "@/server/db/client";
+import { appendMessage, findMessageByClientId, lockConversation } from "@/server/services/messaging/append-message";
+import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto } from "@/server/services/messaging/message-dto";
+import { resolveContent } from "@/server/services/messaging/resolve-content";
+import type { MemberContext } from "@/server/services/resolve-member";
+import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
+import { consoleAudience } from "@/server/realtime/rooms";
+import type { MessageDto } from "@/shared/dto";
+import type { TAgentMessageContent } from "@/shared/message-schemas";
+
+export interface AgentMessageResult {
+  message: MessageDto;
+  isDuplicate: boolean;
+  events: OutgoingEvent[];
+}
+
+export async function sendAgentMessage(
+  db: Database,
+  input: { member: MemberContext; conversationId: string; clientId: string; content: TAgentMessageContent; now?: Date },
+): Promise<AgentMessageResult> {
+  const now = input.now ?? new Date();
+  const { member } = input;
+  return db.$transaction(async (tx) => {
+    const conversation = await lockConversation(tx, input.conversationId);
+    if (!conversation || conversation.shopId !== member.shopId) throw new AppError("NOT_FOUND", "That chat was not found.");
+    const existing = await findMessageByClientId(tx, conversation.id, input.clientId);
+    if (existing) {
+      if (existing.authorMemberId !== member.memberId) throw new AppError("CONFLICT", "That message id is already used.", { clientId: ["Already used"] });
+      return { message: toMessageDto(existing), isDuplicate: true, events: [] };
+    }
+    const session = conversation.activeSessionId ? await tx.chatSession.findUnique({ where: { id: conversation.activeSessionId } }) : null;
+    if (!session) throw new AppError("CONFLICT", "This chat is closed. A new session starts when the buyer writes again.");
+    if (session.state === "queued") throw new AppError("CONFLICT", "This chat is waiting in Unassigned. Assign it to yourself to reply.");
+    if (session.assigneeId !== member.memberId) throw new AppError("FORBIDDEN", "This chat is assigned to another member. Ask for a transfer to reply.");
+
+    const content = await resolveContent(tx, { shopId: member.shopId, content: input.content, sender: { type: "agent" } });
+    const stored = await appendMessage(tx, conversation, { sessionId: session.id, clientId: input.clientId, authorType: "agent", authorMemberId: member.memberId, ...content }, now);
+    const updated = await tx.chatSession.update({
+      where: { id: session.id },
+      data: { lastAgentMessageAt: now, oldestUnansweredAt: null, firstResponseAt: session.firstResponseAt ?? now },
+      include: SESSION_ASSIGNEE_INCLUDE,
+    });
+    // Replying means the agent has read everything before the reply (CHAT-4).
+    await tx.conversation.update({ where: { id: conversation.id }, data: { shopReadSeq: stored.seq } });
+    await tx.conversationRead.upsert({
+      where: { memberId_conversationId: { memberId: member.memberId, conversationId: conversation.id } },
+      create: { memberId: member.memberId, conversationId: conversation.id, lastReadSeq: stored.seq },
+      update: { lastReadSeq: stored.seq },
+    });
+
+    const message = toMessageDto(stored);
+    const audience = consoleAudience(updated);
+    return {
+      message,
+      isDuplicate: false,
+      events: [
+        toConsole(audience, "message.created", { conversationId: conversation.id, message }),
+        toWidget(conversation.buyerId, "message.created", { conversationId: conversation.id, message }),
+        toConsole(audience, "session.changed", { session: toSessionDto(updated), change: "replied" }),
+        toWidget(conversation.buyerId, "conversation.read", { conversationId: conversation.id, reader: "shop", seq: stored.seq }),
+      ],
+    };
+  });
+}

@@ -1,0 +1,27 @@
+// TEAM-3: the owner changes a member's role between admin and agent. The owner's own role never
+// changes (there is one owner, the shop's creator), and the email is not editable anywhere.
+// The member's consoles reconnect so their rooms and permissions follow the new role at once.
+import { AppError } from "@/core/errors";
+import { assertCan } from "@/core/permissions";
+import type { Database } from "@/server/db/client";
+import { publish, refreshMemberConnections } from "@/server/realtime/publish";
+import type { MemberContext } from "@/server/services/resolve-member";
+import { parseInput } from "@/server/services/team/parse-input";
+import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
+import { ZChangeRoleSchema, type TeamMemberDto } from "@/shared/team";
+
+export async function changeMemberRole(
+  db: Database,
+  input: { actor: MemberContext; memberId: string; role: "admin" | "agent" },
+): Promise<TeamMemberDto> {
+  assertCan(input.actor, "team:change_role");
+  const { role } = parseInput(ZChangeRoleSchema, { role: input.role });
+  const updated = await db.$transaction(async (tx) => {
+    const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
+    if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner's role cannot be changed.");
+    return tx.member.update({ where: { id: member.id }, data: { role }, include: { user: true } });
+  });
+  refreshMemberConnections(updated.id);
+  publish([memberChanged(updated.shopId, updated.id, "role_changed")]);
+  return toTeamMemberDto(updated);
+}

@@ -1,0 +1,34 @@
+// TEAM-4: owners and admins set a member's nickname, max capacity (1..999) and accept switch.
+// A nickname an admin sets goes through the review list like anyone's; the owner's applies.
+import { assertCan } from "@/core/permissions";
+import type { Database } from "@/server/db/client";
+import { publish } from "@/server/realtime/publish";
+import type { MemberContext } from "@/server/services/resolve-member";
+import { planNicknameChange } from "@/server/services/team/nickname-review";
+import { parseInput } from "@/server/services/team/parse-input";
+import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
+import { ZUpdateTeamMemberSchema, type TUpdateTeamMember, type TeamMemberDto } from "@/shared/team";
+
+export async function updateTeamMember(
+  db: Database,
+  input: { actor: MemberContext; memberId: string; changes: TUpdateTeamMember },
+): Promise<TeamMemberDto> {
+  assertCan(input.actor, "team:update_member");
+  const changes = parseInput(ZUpdateTeamMemberSchema, input.changes);
+  const updated = await db.$transaction(async (tx) => {
+    const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
+    const settings = changes.nickname === undefined ? null : await tx.shopSettings.findUnique({ where: { shopId: member.shopId } });
+    const nickname = changes.nickname === undefined
+      ? {}
+      : planNicknameChange({ current: member, requested: changes.nickname, reviewWords: settings?.reviewWords ?? [], isSetByOwner: input.actor.role === "owner" });
+    return tx.member.update({
+      where: { id: member.id },
+      data: { ...nickname, maxCapacity: changes.maxCapacity, acceptAutoAssign: changes.acceptAutoAssign },
+      include: { user: true },
+    });
+  });
+  // A higher capacity or the switch turned on can let queued sessions in (ASSIGN-4); the
+  // assignment engine listens for member changes to drain the queue.
+  publish([memberChanged(updated.shopId, updated.id, "updated")]);
+  return toTeamMemberDto(updated);
+}

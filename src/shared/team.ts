@@ -1,0 +1,224 @@
+// Team, invitation and settings input schemas and the shapes the settings pages receive
+// (TEAM-2..TEAM-5, SET-1, SET-2, SET-6). Shared by the browser forms and the server services,
+// so a field error means the same on both sides.
+import { z } from "zod";
+
+export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
+export type MemberRoleName = (typeof MEMBER_ROLES)[number];
+/** Roles an owner can give: there is one owner per shop, its creator (TEAM-1). */
+export const ASSIGNABLE_ROLES = ["admin", "agent"] as const;
+export const ASSIGNMENT_MODES = ["lowest_workload", "assign_equally"] as const;
+export type AssignmentModeName = (typeof ASSIGNMENT_MODES)[number];
+
+/** TEAM-4: capacity below this still works, but the page warns that assignment may suffer. */
+export const CAPACITY_WARNING_BELOW = 200;
+export const MAX_CAPACITY = 999;
+/** TEAM-2: activation links are valid this long. */
+export const INVITATION_VALID_HOURS = 120;
+/** SET-1: avatar uploads. */
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
+
+export const LANGUAGES = [
+  { code: "en", label: "English" },
+  { code: "zh", label: "中文 (Chinese)" },
+  { code: "es", label: "Español (Spanish)" },
+  { code: "fr", label: "Français (French)" },
+  { code: "de", label: "Deutsch (German)" },
+  { code: "pt", label: "Português (Portuguese)" },
+  { code: "ja", label: "日本語 (Japanese)" },
+  { code: "ko", label: "한국어 (Korean)" },
+  { code: "id", label: "Bahasa Indonesia (Indonesian)" },
+  { code: "ms", label: "Bahasa Melayu (Malay)" },
+  { code: "th", label: "ไทย (Thai)" },
+  { code: "vi", label: "Tiếng Việt (Vietnamese)" },
+] as const;
+export const LANGUAGE_CODES = LANGUAGES.map((language) => language.code) as [
+  (typeof LANGUAGES)[number]["code"],
+  ...(typeof LANGUAGES)[number]["code"][],
+];
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+export function languageLabel(code: string): string {
+  return LANGUAGES.find((language) => language.code === code)?.label ?? code;
+}
+
+export const ROLE_LABELS: Record<MemberRoleName, string> = { owner: "Owner", admin: "Admin", agent: "Agent" };
+export const ASSIGNMENT_MODE_LABELS: Record<AssignmentModeName, string> = {
+  lowest_workload: "Lowest workload",
+  assign_equally: "Assign equally",
+};
+
+// ─── Field schemas ───────────────────────────────────────────────────────────
+
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254, "Use at most 254 characters"));
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** What buyers see (TEAM-6): never an email address, so "@" is refused outright. */
+export const ZNickname = z
+  .string()
+  .trim()
+  .min(1, "Enter a nickname")
+  .max(40, "Use at most 40 characters")
+  .refine((value) => !value.includes("@"), "A nickname cannot contain @: buyers must never see an email address")
+  .refine((value) => !CONTROL_CHARACTERS.test(value), "A nickname cannot contain control characters");
+
+export const ZLanguage = z.enum(LANGUAGE_CODES, "Choose a language from the list");
+export const ZAssignableRole = z.enum(ASSIGNABLE_ROLES, "Choose Admin or Agent");
+export const ZMaxCapacity = z
+  .number("Enter a whole number")
+  .int("Enter a whole number")
+  .min(1, "Capacity is at least 1")
+  .max(MAX_CAPACITY, `Capacity is at most ${MAX_CAPACITY}`);
+export const ZNewPassword = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+
+// ─── Requests ────────────────────────────────────────────────────────────────
+
+export const ZInviteMemberSchema = z
+  .object({ email: ZEmail, role: ZAssignableRole, defaultLanguage: ZLanguage })
+  .strict();
+export type TInviteMember = z.infer<typeof ZInviteMemberSchema>;
+
+export const ZUpdateTeamMemberSchema = z
+  .object({ nickname: ZNickname.optional(), maxCapacity: ZMaxCapacity.optional(), acceptAutoAssign: z.boolean().optional() })
+  .strict()
+  .refine((value) => Object.values(value).some((field) => field !== undefined), "Change at least one field");
+export type TUpdateTeamMember = z.infer<typeof ZUpdateTeamMemberSchema>;
+
+export const ZChangeRoleSchema = z.object({ role: ZAssignableRole }).strict();
+export const ZMemberStatusSchema = z.object({ status: z.enum(["active", "deactivated"]) }).strict();
+export const ZNicknameDecisionSchema = z.object({ decision: z.enum(["approve", "reject"]) }).strict();
+
+export const ZPersonalSettingsSchema = z
+  .object({ nickname: ZNickname.optional(), defaultLanguage: ZLanguage.optional() })
+  .strict()
+  .refine((value) => value.nickname !== undefined || value.defaultLanguage !== undefined, "Change at least one field");
+export type TPersonalSettings = z.infer<typeof ZPersonalSettingsSchema>;
+
+export const ZNotificationPrefsSchema = z.object({ sound: z.boolean(), desktop: z.boolean(), badge: z.boolean() }).strict();
+export type TNotificationPrefs = z.infer<typeof ZNotificationPrefsSchema>;
+export const DEFAULT_NOTIFICATION_PREFS: TNotificationPrefs = { sound: true, desktop: true, badge: true };
+
+export const ZAgentSettingsSchema = z
+  .object({
+    assignmentMode: z.enum(ASSIGNMENT_MODES, "Choose an assignment mode"),
+    chatAccessRoles: z.array(z.enum(MEMBER_ROLES)).max(MEMBER_ROLES.length),
+  })
+  .strict();
+export type TAgentSettings = z.infer<typeof ZAgentSettingsSchema>;
+
+export const ZShopSettingsSchema = z
+  .object({
+    /** CONSOLE-2: "due soon" when less than this many minutes of the 24 h are left. */
+    dueSoonThresholdMinutes: z.number("Enter a whole number of minutes").int("Enter a whole number of minutes").min(1, "At least 1 minute").max(1439, "Less than 24 hours (1439 minutes at most)"),
+    greetingEnabled: z.boolean(),
+    greetingTemplate: z.string().trim().max(1000, "Use at most 1,000 characters"),
+    /** AUTO-4: a recommendation scoring at least this (0 to 1) is sent automatically; null = off. */
+    autoSendThreshold: z.number("Enter a number from 0 to 1").min(0, "At least 0").max(1, "At most 1").nullable(),
+    reviewWords: z
+      .array(z.string().trim().min(1, "Words cannot be empty").max(40, "Use at most 40 characters per word"))
+      .max(200, "Use at most 200 words")
+      .transform((words) => [...new Set(words.map((word) => word.toLowerCase()))]),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    if (value.greetingEnabled && value.greetingTemplate.length === 0) {
+      context.addIssue({ code: "custom", path: ["greetingTemplate"], message: "Write a greeting or switch it off" });
+    }
+  });
+export type TShopSettingsInput = z.input<typeof ZShopSettingsSchema>;
+
+/** Accepting an invitation: the nickname buyers will see, and a password when one is needed. */
+export const ZAcceptInvitationSchema = z
+  .object({
+    nickname: ZNickname,
+    password: z.string().max(200, "Use at most 200 characters").optional(),
+    confirmPassword: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((value) => value.confirmPassword === undefined || value.confirmPassword === value.password, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match",
+  });
+export type TAcceptInvitation = z.infer<typeof ZAcceptInvitationSchema>;
+
+// ─── Responses ───────────────────────────────────────────────────────────────
+
+export interface TeamMemberDto {
+  memberId: string;
+  nickname: string;
+  /** A requested nickname waiting for the owner (TEAM-4); buyers still see `nickname`. */
+  pendingNickname: string | null;
+  nicknameReview: "approved" | "under_review";
+  avatarUrl: string | null;
+  email: string;
+  role: MemberRoleName;
+  status: "active" | "deactivated";
+  maxCapacity: number;
+  openSessionCount: number;
+  acceptAutoAssign: boolean;
+  defaultLanguage: string;
+  joinedAt: string;
+}
+
+export interface InvitationDto {
+  id: string;
+  email: string;
+  role: MemberRoleName;
+  defaultLanguage: string;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  isExpired: boolean;
+}
+
+export type MailDeliveryDto =
+  | { status: "sent"; message: string }
+  | { status: "saved"; message: string; devMailboxUrl: string | null }
+  | { status: "failed"; message: string };
+
+export interface InvitationResultDto {
+  invitation: InvitationDto;
+  delivery: MailDeliveryDto;
+}
+
+export interface PersonalSettingsDto {
+  memberId: string;
+  email: string;
+  role: MemberRoleName;
+  nickname: string;
+  pendingNickname: string | null;
+  nicknameReview: "approved" | "under_review";
+  avatarUrl: string | null;
+  defaultLanguage: string;
+  notificationPrefs: TNotificationPrefs;
+}
+
+export interface AgentSettingsDto {
+  assignmentMode: AssignmentModeName;
+  chatAccessRoles: MemberRoleName[];
+}
+
+export interface ShopSettingsDto {
+  dueSoonThresholdMinutes: number;
+  greetingEnabled: boolean;
+  greetingTemplate: string;
+  autoSendThreshold: number | null;
+  reviewWords: string[];
+}
+
+/** The accept page's view of a token: what it can show without accepting anything. */
+export type InvitationViewDto =
+  | { status: "invalid" | "revoked" | "used" | "expired"; message: string; shopName: string | null }
+  | {
+      status: "pending";
+      shopName: string;
+      email: string;
+      role: MemberRoleName;
+      expiresAt: string;
+      /** "new_account": set a password; "existing_account": the email already has one. */
+      account: "new_account" | "existing_account";
+      suggestedNickname: string;
+    };
