@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react";
 import { AvatarMenu, type ShopOption } from "./avatar-menu";
 import { AcceptSwitch } from "./accept-switch";
-import { useConsoleSocket } from "./use-console-socket";
+import { ConsoleSocketProvider, useConsoleSocket } from "./console-socket-context";
 
 export interface ConsoleMember {
   memberId: string;
@@ -20,15 +20,25 @@ export interface ConsoleMember {
 const LIST_TABS = ["Assigned", "Unassigned", "All open", "History"] as const;
 const WORKBENCH_TABS = ["Orders", "Products", "Vouchers"] as const;
 
-export function ConsoleShell(props: {
+export interface ConsoleShellProps {
   member: ConsoleMember;
   shops: ShopOption[];
   hasAcceptSwitch: boolean;
   canSeeSettings: boolean;
   canSeeAnalytics: boolean;
-}) {
+}
+
+export function ConsoleShell(props: ConsoleShellProps) {
+  return (
+    <ConsoleSocketProvider>
+      <ConsoleFrame {...props} />
+    </ConsoleSocketProvider>
+  );
+}
+
+function ConsoleFrame(props: ConsoleShellProps) {
   const { member } = props;
-  const connection = useConsoleSocket();
+  const connection = useConsoleSocket().state;
   const [listTab, setListTab] = useState<(typeof LIST_TABS)[number]>("Assigned");
   const [workbenchTab, setWorkbenchTab] = useState<(typeof WORKBENCH_TABS)[number]>("Orders");
   useEffect(() => {

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { getConfig } from "@/server/config";
+import { appDataDir } from "@/server/services/team/data-dir";
 import type { MailDeliveryDto } from "@/shared/team";
 
 export interface MailMessage {
@@ -123,7 +124,7 @@ export function mailerConfigFromEnv(): MailerConfig {
   return {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
-    dataDir: process.env.DATA_DIR ?? config.DATA_DIR,
+    dataDir: appDataDir(),
     isProduction: config.NODE_ENV === "production",
   };
 }

@@ -1,6 +1,7 @@
 // CONSOLE-7, SET-5: every order of the chat's buyer, newest first, with status, items, amount,
 // the status history and the carrier's contact details.
 import { AppError } from "@/core/errors";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import type { WorkbenchOrderDto, WorkbenchOrdersResponse } from "@/shared/workbench";
@@ -9,7 +10,7 @@ import { loadVisibleConversation } from "./visible-conversation";
 const ORDER_INCLUDE = {
   items: { orderBy: [{ name: "asc" }, { id: "asc" }], include: { product: { select: { imageUrl: true } } } },
   events: { orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }] },
-} as const;
+} satisfies Prisma.OrderInclude;
 
 export async function listBuyerOrders(
   db: Database,

@@ -1,0 +1,14 @@
+// CONSOLE-7: GET /api/workbench/products?q=&cursor=&limit= — the shop's live products.
+import { getDb } from "@/server/db/client";
+import { defineMemberRoute } from "@/server/http/define-route";
+import { parseQuery } from "@/server/services/integration/parse-request";
+import { searchLiveProducts } from "@/server/services/workbench/search-live-products";
+import { WorkbenchProductQuerySchema } from "@/shared/workbench";
+
+export const GET = defineMemberRoute({
+  action: "workbench:read",
+  handler: async ({ member, request }) => {
+    const query = parseQuery(request, WorkbenchProductQuerySchema);
+    return searchLiveProducts(getDb(), { shopId: member.shopId, q: query.q, cursor: query.cursor, limit: query.limit });
+  },
+});
