@@ -67,3 +67,28 @@ export async function createBuyer(db: Database, options: { shopId: string; nickn
     },
   });
 }
+
+/** A routing context with a fixed set of online members and a controllable clock. */
+export function createTestRouting(options: { online?: string[]; now?: Date } = {}) {
+  const online = new Set(options.online ?? []);
+  let now = options.now ?? new Date();
+  return {
+    online,
+    setNow(next: Date) {
+      now = next;
+    },
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+    routing: {
+      presence: {
+        connected: async () => {},
+        disconnected: async () => {},
+        heartbeat: async () => {},
+        onlineMemberIds: async () => new Set(online),
+        close: async () => {},
+      },
+      now: () => now,
+    },
+  };
+}

@@ -17,10 +17,9 @@ export async function claimVoucher(
 ): Promise<VoucherClaimResult> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const [voucher, buyer] = await Promise.all([
-      tx.voucher.findFirst({ where: { id: input.voucherId, shopId: input.shopId }, select: { id: true, startsAt: true, endsAt: true } }),
-      tx.buyer.findFirst({ where: { id: input.buyerId, shopId: input.shopId }, select: { id: true } }),
-    ]);
+    // One query at a time: a transaction is one connection.
+    const voucher = await tx.voucher.findFirst({ where: { id: input.voucherId, shopId: input.shopId }, select: { id: true, startsAt: true, endsAt: true } });
+    const buyer = await tx.buyer.findFirst({ where: { id: input.buyerId, shopId: input.shopId }, select: { id: true } });
     if (!voucher) throw new AppError("NOT_FOUND", "This voucher does not exist.");
     if (!buyer) throw new AppError("NOT_FOUND", "This buyer does not exist.");
     if (input.messageId) {
@@ -52,10 +51,11 @@ export async function claimVoucher(
       throw new AppError("GONE", "This voucher has run out.");
     }
 
-    const [claim, updated] = await Promise.all([
-      tx.voucherClaim.findUniqueOrThrow({ where: { voucherId_buyerId: { voucherId: voucher.id, buyerId: buyer.id } } }),
-      tx.voucher.findUniqueOrThrow({ where: { id: voucher.id }, select: { id: true, code: true, title: true, quantity: true, claimedCount: true } }),
-    ]);
+    const claim = await tx.voucherClaim.findUniqueOrThrow({ where: { voucherId_buyerId: { voucherId: voucher.id, buyerId: buyer.id } } });
+    const updated = await tx.voucher.findUniqueOrThrow({
+      where: { id: voucher.id },
+      select: { id: true, code: true, title: true, quantity: true, claimedCount: true },
+    });
     return {
       claim: { id: claim.id, voucherId: claim.voucherId, buyerId: claim.buyerId, messageId: claim.messageId, claimedAt: claim.claimedAt.toISOString() },
       voucher: { ...updated, remaining: updated.quantity - updated.claimedCount },

@@ -8,7 +8,8 @@ export async function searchLiveProducts(
   db: Database,
   input: { shopId: string; q?: string; cursor?: string; limit: number },
 ): Promise<WorkbenchProductsResponse> {
-  const q = input.q?.trim();
+  // Prisma passes `contains` to ILIKE as is: escape its wildcards so "50%" means 50%.
+  const q = input.q?.trim().replace(/[\\%_]/g, (character) => `\\${character}`);
   const where = {
     shopId: input.shopId,
     status: "live" as const,

@@ -1,0 +1,56 @@
+// TEAM-2: the activation link. Shows who invited the person to which shop and asks for what is
+// needed: a nickname and a new password, or (for an existing account) their current password or
+// just a confirmation when they are signed in already. Expired, used, revoked and unknown links
+// each say so.
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { getAuthOptions } from "@/server/auth/auth-options";
+import { getDb } from "@/server/db/client";
+import { describeInvitation } from "@/server/services/team/describe-invitation";
+import { ROLE_LABELS } from "@/shared/team";
+import { AcceptInvitationForm } from "./accept-invitation-form";
+
+export const dynamic = "force-dynamic";
+// The token is in the path: never send it to another site in a Referer header.
+export const metadata: Metadata = { title: "Join a shop · Counterpart", referrer: "no-referrer" };
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const db = getDb();
+  const view = await describeInvitation(db, { token });
+  const session = await getServerSession(getAuthOptions()).catch(() => null);
+  const sessionUser = session?.userId ? await db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true } }) : null;
+
+  return (
+    <main className="flex min-h-full items-center justify-center p-6">
+      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <p className="text-lg font-semibold tracking-tight text-brand-700">Counterpart</p>
+        {view.status === "pending" ? (
+          <>
+            <h1 className="mt-4 text-2xl font-semibold tracking-tight">Join {view.shopName}</h1>
+            <p className="mt-1 text-sm text-slate-500">
+              You were invited as {ROLE_LABELS[view.role].toLowerCase() === "admin" ? "an admin" : "an agent"} with{" "}
+              <span className="font-medium text-slate-700" data-testid="invitation-email">{view.email}</span>.
+            </p>
+            <AcceptInvitationForm
+              token={token}
+              email={view.email}
+              shopName={view.shopName}
+              account={view.account}
+              isSignedInAsInvitee={sessionUser?.email === view.email}
+              suggestedNickname={view.suggestedNickname}
+            />
+          </>
+        ) : (
+          <>
+            <h1 className="mt-4 text-2xl font-semibold tracking-tight">
+              {{ invalid: "This link does not work", revoked: "Invitation revoked", used: "Invitation already used", expired: "Invitation expired" }[view.status]}
+            </h1>
+            <p role="alert" data-testid="invitation-problem" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{view.message}</p>
+            <a href="/sign-in" className="mt-6 inline-block text-sm font-medium text-brand-700 hover:underline">Go to sign-in</a>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+// The settings area: the console's header, a left sub-navigation showing what the member's role
+// may open, and the page. Every page checks its own permission too; the menu is a courtesy.
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { can } from "@/core/permissions";
+import { getCurrentMember } from "@/server/http/current-member";
+import { SettingsNav, type SettingsNavItem } from "@/components/settings/settings-nav";
+
+export const dynamic = "force-dynamic";
+
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const member = await getCurrentMember();
+  if (!member) redirect("/sign-in");
+  const items: SettingsNavItem[] = [
+    { href: "/settings/personal", label: "Personal" },
+    { href: "/settings/notifications", label: "Notifications" },
+    ...(can(member, "team:read") ? [{ href: "/settings/team", label: "Team" }] : []),
+    ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: "Agent settings" }] : []),
+    ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
+  ];
+  return (
+    <div className="flex h-screen flex-col">
+      <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
+        <div className="flex items-center gap-3">
+          <a href="/console" className="text-lg font-semibold tracking-tight text-brand-700">Counterpart</a>
+          <span className="text-sm text-slate-500" data-testid="shop-name">{member.shopName}</span>
+          <span aria-hidden className="text-slate-300">/</span>
+          <span className="text-sm font-medium text-slate-700">Settings</span>
+        </div>
+        <div className="flex items-center gap-4 text-sm">
+          <span className="text-slate-500">{member.nickname} · {member.role}</span>
+          <a href="/console" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">Back to the console</a>
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <SettingsNav items={items} />
+        <main className="min-w-0 flex-1 overflow-y-auto bg-slate-50 p-8">
+          <div className="mx-auto max-w-5xl">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

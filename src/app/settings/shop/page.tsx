@@ -1,0 +1,25 @@
+// SET-6: shop settings; read-only for agents (TEAM-1).
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { can } from "@/core/permissions";
+import { getDb } from "@/server/db/client";
+import { getCurrentMember } from "@/server/http/current-member";
+import { getShopSettings } from "@/server/services/team/shop-settings";
+import { ShopSettingsForm } from "@/components/settings/shop-settings-form";
+import { NoAccess, PageTitle } from "@/components/settings/ui";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Shop settings · Counterpart" };
+
+export default async function ShopSettingsPage() {
+  const member = await getCurrentMember();
+  if (!member) redirect("/sign-in");
+  if (!can(member, "settings:read")) return <NoAccess what="shop settings" />;
+  const settings = await getShopSettings(getDb(), { actor: member });
+  return (
+    <>
+      <PageTitle title="Shop settings" description={`Settings of ${member.shopName} that apply to every member.`} />
+      <ShopSettingsForm initial={settings} canEdit={can(member, "settings:update")} />
+    </>
+  );
+}

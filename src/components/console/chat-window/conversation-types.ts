@@ -1,0 +1,79 @@
+// Shapes of the console's chat-window routes (GET /api/console/conversations/{id} and
+// GET /api/console/members), shared by the route handlers and the components that read them.
+import type { BuyerDto, SessionDto } from "@/shared/dto";
+
+export interface ProductCardPayload {
+  productId: string;
+  externalId: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  imageUrl: string | null;
+  url: string | null;
+  status: string;
+}
+
+export interface OrderCardPayload {
+  orderId: string;
+  externalId: string;
+  status: string;
+  totalCents: number;
+  currency: string;
+  placedAt: string;
+  items: Array<{ name: string; quantity: number; priceCents: number }>;
+}
+
+export interface VoucherCardPayload {
+  voucherId: string;
+  code: string;
+  title: string;
+  discountType: string;
+  discountValue: number;
+  minSpendCents: number;
+  currency: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** ASSIGN-8: one assignment record: who, when, why. */
+export interface AssignmentRecordDto {
+  id: string;
+  kind: "auto" | "single_member" | "manual" | "transfer" | "requeue";
+  mode: "lowest_workload" | "assign_equally" | null;
+  detail: Record<string, unknown> | null;
+  toNickname: string | null;
+  fromNickname: string | null;
+  actorNickname: string | null;
+  createdAt: string;
+}
+
+export interface SessionHistoryEntryDto {
+  session: SessionDto;
+  createdAt: string;
+  assignments: AssignmentRecordDto[];
+}
+
+export interface ConversationDetailsDto {
+  conversation: { id: string; lastSeq: number; buyerReadSeq: number; shopReadSeq: number; myReadSeq: number };
+  buyer: BuyerDto;
+  /** The queued or open session, if any. */
+  activeSession: SessionDto | null;
+  /** The active session, or the latest closed one when none is active. */
+  currentSession: SessionDto | null;
+  context: { product: ProductCardPayload | null; order: OrderCardPayload | null };
+  /** Latest first. */
+  sessions: SessionHistoryEntryDto[];
+  permissions: { canAssignOther: boolean; canTransferAny: boolean; canSendCards: boolean; canUpload: boolean };
+}
+
+/** A member as the transfer and assign dialogs show them (CHAT-6, ASSIGN-5). */
+export interface ConsoleMemberDto {
+  memberId: string;
+  nickname: string;
+  avatarUrl: string | null;
+  role: "owner" | "admin" | "agent";
+  openSessions: number;
+  capacity: number;
+  acceptAutoAssign: boolean;
+  isOnline: boolean;
+}

@@ -1,0 +1,96 @@
+"use client";
+
+// SET-6: shop settings. Agents see them read-only (TEAM-1); owners and admins edit them.
+import { useState, type FormEvent } from "react";
+import { ZShopSettingsSchema, type ShopSettingsDto } from "@/shared/team";
+import { zodFieldErrors } from "@/shared/validation";
+import { callApi, fieldError, type ApiError } from "./api";
+import { FieldHint, Notice, SettingsSection, inputClass, labelClass, primaryButtonClass } from "./ui";
+
+export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDto; canEdit: boolean }) {
+  const [settings, setSettings] = useState(initial);
+  const [greetingEnabled, setGreetingEnabled] = useState(initial.greetingEnabled);
+  const [isAutoSendOn, setIsAutoSendOn] = useState(initial.autoSendThreshold !== null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [isSaving, setIsSaving] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const numberOf = (name: string) => {
+      const raw = String(form.get(name) ?? "").trim();
+      return raw === "" ? Number.NaN : Number(raw);
+    };
+    const input = {
+      dueSoonThresholdMinutes: numberOf("dueSoonThresholdMinutes"),
+      greetingEnabled,
+      greetingTemplate: String(form.get("greetingTemplate") ?? ""),
+      autoSendThreshold: isAutoSendOn ? numberOf("autoSendThreshold") : null,
+      reviewWords: String(form.get("reviewWords") ?? "").split("\n").map((word) => word.trim()).filter(Boolean),
+    };
+    setSaved(false);
+    const parsed = ZShopSettingsSchema.safeParse(input);
+    if (!parsed.success) return setError({ code: "BAD_INPUT", message: "Some fields are not valid.", fieldErrors: zodFieldErrors(parsed.error) });
+    setError(null);
+    setIsSaving(true);
+    const result = await callApi<ShopSettingsDto>("/api/team/shop-settings", { method: "PUT", json: input });
+    setIsSaving(false);
+    if (!result.ok) return setError(result.error);
+    setSettings(result.data);
+    setSaved(true);
+  }
+
+  const reviewWordsError = Object.entries(error?.fieldErrors ?? {}).find(([key]) => key.startsWith("reviewWords"))?.[1]?.[0];
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" key={JSON.stringify(settings)}>
+      {!canEdit && <Notice tone="info">You can view the shop settings. Only the owner and admins can change them.</Notice>}
+      <fieldset disabled={!canEdit} className="space-y-6">
+        <SettingsSection title="Service levels" description="A chat is overdue when the oldest unanswered buyer message is older than 24 hours.">
+          <div className="max-w-xs">
+            <label htmlFor="dueSoonThresholdMinutes" className={labelClass}>Due soon threshold (minutes)</label>
+            <input id="dueSoonThresholdMinutes" name="dueSoonThresholdMinutes" type="number" min={1} max={1439} step={1} defaultValue={settings.dueSoonThresholdMinutes}
+              className={inputClass} aria-invalid={Boolean(fieldError(error, "dueSoonThresholdMinutes"))} aria-describedby="due-soon-hint" />
+            <FieldHint id="due-soon-hint" error={fieldError(error, "dueSoonThresholdMinutes")} hint="A chat is due soon when less than this is left of its 24 hours. Default 240 (4 hours)." />
+          </div>
+        </SettingsSection>
+
+        <SettingsSection title="Greeting" description="Sent automatically when a buyer starts a chat.">
+          <label className="flex items-center gap-3 text-sm">
+            <input type="checkbox" checked={greetingEnabled} onChange={(event) => setGreetingEnabled(event.target.checked)} />
+            Send a greeting
+          </label>
+          <div className="mt-3">
+            <label htmlFor="greetingTemplate" className={labelClass}>Greeting message</label>
+            <textarea id="greetingTemplate" name="greetingTemplate" rows={3} maxLength={1000} defaultValue={settings.greetingTemplate} disabled={!canEdit || !greetingEnabled}
+              className={inputClass} aria-invalid={Boolean(fieldError(error, "greetingTemplate"))} aria-describedby="greeting-hint" />
+            <FieldHint id="greeting-hint" error={fieldError(error, "greetingTemplate")} hint={<>Variables: <code>{"{buyer}"}</code> the buyer&apos;s name, <code>{"{shop}"}</code> the shop&apos;s name.</>} />
+          </div>
+        </SettingsSection>
+
+        <SettingsSection title="Reply recommendations" description="Recommended answers come from the FAQ library with a score from 0 to 1.">
+          <label className="flex items-center gap-3 text-sm">
+            <input type="checkbox" checked={isAutoSendOn} onChange={(event) => setIsAutoSendOn(event.target.checked)} />
+            Send the best answer automatically when its score is high enough
+          </label>
+          <div className="mt-3 max-w-xs">
+            <label htmlFor="autoSendThreshold" className={labelClass}>Auto-send threshold</label>
+            <input id="autoSendThreshold" name="autoSendThreshold" type="number" min={0} max={1} step={0.01} defaultValue={settings.autoSendThreshold ?? 0.9}
+              disabled={!canEdit || !isAutoSendOn} className={inputClass} aria-invalid={Boolean(fieldError(error, "autoSendThreshold"))} aria-describedby="auto-send-hint" />
+            <FieldHint id="auto-send-hint" error={fieldError(error, "autoSendThreshold")} hint="From 0 to 1. Answers sent this way are marked as automatic." />
+          </div>
+        </SettingsSection>
+
+        <SettingsSection title="Nickname review list" description="A member's new nickname containing one of these words (any letter case) waits for the owner's approval; buyers keep seeing the old one meanwhile.">
+          <label htmlFor="reviewWords" className={labelClass}>Words and phrases, one per line</label>
+          <textarea id="reviewWords" name="reviewWords" rows={5} defaultValue={settings.reviewWords.join("\n")} className={inputClass}
+            aria-invalid={Boolean(reviewWordsError)} aria-describedby="review-words-hint" />
+          <FieldHint id="review-words-hint" error={reviewWordsError} hint="For example: official, admin, support team." />
+        </SettingsSection>
+      </fieldset>
+      {error && <Notice tone="error">{error.message}</Notice>}
+      {saved && <Notice tone="success" testId="shop-settings-saved">Shop settings saved.</Notice>}
+      {canEdit && <button type="submit" className={primaryButtonClass} disabled={isSaving}>{isSaving ? "Saving…" : "Save shop settings"}</button>}
+    </form>
+  );
+}
