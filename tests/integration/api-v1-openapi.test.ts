@@ -3,7 +3,7 @@
 // documented examples pass the same zod schemas the handlers use and succeed against them.
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createBuyer, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
@@ -38,7 +38,7 @@ function fileForPath(apiPath: string): string {
   return path.join(API_DIR, ...apiPath.split("/").filter(Boolean).map((segment) => segment.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
 }
 
-type Handler = (request: never, context: never) => Promise<Response>;
+type Handler = Parameters<typeof callRoute>[0];
 const loadRoute = async (file: string) => (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
 
 const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {

@@ -20,10 +20,15 @@ export interface ProductRealtime {
   stop(): void;
 }
 
-export function createProductRealtime(input: { db: Database; authSecret: string; redisUrl?: string; routing: RoutingContext }): ProductRealtime {
+export interface WidgetLimits {
+  message: { limit: number; windowMs: number };
+  command: { limit: number; windowMs: number };
+}
+
+export function createProductRealtime(input: { db: Database; authSecret: string; redisUrl?: string; routing: RoutingContext; widgetLimits?: WidgetLimits }): ProductRealtime {
   const { db, routing } = input;
-  const messageLimiter = createRateLimiter(WIDGET_MESSAGE_LIMIT);
-  const commandLimiter = createRateLimiter(WIDGET_COMMAND_LIMIT);
+  const messageLimiter = createRateLimiter(input.widgetLimits?.message ?? WIDGET_MESSAGE_LIMIT);
+  const commandLimiter = createRateLimiter(input.widgetLimits?.command ?? WIDGET_COMMAND_LIMIT);
   const liveConnections = new Map<string, PresenceConnection>();
   const heartbeat = setInterval(() => {
     void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));

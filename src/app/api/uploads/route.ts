@@ -1,0 +1,56 @@
+// POST /api/uploads (CHAT-2, NF-3): multipart/form-data with the file in the field "file".
+// Authenticated either by the widget token in the X-Widget-Token header (a buyer; rate-limited
+// per buyer) or by the member's session cookie (permission upload:create). The type is decided
+// from the bytes, the size limit from the type; a refusal says why (413, 415).
+import type { NextRequest } from "next/server";
+import { AppError } from "@/core/errors";
+import { assertCan } from "@/core/permissions";
+import { createRateLimiter } from "@/core/rate-limit";
+import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
+import { getAuthSecret } from "@/server/auth/secret";
+import { getDb } from "@/server/db/client";
+import { getCurrentMember } from "@/server/http/current-member";
+import { RateLimitedError, respondJson } from "@/server/http/public-route";
+import { createUpload, type Uploader } from "@/server/services/uploads/create-upload";
+import { getUploadStorage } from "@/server/services/uploads/storage";
+import { assertNotBlocked, resolveWidgetBuyer } from "@/server/services/widget/widget-buyer";
+import { UPLOAD_FIELD, WIDGET_TOKEN_HEADER } from "@/shared/uploads";
+
+/** NF-3: a buyer may upload this many files per minute (per app node). */
+export const WIDGET_UPLOAD_LIMIT = { limit: 10, windowMs: 60_000 };
+const buyerLimiter = createRateLimiter(WIDGET_UPLOAD_LIMIT);
+
+// Room for the multipart envelope around the largest allowed file.
+const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;
+const TOO_LARGE = "Files can be at most 50 MB (images 10 MB).";
+
+async function resolveUploader(request: NextRequest): Promise<{ shopId: string; uploader: Uploader }> {
+  const widgetToken = request.headers.get(WIDGET_TOKEN_HEADER);
+  if (widgetToken) {
+    const buyer = await resolveWidgetBuyer(getDb(), { authSecret: getAuthSecret(), token: widgetToken });
+    assertNotBlocked(buyer);
+    const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
+    if (waitMs > 0) throw new RateLimitedError(`You are sending files too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
+    return { shopId: buyer.shopId, uploader: { type: "buyer", buyerId: buyer.buyerId } };
+  }
+  const member = await getCurrentMember();
+  if (!member) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  assertCan(member, "upload:create");
+  return { shopId: member.shopId, uploader: { type: "member", memberId: member.memberId } };
+}
+
+export async function POST(request: NextRequest): Promise<Response> {
+  return respondJson(async () => {
+    const { shopId, uploader } = await resolveUploader(request);
+    const declaredLength = Number(request.headers.get("content-length") ?? "0");
+    if (declaredLength > MAX_REQUEST_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] });
+    const form = await request.formData().catch(() => {
+      throw new AppError("BAD_INPUT", `Send the file as multipart/form-data in the field "${UPLOAD_FIELD}".`, { file: ["Choose a file"] });
+    });
+    const file = form.get(UPLOAD_FIELD);
+    if (!file || typeof file === "string") throw new AppError("BAD_INPUT", "Choose a file to send.", { file: ["Choose a file"] });
+    if (file.size > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return createUpload(getDb(), { storage: getUploadStorage(), shopId, uploader, fileName: file.name, bytes });
+  });
+}

@@ -1,0 +1,2 @@
+export * from "./detect-content-type";
+export * from "./parse-range";

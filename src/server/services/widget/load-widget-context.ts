@@ -1,0 +1,61 @@
+// WIDGET-2, WIDGET-3: what the widget needs besides the messages: the buyer's latest session
+// (state, agent's public identity, rating), how far the shop has read, and the product or order
+// the page shows. Buyer-scoped: a buyer sees only their own orders and the shop's listed
+// products; agents appear by nickname and avatar only (TEAM-6).
+import type { Database } from "@/server/db/client";
+import { SESSION_ASSIGNEE_INCLUDE, toWidgetSessionDto } from "@/server/services/messaging/message-dto";
+import type { WidgetContextDto } from "@/shared/widget";
+
+export async function loadWidgetContext(
+  db: Database,
+  input: { shopId: string; buyerId: string; productExternalId?: string; orderExternalId?: string },
+): Promise<WidgetContextDto> {
+  const conversation = await db.conversation.findFirst({
+    where: { shopId: input.shopId, buyerId: input.buyerId },
+    select: { id: true, lastSeq: true, shopReadSeq: true, activeSessionId: true },
+  });
+  const session = conversation
+    ? await db.chatSession.findFirst({
+        where: conversation.activeSessionId ? { id: conversation.activeSessionId } : { conversationId: conversation.id },
+        orderBy: { queuedAt: "desc" },
+        include: SESSION_ASSIGNEE_INCLUDE,
+      })
+    : null;
+  const product = input.productExternalId
+    ? await db.product.findFirst({ where: { shopId: input.shopId, externalId: input.productExternalId, status: { not: "unlisted" } } })
+    : null;
+  const order = input.orderExternalId
+    ? await db.order.findFirst({
+        where: { shopId: input.shopId, buyerId: input.buyerId, externalId: input.orderExternalId },
+        include: { items: { orderBy: [{ name: "asc" }, { id: "asc" }] } },
+      })
+    : null;
+  return {
+    session: session ? toWidgetSessionDto(session) : null,
+    shopReadSeq: conversation?.shopReadSeq ?? 0,
+    lastSeq: conversation?.lastSeq ?? 0,
+    product: product
+      ? {
+          id: product.id,
+          externalId: product.externalId,
+          name: product.name,
+          priceCents: product.priceCents,
+          currency: product.currency,
+          imageUrl: product.imageUrl,
+          url: product.url,
+          isSoldOut: product.status === "sold_out" || product.stock <= 0,
+        }
+      : null,
+    order: order
+      ? {
+          id: order.id,
+          externalId: order.externalId,
+          status: order.status,
+          totalCents: order.totalCents,
+          currency: order.currency,
+          placedAt: order.placedAt.toISOString(),
+          items: order.items.map((item) => ({ name: item.name, quantity: item.quantity, priceCents: item.priceCents })),
+        }
+      : null,
+  };
+}

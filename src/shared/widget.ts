@@ -1,0 +1,49 @@
+// The buyer widget's HTTP shapes (WIDGET-1..3). Buyer-facing: agents appear by nickname and
+// avatar only, never by email (TEAM-6).
+import { z } from "zod";
+import type { WidgetSessionDto } from "@/shared/events";
+
+export const WIDGET_SESSION_ENDPOINT = "/api/widget/session";
+export const WIDGET_CONTEXT_ENDPOINT = "/api/widget/context";
+
+/** Query of GET /api/widget/context: the SHOP's own ids of what the buyer is viewing. */
+export const ZWidgetContextQuery = z.object({
+  productId: z.string().trim().min(1).max(128).optional(),
+  orderId: z.string().trim().min(1).max(128).optional(),
+});
+
+export interface WidgetProductDto {
+  /** Our id: what `message:send` takes in `content.productId` and `context.productId`. */
+  id: string;
+  externalId: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  imageUrl: string | null;
+  url: string | null;
+  isSoldOut: boolean;
+}
+
+export interface WidgetOrderDto {
+  /** Our id: what `message:send` takes in `content.orderId` and `context.orderId`. */
+  id: string;
+  externalId: string;
+  status: string;
+  totalCents: number;
+  currency: string;
+  placedAt: string;
+  items: Array<{ name: string; quantity: number; priceCents: number }>;
+}
+
+export interface WidgetContextDto {
+  /** The buyer's latest session (the active one, else the last closed one), or null before the first message. */
+  session: WidgetSessionDto | null;
+  /** The highest sequence number the shop has read: the buyer's messages up to it show "Read" (CHAT-4). */
+  shopReadSeq: number;
+  /** The conversation's last sequence number (0 before the first message). */
+  lastSeq: number;
+  /** The product the page shows, when it is one of the shop's listed products. */
+  product: WidgetProductDto | null;
+  /** The order the page shows, only when it is this buyer's own. */
+  order: WidgetOrderDto | null;
+}
