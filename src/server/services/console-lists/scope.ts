@@ -1,0 +1,67 @@
+// The SQL side of CONSOLE-1's visibility rule, in one place for lists, counts and search. It is
+// src/core/console/list-membership.ts (and messaging/conversation-access.ts) in SQL: queued
+// sessions are everyone's (Unassigned); open and closed ones belong to their assignee, and to
+// every role granted chat access management (session:view_all, TEAM-5).
+import { Prisma } from "@/generated/prisma/client";
+import { can } from "@/core/permissions";
+import type { CategoryFilter, ConsoleList } from "@/core/console";
+import type { MemberContext } from "@/server/services/resolve-member";
+
+export interface Viewer {
+  shopId: string;
+  memberId: string;
+  canSeeAll: boolean;
+}
+
+export function toViewer(member: MemberContext): Viewer {
+  return { shopId: member.shopId, memberId: member.memberId, canSeeAll: can(member, "session:view_all") };
+}
+
+/** A Date as a `timestamp(3)` parameter. Prisma stores UTC without a zone; a zone in the text is ignored by the cast. */
+export const timestampParam = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
+
+/** Milliseconds since the epoch of a timestamp column, as a JavaScript number. */
+export const epochMs = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
+
+export const ACTIVE_STATES = Prisma.sql`('queued', 'open')`;
+export const CLOSED_STATES = Prisma.sql`('ended', 'expired')`;
+
+/** Sessions (alias s) in one list for this viewer. All open needs view_all; callers check first. */
+export function listPredicate(list: ConsoleList, viewer: Viewer): Prisma.Sql {
+  switch (list) {
+    case "assigned":
+      return Prisma.sql`s.state = 'open' AND s."assigneeId" = ${viewer.memberId}::uuid`;
+    case "unassigned":
+      return Prisma.sql`s.state = 'queued'`;
+    case "all":
+      return viewer.canSeeAll ? Prisma.sql`s.state IN ${ACTIVE_STATES}` : Prisma.sql`FALSE`;
+    case "history":
+      return viewer.canSeeAll
+        ? Prisma.sql`s.state IN ${CLOSED_STATES}`
+        : Prisma.sql`s.state IN ${CLOSED_STATES} AND s."assigneeId" = ${viewer.memberId}::uuid`;
+  }
+}
+
+/** Every queued or open session (alias s) the viewer may see: the scope of the live counts. */
+export function activeScopePredicate(viewer: Viewer): Prisma.Sql {
+  return viewer.canSeeAll
+    ? Prisma.sql`s.state IN ${ACTIVE_STATES}`
+    : Prisma.sql`(s.state = 'queued' OR (s.state = 'open' AND s."assigneeId" = ${viewer.memberId}::uuid))`;
+}
+
+export function categoryPredicate(category: CategoryFilter): Prisma.Sql {
+  return category === "all" ? Prisma.sql`TRUE` : Prisma.sql`s.category = ${category}::"SessionCategory"`;
+}
+
+/**
+ * CHAT-4 "new message" dot for the viewer: a buyer message after their read position in the
+ * session's (alias s) conversation. One index probe on Message(conversationId, authorType, seq).
+ */
+export function unreadExpression(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Message" um
+    WHERE um."conversationId" = s."conversationId" AND um."authorType" = 'buyer'
+      AND um.seq > COALESCE((
+        SELECT r."lastReadSeq" FROM "ConversationRead" r
+        WHERE r."memberId" = ${viewer.memberId}::uuid AND r."conversationId" = s."conversationId"), 0))`;
+}
