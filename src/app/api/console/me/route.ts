@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { defineMemberRoute } from "@/server/http/define-route";
+import { settle } from "@/server/services/assignment/settle";
 import { setAcceptAutoAssign } from "@/server/services/set-accept-auto-assign";
 
 export const GET = defineMemberRoute({
@@ -17,5 +18,11 @@ export const GET = defineMemberRoute({
 export const PATCH = defineMemberRoute({
   action: "presence:set_own_accept",
   body: z.object({ acceptAutoAssign: z.boolean() }).strict(),
-  handler: ({ member, body }) => setAcceptAutoAssign(getDb(), { member, accept: body.acceptAutoAssign }),
+  handler: async ({ member, body }) => {
+    const db = getDb();
+    const result = await setAcceptAutoAssign(db, { member, accept: body.acceptAutoAssign });
+    // Switching on is new capacity: drain the queue now (ASSIGN-4).
+    await settle(db, result.events, { drainShopId: result.acceptAutoAssign ? member.shopId : null });
+    return { acceptAutoAssign: result.acceptAutoAssign };
+  },
 });
