@@ -13,6 +13,7 @@ import { listMessagesAfter, listMessagesBefore, markReadByMember } from "@/serve
 import { sendAgentMessage } from "@/server/services/messaging/send-agent-message";
 import { endSession } from "@/server/services/sessions/close-session";
 import { setSessionCategory, setSessionStar } from "@/server/services/sessions/update-session";
+import { blockBuyer, unblockBuyer } from "@/server/services/buyers/block-buyer";
 import { ZAgentSendMessage, ZHistoryBefore, ZSyncAfter } from "@/shared/message-schemas";
 
 type Ctx = ConsoleCommandContext;
@@ -122,6 +123,25 @@ export const consoleCommands = [
       // The sender's capacity was freed: their own queue share can now flow to others.
       await settle(db, result.events, { drainShopId: member.shopId });
       return { moved: result.moved };
+    },
+  }),
+  defineCommand({
+    event: "buyer:block",
+    action: "buyer:block",
+    input: z.object({ buyerId: z.uuid(), reason: z.string().trim().max(300).optional() }),
+    async handle({ db, member }: Ctx, input) {
+      const result = await blockBuyer(db, { member, ...input });
+      await settle(db, result.events, { drainShopId: result.closedSession ? member.shopId : null });
+      return { closedSession: result.closedSession };
+    },
+  }),
+  defineCommand({
+    event: "buyer:unblock",
+    action: "buyer:block",
+    input: z.object({ buyerId: z.uuid() }),
+    async handle({ db, member }: Ctx, input) {
+      await unblockBuyer(db, { member, buyerId: input.buyerId });
+      return null;
     },
   }),
 ] as const;

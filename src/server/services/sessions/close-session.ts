@@ -41,9 +41,9 @@ export async function expireSessionIfDue(db: Database, input: { sessionId: strin
   return closeSession(db, { shopId: session.shopId, sessionId: session.id, event: "expire", actorMemberId: null, now: input.now });
 }
 
-async function closeSession(
+export async function closeSession(
   db: Database,
-  input: { shopId: string; sessionId: string; event: "end" | "expire"; actorMemberId: string | null; now: Date },
+  input: { shopId: string; sessionId: string; event: "end" | "expire"; actorMemberId: string | null; now: Date; note?: string },
 ): Promise<CloseResult> {
   const { shopId, now } = input;
   const outcome = await db.$transaction(async (tx) => {
@@ -67,8 +67,8 @@ async function closeSession(
       notes: [{
         conversationId: session.conversationId,
         sessionId: session.id,
-        body: input.event === "end" ? "The chat has ended. How did we do?" : "This chat was closed after 7 days without a reply.",
-        payload: { event: input.event === "end" ? "ended" : "expired" },
+        body: input.note ?? (input.event === "end" ? "The chat has ended. How did we do?" : "This chat was closed after 7 days without a reply."),
+        payload: { event: input.event === "end" ? (input.note ? "closed" : "ended") : "expired" },
       }],
     });
     return { session, note: note! };
