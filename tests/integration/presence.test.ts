@@ -1,0 +1,65 @@
+// ASSIGN-2 presence: online while a console connection lives; a reload within the grace period
+// is not leaving; a crashed node's connections expire. The same behaviour in memory (one node)
+// and in Redis (shared by every node, NF-2).
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { createMemoryPresenceStore, createRedisPresenceStore, type PresenceStore } from "../../src/server/services/presence/presence-store";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redis = new Redis(REDIS_URL);
+const stores: PresenceStore[] = [];
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()));
+  await redis.quit();
+});
+
+const timing = { graceMs: 30_000, liveTtlMs: 60_000 };
+const factories: Array<[string, () => PresenceStore]> = [
+  ["memory", () => createMemoryPresenceStore(timing)],
+  ["redis", () => createRedisPresenceStore(REDIS_URL, timing)],
+];
+
+describe.each(factories)("presence in %s (ASSIGN-2)", (_name, create) => {
+  const shopId = `shop-${Math.random().toString(36).slice(2)}`;
+  const at = (seconds: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, seconds));
+
+  it("ASSIGN-2 a member is online while one connection lives, and a reload within the grace period is not leaving", async () => {
+    const store = create();
+    stores.push(store);
+    const tab1 = { shopId, memberId: "ava", connectionId: "t1" };
+    const tab2 = { shopId, memberId: "ava", connectionId: "t2" };
+    expect(await store.onlineMemberIds(shopId, at(0))).toEqual(new Set());
+    await store.connected(tab1, at(0));
+    await store.connected(tab2, at(1));
+    await store.disconnected(tab1, at(2));
+    expect(await store.onlineMemberIds(shopId, at(3))).toEqual(new Set(["ava"]));
+    await store.disconnected(tab2, at(4));
+    // Reloaded: still online for the grace period after the last tab closed...
+    expect(await store.onlineMemberIds(shopId, at(30))).toEqual(new Set(["ava"]));
+    // ...then offline.
+    expect(await store.onlineMemberIds(shopId, at(35))).toEqual(new Set());
+  });
+
+  it("ASSIGN-2 a live connection without heartbeats (a crashed node) expires; heartbeats keep it alive", async () => {
+    const store = create();
+    stores.push(store);
+    const tab = { shopId, memberId: "ben", connectionId: "b1" };
+    await store.connected(tab, at(0));
+    await store.heartbeat([tab], at(50));
+    expect(await store.onlineMemberIds(shopId, at(100))).toEqual(new Set(["ben"]));
+    expect(await store.onlineMemberIds(shopId, at(111))).toEqual(new Set());
+  });
+});
+
+describe("presence shared by nodes (NF-2)", () => {
+  it("NF-2 a member connected on one node is online for every node", async () => {
+    const nodeA = createRedisPresenceStore(REDIS_URL, timing);
+    const nodeB = createRedisPresenceStore(REDIS_URL, timing);
+    stores.push(nodeA, nodeB);
+    const shopId = `shop-${Math.random().toString(36).slice(2)}`;
+    const now = new Date();
+    await nodeA.connected({ shopId, memberId: "chloe", connectionId: "c1" }, now);
+    expect(await nodeB.onlineMemberIds(shopId, now)).toEqual(new Set(["chloe"]));
+    await redis.del(`counterpart:presence:${shopId}`);
+  });
+});
