@@ -8,9 +8,10 @@ import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import { scheduleSessionExpiry } from "@/server/jobs/schedule";
-import { appendMessage, findMessageByClientId, lockConversation, type Tx } from "@/server/services/messaging/append-message";
+import { appendMessage, findMessageByClientId, previewOf, type Tx } from "@/server/services/messaging/append-message";
+import { appendBuyerMessage, lockBuyerHead } from "@/server/services/messaging/buyer-message-sql";
 import { renderGreeting } from "@/server/services/messaging/greeting";
-import { toMessageDto, SESSION_ASSIGNEE_INCLUDE, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
+import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
 import { resolveContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { consoleAudience } from "@/server/realtime/rooms";
@@ -39,55 +40,57 @@ export interface BuyerMessageResult {
 export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const buyer = await tx.buyer.findFirst({ where: { id: input.buyerId, shopId: input.shopId }, include: { blocked: true, conversation: { select: { id: true } } } });
-    if (!buyer) throw new AppError("NOT_FOUND", "Unknown buyer.");
-    if (buyer.blocked) throw new AppError("FORBIDDEN", BLOCKED_NOTICE);
-
-    const conversationId = buyer.conversation?.id ?? (await createConversation(tx, input.shopId, input.buyerId, now));
-    const conversation = (await lockConversation(tx, conversationId))!;
-    const existing = await findMessageByClientId(tx, conversationId, input.clientId);
-    if (existing) return { message: toMessageDto(existing), isDuplicate: true, openedSessionId: null, events: [] };
+    let head = await lockBuyerHead(tx, input.shopId, input.buyerId);
+    if (!head) throw new AppError("NOT_FOUND", "Unknown buyer.");
+    if (head.isBlocked) throw new AppError("FORBIDDEN", BLOCKED_NOTICE);
+    if (!head.conversation) {
+      await createConversation(tx, input.shopId, input.buyerId, now);
+      head = (await lockBuyerHead(tx, input.shopId, input.buyerId))!;
+    }
+    const conversation = head.conversation!;
+    const duplicateOf = async () => {
+      const existing = await findMessageByClientId(tx, conversation.id, input.clientId);
+      return existing ? { message: toMessageDto(existing), isDuplicate: true, openedSessionId: null, events: [] } : null;
+    };
 
     const content = await resolveContent(tx, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
-    const notes: MessageRow[] = [];
     let sessionId = conversation.activeSessionId;
     let openedSessionId: string | null = null;
     if (!sessionId) {
+      // Rare path: check for a retry before opening a session, so a retry never opens one.
+      const duplicate = await duplicateOf();
+      if (duplicate) return duplicate;
       const category = await categoryForContext(tx, input.shopId, input.buyerId, input.context);
       const session = await tx.chatSession.create({
         data: {
-          shopId: input.shopId, conversationId, state: "queued", queuedAt: now, createdAt: now, category,
+          shopId: input.shopId, conversationId: conversation.id, state: "queued", queuedAt: now, createdAt: now, category,
           contextProductId: input.context?.productId ?? null, contextOrderId: input.context?.orderId ?? null,
         },
       });
-      await tx.conversation.update({ where: { id: conversationId }, data: { activeSessionId: session.id } });
+      await tx.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
       conversation.activeSessionId = session.id;
       sessionId = openedSessionId = session.id;
     }
 
-    const stored = await appendMessage(tx, conversation, { sessionId, clientId: input.clientId, authorType: "buyer", ...content }, now);
-    const session = await tx.chatSession.findUniqueOrThrow({ where: { id: sessionId } });
-    const startsClock = session.oldestUnansweredAt === null;
-    const updatedSession = await tx.chatSession.update({
-      where: { id: sessionId },
-      data: { lastBuyerMessageAt: now, ...(startsClock ? { oldestUnansweredAt: now } : {}) },
-      include: SESSION_ASSIGNEE_INCLUDE,
-    });
-    if (startsClock) await scheduleSessionExpiry(tx, sessionId, expiresAt(now));
+    const appended = await appendBuyerMessage(tx, { conversation, sessionId, clientId: input.clientId, content, preview: previewOf(content), now });
+    if (!appended) return (await duplicateOf())!;
+    if (appended.startedClock) await scheduleSessionExpiry(tx, sessionId, expiresAt(now));
 
+    const notes: MessageRow[] = [];
     if (openedSessionId) {
-      const greeting = await renderGreeting(tx, { shopId: input.shopId, buyerNickname: buyer.nickname });
+      const greeting = await renderGreeting(tx, { shopId: input.shopId, buyerNickname: head.nickname });
       if (greeting) notes.push(await appendMessage(tx, conversation, { sessionId, authorType: "bot", kind: "text", body: greeting, isAutomatic: true }, now));
     }
 
-    const message = toMessageDto(stored);
-    const audience = consoleAudience(updatedSession);
+    const message = toMessageDto(appended.message);
+    const conversationId = conversation.id;
+    const audience = consoleAudience({ shopId: input.shopId, state: appended.session.state, assigneeId: appended.session.assigneeId });
     const events: OutgoingEvent[] = [
       toConsole(audience, "message.created", { conversationId, message }),
       toWidget(input.buyerId, "message.created", { conversationId, message }),
-      toConsole(audience, "session.changed", { session: toSessionDto(updatedSession), change: openedSessionId ? "created" : "buyer_wrote" }),
+      toConsole(audience, "session.changed", { session: toSessionDto(appended.session), change: openedSessionId ? "created" : "buyer_wrote" }),
     ];
-    if (openedSessionId) events.push(toWidget(input.buyerId, "session.changed", { session: toWidgetSessionDto(updatedSession) }));
+    if (openedSessionId) events.push(toWidget(input.buyerId, "session.changed", { session: toWidgetSessionDto(appended.session) }));
     for (const note of notes) {
       const noteDto = toMessageDto(note);
       events.push(toConsole(audience, "message.created", { conversationId, message: noteDto }), toWidget(input.buyerId, "message.created", { conversationId, message: noteDto }));
