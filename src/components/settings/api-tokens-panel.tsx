@@ -14,7 +14,7 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
   const [name, setName] = useState("");
   const [isCreating, setIsCreating] = useState(false);
   const [createError, setCreateError] = useState<ApiError | null>(null);
-  const [newSecret, setNewSecret] = useState<{ token: string; name: string } | null>(null);
+  const [newSecret, setNewSecret] = useState<{ id: string; token: string; name: string } | null>(null);
   const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
   const [toRevoke, setToRevoke] = useState<ApiTokenDto | null>(null);
   const [isRevoking, setIsRevoking] = useState(false);
@@ -33,7 +33,7 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
       return;
     }
     setTokens((previous) => [result.data.apiToken, ...previous]);
-    setNewSecret({ token: result.data.token, name: result.data.apiToken.name });
+    setNewSecret({ id: result.data.apiToken.id, token: result.data.token, name: result.data.apiToken.name });
     setCopyState("idle");
     setName("");
   }
@@ -59,6 +59,8 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
       setListError(result.error.message);
       return;
     }
+    // A revoked token's secret is useless: stop showing it.
+    setNewSecret((shown) => (shown?.id === result.data.token.id ? null : shown));
     setTokens((previous) => {
       const others = previous.filter((token) => token.id !== result.data.token.id);
       return [...others.filter((token) => !token.revokedAt), result.data.token, ...others.filter((token) => token.revokedAt)];

@@ -8,6 +8,7 @@ import { settle } from "@/server/services/assignment/settle";
 import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-message";
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
 import { rateSession } from "@/server/services/sessions/update-session";
+import { claimVoucher } from "@/server/services/workbench/claim-voucher";
 import { ZBuyerSendMessage, ZHistoryBefore, ZSyncAfter } from "@/shared/message-schemas";
 
 type Ctx = WidgetCommandContext;
@@ -69,6 +70,14 @@ export const widgetCommands = [
     async handle({ db, buyer }: Ctx, input) {
       await settle(db, await rateSession(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, ...input }));
       return null;
+    },
+  }),
+  defineWidgetCommand({
+    event: "voucher:claim",
+    input: z.object({ voucherId: z.uuid(), messageId: z.uuid().optional() }),
+    async handle({ db, buyer }: Ctx, input) {
+      const { voucher } = await claimVoucher(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, voucherId: input.voucherId, messageId: input.messageId });
+      return { voucherId: voucher.id, code: voucher.code, remaining: voucher.remaining };
     },
   }),
 ] as const;
