@@ -7,7 +7,7 @@ import fs from "node:fs";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "3210";
-const env = { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: "127.0.0.1", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", PRESENCE_GRACE_SECONDS: process.env.PRESENCE_GRACE_SECONDS ?? "2" };
+const env = { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: "127.0.0.1", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", PRESENCE_GRACE_SECONDS: process.env.PRESENCE_GRACE_SECONDS ?? "2", SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:2526" };
 const adminUrl = process.env.TEST_DATABASE_URL ?? (process.env.CI ? "postgresql://postgres@127.0.0.1:5432/postgres" : undefined);
 
 let dropDatabase = async () => {};

@@ -145,7 +145,7 @@ describe("manual work (ASSIGN-5, ASSIGN-6, CHAT-6)", () => {
   it("CHAT-6 transfer all my ongoing chats moves at most the latest 100", async () => {
     const shop = await createShop(db);
     const ava = await createMember(db, { shopId: shop.id, nickname: "Ava", maxCapacity: 999 });
-    const ben = await createMember(db, { shopId: shop.id, nickname: "Ben", acceptAutoAssign: false });
+    await createMember(db, { shopId: shop.id, nickname: "Ben", acceptAutoAssign: false });
     for (let i = 0; i < TRANSFER_ALL_LIMIT + 5; i++) await buyerWrites(shop.id);
     await drainQueue(db, { shopId: shop.id, routing: createTestRouting({ online: [ava.id] }).routing });
     const result = await transferSessions(db, { member: await contextOf(ava), scope: "all_mine", targetNickname: "Ben" });

@@ -10,6 +10,7 @@ import { AppError } from "../../src/core/errors";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { requeueMemberSessions } from "../../src/server/services/assignment/requeue-member-sessions";
+import type * as RequeueModule from "../../src/server/services/assignment/requeue-member-sessions";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { SignInError, signIn } from "../../src/server/services/sign-in";
 import { activateMember } from "../../src/server/services/team/activate-member";
@@ -20,14 +21,14 @@ import { listTeam } from "../../src/server/services/team/list-team";
 import { reviewNickname } from "../../src/server/services/team/review-nickname";
 import { updateTeamMember } from "../../src/server/services/team/update-team-member";
 import { CONSOLE_NAMESPACE, type MemberChangedEvent } from "../../src/shared/events";
-import { TEST_PASSWORD, createMember } from "../factories";
+import { TEST_PASSWORD, createBuyer, createMember } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTeam } from "./team-fixtures";
 
 // The requeue is the assignment engine's; here we check it is asked for, with the right member,
 // while still running the real implementation.
 vi.mock("../../src/server/services/assignment/requeue-member-sessions", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../src/server/services/assignment/requeue-member-sessions")>();
+  const actual = await importOriginal<typeof RequeueModule>();
   return { requeueMemberSessions: vi.fn(actual.requeueMemberSessions) };
 });
 
@@ -109,6 +110,24 @@ describe("TEAM-3 deactivation", () => {
     expect(await signInCode(team.target.user.email)).toBe("deactivated");
     // Reconnecting is refused too.
     await expect(openConsole(team.target)).rejects.toThrow("unauthorized");
+  });
+
+  it("TEAM-3 the deactivated member's open sessions go back to the queue, recorded as a requeue", async () => {
+    const team = await createTeam(db);
+    const buyer = await createBuyer(db, { shopId: team.shop.id });
+    const conversation = await db.conversation.create({ data: { shopId: team.shop.id, buyerId: buyer.id } });
+    const session = await db.chatSession.create({
+      data: { shopId: team.shop.id, conversationId: conversation.id, state: "open", assigneeId: team.target.id, assignedAt: new Date() },
+    });
+    await db.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
+    await db.member.update({ where: { id: team.target.id }, data: { openSessionCount: 1 } });
+
+    await deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id });
+
+    // Nobody else has a console open here, so the session waits in Unassigned (ASSIGN-4).
+    expect(await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ state: "queued", assigneeId: null });
+    expect((await db.member.findUniqueOrThrow({ where: { id: team.target.id } })).openSessionCount).toBe(0);
+    expect(await db.assignment.findFirst({ where: { sessionId: session.id, kind: "requeue" } })).toMatchObject({ fromMemberId: team.target.id, actorMemberId: team.owner.id });
   });
 
   it("TEAM-3 activates the member again, who can then sign in and connect", async () => {

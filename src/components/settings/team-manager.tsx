@@ -298,7 +298,7 @@ function MemberRow(props: {
         )}
       </td>
       <td className="py-3 pr-3 align-top">
-        <form onSubmit={(event) => { event.preventDefault(); void saveCapacity(); }} className="flex items-center gap-2">
+        <form noValidate onSubmit={(event) => { event.preventDefault(); void saveCapacity(); }} className="flex items-center gap-2">
           <label className="sr-only" htmlFor={`capacity-${member.memberId}`}>Max capacity of {member.nickname}</label>
           <input id={`capacity-${member.memberId}`} type="number" inputMode="numeric" min={1} max={MAX_CAPACITY} step={1} value={capacity}
             onChange={(event) => { setCapacity(event.target.value); setCapacityError(null); }} onBlur={() => void saveCapacity()}
@@ -321,7 +321,7 @@ function MemberRow(props: {
       {permissions.canManageUsers && (
         <td className="py-3 align-top">
           {!isOwnerRow && (
-            <div className="flex flex-wrap justify-end gap-2">
+            <div className="flex flex-nowrap justify-end gap-2 whitespace-nowrap">
               {isDeactivated ? (
                 <button type="button" className={secondaryButtonClass} onClick={() => void activate()} aria-label={`Activate ${member.nickname}`}>Activate</button>
               ) : (

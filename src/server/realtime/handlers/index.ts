@@ -20,6 +20,8 @@ export interface ProductRealtime {
   stop(): void;
 }
 
+const isPassive = (socket: Socket) => (socket.handshake.auth as { presence?: unknown } | undefined)?.presence === "passive";
+
 export interface WidgetLimits {
   message: { limit: number; windowMs: number };
   command: { limit: number; windowMs: number };
@@ -56,6 +58,9 @@ export function createProductRealtime(input: { db: Database; authSecret: string;
         if (waitMs > 0) throw new AppError("RATE_LIMITED", `You are sending messages too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
       },
       async onConsoleConnected(member, socket) {
+        // Pages other than the console (the team table) connect for live updates only: an open
+        // settings page is not an open console, so it neither counts as presence nor drains.
+        if (isPassive(socket)) return;
         const connection = connectionOf(member, socket);
         liveConnections.set(socket.id, connection);
         await routing.presence.connected(connection, routing.now());
@@ -63,6 +68,7 @@ export function createProductRealtime(input: { db: Database; authSecret: string;
         void requestDrain(db, member.shopId, routing);
       },
       async onConsoleDisconnected(member, socket) {
+        if (isPassive(socket)) return;
         liveConnections.delete(socket.id);
         await routing.presence.disconnected(connectionOf(member, socket), routing.now());
       },

@@ -7,6 +7,7 @@ import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import { publish, revokeMemberAccess } from "@/server/realtime/publish";
 import { requeueMemberSessions } from "@/server/services/assignment/requeue-member-sessions";
+import { settle } from "@/server/services/assignment/settle";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
 import type { TeamMemberDto } from "@/shared/team";
@@ -23,12 +24,15 @@ export async function deactivateMember(db: Database, input: { actor: MemberConte
   return toTeamMemberDto(updated);
 }
 
-/** Shared by deactivation and deletion: drop live consoles, requeue open sessions. */
+/**
+ * Shared by deactivation and deletion: drop live consoles, put open sessions back in the queue,
+ * then drain the queue so they are routed to someone else at once (ASSIGN-4).
+ */
 export async function endMemberAccess(
   db: Database,
   input: { shopId: string; memberId: string; actorMemberId: string; message: string },
 ): Promise<void> {
   revokeMemberAccess(input.memberId, input.message);
   const events = await requeueMemberSessions(db, { shopId: input.shopId, memberId: input.memberId, actorMemberId: input.actorMemberId });
-  publish(events);
+  await settle(db, events, { drainShopId: input.shopId });
 }

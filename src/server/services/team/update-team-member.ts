@@ -2,7 +2,7 @@
 // A nickname an admin sets goes through the review list like anyone's; the owner's applies.
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish } from "@/server/realtime/publish";
+import { settle } from "@/server/services/assignment/settle";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { planNicknameChange } from "@/server/services/team/nickname-review";
 import { parseInput } from "@/server/services/team/parse-input";
@@ -15,8 +15,10 @@ export async function updateTeamMember(
 ): Promise<TeamMemberDto> {
   assertCan(input.actor, "team:update_member");
   const changes = parseInput(ZUpdateTeamMemberSchema, input.changes);
+  let mayAddCapacity = false;
   const updated = await db.$transaction(async (tx) => {
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
+    mayAddCapacity = (changes.maxCapacity !== undefined && changes.maxCapacity > member.maxCapacity) || (changes.acceptAutoAssign === true && !member.acceptAutoAssign);
     const settings = changes.nickname === undefined ? null : await tx.shopSettings.findUnique({ where: { shopId: member.shopId } });
     const nickname = changes.nickname === undefined
       ? {}
@@ -27,8 +29,7 @@ export async function updateTeamMember(
       include: { user: true },
     });
   });
-  // A higher capacity or the switch turned on can let queued sessions in (ASSIGN-4); the
-  // assignment engine listens for member changes to drain the queue.
-  publish([memberChanged(updated.shopId, updated.id, "updated")]);
+  // A higher capacity or the switch turned on can let queued sessions in (ASSIGN-4).
+  await settle(db, [memberChanged(updated.shopId, updated.id, "updated")], { drainShopId: mayAddCapacity ? updated.shopId : null });
   return toTeamMemberDto(updated);
 }

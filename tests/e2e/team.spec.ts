@@ -1,0 +1,281 @@
+// Issue 5 in the browser: the owner invites an agent, the activation email is received by a real
+// SMTP server started here (the e2e server sends to 127.0.0.1:2526), the link is followed, the
+// new agent sets a password and reaches the console; the owner deactivates that agent while their
+// console is open and it loses access at once; nickname review, capacity, resend and revoke.
+// Only people invited here are changed: the demo agents other specs use stay as they are.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SMTPServer } from "smtp-server";
+import { DEMO, signInAs } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+const SMTP_PORT = 2526;
+const RUN = Date.now().toString(36);
+const NORA = { email: `nora.${RUN}@example.test`, nickname: "Nora", password: "nora-password-2026" };
+const OMAR = { email: `omar.${RUN}@example.test` };
+
+interface Mail {
+  to: string[];
+  text: string;
+}
+const mails: Mail[] = [];
+let smtp: SMTPServer | undefined;
+
+async function startSmtp(): Promise<void> {
+  smtp = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        // Quoted-printable: join soft line breaks and decode escapes, as a mail client does.
+        const text = Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        mails.push({ to: session.envelope.rcptTo.map((address) => address.address), text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp!.once("error", reject);
+    smtp!.listen(SMTP_PORT, "127.0.0.1", () => resolve());
+  });
+}
+
+async function stopSmtp(): Promise<void> {
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  smtp = undefined;
+}
+
+/** The path of the newest activation link mailed to `to` (the host may differ from the test's). */
+async function activationPath(to: string, after = 0): Promise<string> {
+  let path: string | undefined;
+  await expect.poll(() => {
+    const mail = mails.slice(after).reverse().find((candidate) => candidate.to.includes(to));
+    path = mail ? /https?:\/\/[^\s"<>]+(\/invitations\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1] : undefined;
+    return path;
+  }, { message: `an activation email to ${to}`, timeout: 15_000 }).toBeTruthy();
+  return path!;
+}
+
+async function openTeamPage(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings\/personal$/);
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Team", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
+}
+
+async function invite(page: Page, email: string, language = "fr"): Promise<void> {
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("agent");
+  await page.getByLabel("Default language").selectOption(language);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+}
+
+async function newVisitor(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+test.beforeAll(async () => {
+  await startSmtp();
+});
+test.afterAll(async () => {
+  await stopSmtp();
+});
+
+test("TEAM-2 the owner invites an agent by email; the agent sets a password and reaches the console", async ({ page, browser }) => {
+  await signInAs(page, DEMO.owner);
+  await openTeamPage(page);
+  await invite(page, NORA.email);
+  await expect(page.getByTestId("delivery-notice")).toHaveText(`Invitation sent to ${NORA.email}.`);
+  // Invited users are listed apart from added ones.
+  await expect(page.getByRole("list", { name: "Invited users" }).getByTestId(`invitation-row-${NORA.email}`)).toContainText("Agent · Français");
+  await expect(page.getByTestId(`member-row-${NORA.email}`)).toHaveCount(0);
+
+  const path = await activationPath(NORA.email);
+  const invitee = await newVisitor(browser);
+  await invitee.goto(path);
+  await expect(invitee.getByRole("heading", { name: "Join Harbor & Pine" })).toBeVisible();
+  await expect(invitee.getByTestId("invitation-email")).toHaveText(NORA.email);
+  await invitee.getByLabel("Nickname").fill(NORA.nickname);
+  await invitee.getByLabel("Choose a password").fill(NORA.password);
+  await invitee.getByLabel("Repeat the password").fill("not the same password");
+  await invitee.getByRole("button", { name: "Set password and join" }).click();
+  await expect(invitee.getByText("The passwords do not match")).toBeVisible();
+  await invitee.getByLabel("Repeat the password").fill(NORA.password);
+  await invitee.getByRole("button", { name: "Set password and join" }).click();
+  await expect(invitee).toHaveURL(/\/console$/);
+  await expect(invitee.getByTestId("connection-status")).toHaveText("Connected");
+  await invitee.getByRole("button", { name: /Account menu/ }).click();
+  await expect(invitee.getByTestId("member-nickname")).toHaveText(NORA.nickname);
+
+  // The owner's page moves her from invited to added without a reload (member.changed).
+  await expect(page.getByTestId(`member-row-${NORA.email}`)).toBeVisible();
+  await expect(page.getByTestId(`invitation-row-${NORA.email}`)).toHaveCount(0);
+
+  // The link works once.
+  await invitee.goto(path);
+  await expect(invitee.getByRole("heading", { name: "Invitation already used" })).toBeVisible();
+  await expect(invitee.getByTestId("invitation-problem")).toContainText("already been used");
+  await invitee.context().close();
+});
+
+test("SET-1 SET-2 TEAM-4 the new agent edits personal settings; a reviewed nickname waits for the owner's approval", async ({ page, browser }) => {
+  const agent = await newVisitor(browser);
+  await signInAs(agent, NORA.email, NORA.password);
+  await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  const settingsNav = agent.getByRole("navigation", { name: "Settings" });
+  await expect(settingsNav.getByRole("link")).toHaveText(["Personal", "Notifications", "Shop settings"]);
+
+  await agent.getByLabel("Nickname").fill("Official Nora");
+  await agent.getByLabel("Default language").selectOption("de");
+  await agent.getByRole("button", { name: "Save" }).click();
+  await expect(agent.getByTestId("personal-saved")).toContainText("“Official Nora” is waiting for the owner's approval");
+  await expect(agent.getByTestId("nickname-under-review")).toContainText("Buyers see “Nora”");
+
+  // SET-1 avatar: a real PNG is accepted, a text file named .png is refused by its content.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+  await agent.getByLabel("Upload a new avatar").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
+  await expect(agent.getByRole("img", { name: "Avatar of Nora" })).toBeVisible();
+  await agent.getByLabel("Upload a new avatar").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
+  await expect(agent.getByRole("region", { name: "Avatar" }).getByRole("alert")).toHaveText("Use a PNG, JPEG, WebP or GIF image");
+
+  // SET-2: a notification switch keeps its state across a reload.
+  await settingsNav.getByRole("link", { name: "Notifications" }).click();
+  const sound = agent.getByRole("switch", { name: "Sound" });
+  await expect(sound).toHaveAttribute("aria-checked", "true");
+  await sound.click();
+  await expect(agent.getByText("Notification settings saved.")).toBeVisible();
+  await agent.reload();
+  await expect(agent.getByRole("switch", { name: "Sound" })).toHaveAttribute("aria-checked", "false");
+
+  // TEAM-4: the owner sees the request and approves it.
+  await signInAs(page, DEMO.owner);
+  await openTeamPage(page);
+  const row = page.getByTestId(`member-row-${NORA.email}`);
+  await expect(row).toContainText("Under review: “Official Nora”");
+  await row.getByRole("button", { name: "Approve nickname Official Nora" }).click();
+  await expect(row).not.toContainText("Under review");
+  await expect(row).toContainText("Official Nora");
+  await agent.context().close();
+});
+
+test("TEAM-4 capacity takes 1 to 999 and warns under 200; the accept switch works per member", async ({ page }) => {
+  await signInAs(page, DEMO.owner);
+  await openTeamPage(page);
+  const row = page.getByTestId(`member-row-${NORA.email}`);
+  const capacity = row.getByLabel(/Max capacity of/);
+  await capacity.fill("1000");
+  await capacity.press("Enter");
+  await expect(row.getByText("Enter a whole number from 1 to 999")).toBeVisible();
+  await capacity.fill("120");
+  await capacity.press("Enter");
+  await expect(page.getByTestId("team-notice")).toHaveText("Official Nora's max capacity is now 120.");
+  await expect(row.getByText("Under 200: assignment may suffer.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId(`member-row-${NORA.email}`).getByLabel(/Max capacity of/)).toHaveValue("120");
+
+  const accept = page.getByTestId(`member-row-${NORA.email}`).getByRole("switch", { name: /Accept auto-assign chats for/ });
+  await expect(accept).toHaveAttribute("aria-checked", "true");
+  await accept.click();
+  await expect(accept).toHaveAttribute("aria-checked", "false");
+});
+
+test("TEAM-3 the owner deactivates a member whose console is open: it loses access at once; activate, then delete", async ({ page, browser }) => {
+  const agent = await newVisitor(browser);
+  await signInAs(agent, NORA.email, NORA.password);
+
+  await signInAs(page, DEMO.owner);
+  await openTeamPage(page);
+  const row = page.getByTestId(`member-row-${NORA.email}`);
+  await row.getByRole("button", { name: "Deactivate Official Nora" }).click();
+  const dialog = page.getByRole("dialog", { name: "Deactivate Official Nora?" });
+  await expect(dialog).toContainText("Their console closes at once");
+  await dialog.getByRole("button", { name: "Deactivate", exact: true }).click();
+  await expect(page.getByTestId("team-notice")).toContainText("Official Nora was deactivated");
+  await expect(row).toContainText("Deactivated");
+
+  // The open console is dropped and sent to sign-in, where signing in is refused.
+  await expect(agent).toHaveURL(/\/sign-in/, { timeout: 10_000 });
+  await agent.getByLabel("Email").fill(NORA.email);
+  await agent.getByLabel("Password").fill(NORA.password);
+  await agent.getByRole("button", { name: "Sign in" }).click();
+  await expect(agent.locator("form").getByRole("alert")).toHaveText("Your access has been deactivated. Ask the shop owner to activate you again.");
+
+  await row.getByRole("button", { name: "Activate Official Nora" }).click();
+  await expect(page.getByTestId("team-notice")).toHaveText("Official Nora is active again and can sign in.");
+  // Her session was never trusted on its own: re-read on every request, it works again now.
+  await agent.goto("/console");
+  await expect(agent.getByTestId("connection-status")).toHaveText("Connected");
+
+  await row.getByRole("button", { name: "Delete Official Nora" }).click();
+  await page.getByRole("dialog", { name: "Delete Official Nora?" }).getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByTestId("team-notice")).toHaveText("Official Nora was deleted and can no longer sign in to this shop.");
+  await expect(page.getByTestId(`member-row-${NORA.email}`)).toHaveCount(0);
+  await expect(agent).toHaveURL(/\/sign-in/, { timeout: 10_000 });
+  await agent.getByLabel("Email").fill(NORA.email);
+  await agent.getByLabel("Password").fill(NORA.password);
+  await agent.getByRole("button", { name: "Sign in" }).click();
+  await expect(agent.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
+  await agent.context().close();
+});
+
+test("TEAM-2 an email that cannot be sent still creates the invitation; Resend delivers a new link; a revoked link says so", async ({ page, browser }) => {
+  await signInAs(page, DEMO.owner);
+  await openTeamPage(page);
+  await stopSmtp();
+  await invite(page, OMAR.email, "en");
+  await expect(page.getByTestId("delivery-notice")).toContainText(`Invitation created for ${OMAR.email}, but the email could not be sent`);
+  const invitation = page.getByTestId(`invitation-row-${OMAR.email}`);
+  await expect(invitation).toBeVisible();
+
+  await startSmtp();
+  const before = mails.length;
+  await invitation.getByRole("button", { name: `Resend invitation to ${OMAR.email}` }).click();
+  await expect(invitation.getByTestId("delivery-notice")).toHaveText(`Invitation sent to ${OMAR.email}.`);
+  const path = await activationPath(OMAR.email, before);
+
+  await invitation.getByRole("button", { name: `Revoke invitation to ${OMAR.email}` }).click();
+  await expect(page.getByTestId(`invitation-row-${OMAR.email}`)).toHaveCount(0);
+  const visitor = await newVisitor(browser);
+  await visitor.goto(path);
+  await expect(visitor.getByRole("heading", { name: "Invitation revoked" })).toBeVisible();
+  await visitor.goto("/invitations/not-a-real-token-but-long-enough-to-look-like-one");
+  await expect(visitor.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+  await visitor.context().close();
+});
+
+test("TEAM-1 SET-6 an agent reaches personal and read-only shop settings, never the team", async ({ page }) => {
+  await signInAs(page, DEMO.agent3);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  const settingsNav = page.getByRole("navigation", { name: "Settings" });
+  await expect(settingsNav.getByRole("link", { name: "Team", exact: true })).toHaveCount(0);
+  await settingsNav.getByRole("link", { name: "Shop settings" }).click();
+  await expect(page.getByText("Only the owner and admins can change them.")).toBeVisible();
+  await expect(page.getByLabel("Due soon threshold (minutes)")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save shop settings" })).toHaveCount(0);
+  await page.goto("/settings/team");
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+  const response = await page.request.get("/api/team/members");
+  expect(response.status()).toBe(403);
+});
+
+test("TEAM-5 agent settings: granting agents chat access includes admins", async ({ page }) => {
+  await signInAs(page, DEMO.admin);
+  await page.goto("/settings/agent");
+  await expect(page.getByRole("radio", { name: /Lowest workload/ })).toBeChecked();
+  const admins = page.getByRole("checkbox", { name: /^Admins/ });
+  await expect(admins).toBeChecked();
+  await page.getByRole("checkbox", { name: "Agents" }).check();
+  await expect(admins).toBeDisabled();
+  await expect(page.getByText("an admin never has less than an agent")).toBeVisible();
+  // Not saved: other specs rely on the demo shop's defaults.
+});
+
+test("TEAM-2 the development mailbox does not exist in production", async ({ page }) => {
+  const response = await page.goto("/dev/mail");
+  expect(response?.status()).toBe(404);
+});
