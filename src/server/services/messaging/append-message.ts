@@ -86,3 +86,9 @@ export async function appendMessage(tx: Tx, conversation: LockedConversation, me
   conversation.lastSeq = seq;
   return created;
 }
+
+/**
+ * Transaction options for the message path: under a burst, waiting a few seconds for a pooled
+ * connection beats failing the send (Prisma's default wait is 2 s); clients retry anyway.
+ */
+export const MESSAGE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;

@@ -8,7 +8,7 @@ import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import { scheduleSessionExpiry } from "@/server/jobs/schedule";
-import { appendMessage, findMessageByClientId, previewOf, type Tx } from "@/server/services/messaging/append-message";
+import { appendMessage, findMessageByClientId, MESSAGE_TRANSACTION_OPTIONS, previewOf, type Tx } from "@/server/services/messaging/append-message";
 import { appendBuyerMessage, lockBuyerHead } from "@/server/services/messaging/buyer-message-sql";
 import { renderGreeting } from "@/server/services/messaging/greeting";
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
@@ -96,7 +96,7 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
       events.push(toConsole(audience, "message.created", { conversationId, message: noteDto }), toWidget(input.buyerId, "message.created", { conversationId, message: noteDto }));
     }
     return { message, isDuplicate: false, openedSessionId, events };
-  });
+  }, MESSAGE_TRANSACTION_OPTIONS);
 }
 
 async function createConversation(tx: Tx, shopId: string, buyerId: string, now: Date): Promise<string> {

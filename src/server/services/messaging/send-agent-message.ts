@@ -3,7 +3,7 @@
 // Replying stops the SLA clock, records the first response and marks the chat read.
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
-import { appendMessage, findMessageByClientId, lockConversation } from "@/server/services/messaging/append-message";
+import { appendMessage, findMessageByClientId, lockConversation, MESSAGE_TRANSACTION_OPTIONS } from "@/server/services/messaging/append-message";
 import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto } from "@/server/services/messaging/message-dto";
 import { resolveContent } from "@/server/services/messaging/resolve-content";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -64,5 +64,5 @@ export async function sendAgentMessage(
         toWidget(conversation.buyerId, "conversation.read", { conversationId: conversation.id, reader: "shop", seq: stored.seq }),
       ],
     };
-  });
+  }, MESSAGE_TRANSACTION_OPTIONS);
 }
