@@ -40,6 +40,8 @@ export interface WidgetContextDto {
   session: WidgetSessionDto | null;
   /** The highest sequence number the shop has read: the buyer's messages up to it show "Read" (CHAT-4). */
   shopReadSeq: number;
+  /** The highest sequence number the buyer has read (unread badge on the launcher). */
+  buyerReadSeq: number;
   /** The conversation's last sequence number (0 before the first message). */
   lastSeq: number;
   /** The product the page shows, when it is one of the shop's listed products. */

@@ -12,7 +12,7 @@ export async function loadWidgetContext(
 ): Promise<WidgetContextDto> {
   const conversation = await db.conversation.findFirst({
     where: { shopId: input.shopId, buyerId: input.buyerId },
-    select: { id: true, lastSeq: true, shopReadSeq: true, activeSessionId: true },
+    select: { id: true, lastSeq: true, shopReadSeq: true, buyerReadSeq: true, activeSessionId: true },
   });
   const session = conversation
     ? await db.chatSession.findFirst({
@@ -33,6 +33,7 @@ export async function loadWidgetContext(
   return {
     session: session ? toWidgetSessionDto(session) : null,
     shopReadSeq: conversation?.shopReadSeq ?? 0,
+    buyerReadSeq: conversation?.buyerReadSeq ?? 0,
     lastSeq: conversation?.lastSeq ?? 0,
     product: product
       ? {

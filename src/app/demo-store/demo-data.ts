@@ -1,0 +1,47 @@
+// The demo storefront's "shop server" side (WIDGET-1, WIDGET-2): it reads the demo shop's
+// catalogue and signs identity tokens for its demo customers with the shop's identity secret,
+// exactly as a real shop's server would (docs/widget.md). Server-only.
+import { cookies } from "next/headers";
+import { getDb } from "@/server/db/client";
+import { DEMO_SHOP_PUBLIC_KEY } from "@/server/seed/demo-shop";
+import { signIdentityToken } from "@/server/services/widget/tokens";
+
+export const DEMO_CUSTOMER_COOKIE = "demo_store_customer";
+const TOKEN_TTL_SECONDS = 60 * 60;
+
+export async function loadDemoShop() {
+  return getDb().shop.findUnique({ where: { publicKey: DEMO_SHOP_PUBLIC_KEY } });
+}
+
+export async function loadProducts(shopId: string) {
+  return getDb().product.findMany({ where: { shopId, status: { not: "unlisted" } }, orderBy: { externalId: "asc" } });
+}
+
+export async function loadCustomers(shopId: string) {
+  return getDb().buyer.findMany({ where: { shopId, externalId: { not: null } }, orderBy: { externalId: "asc" }, select: { externalId: true, nickname: true } });
+}
+
+/** The demo customer "signed in" to the store (a cookie set by /demo-store/account). */
+export async function currentCustomer(shopId: string) {
+  const externalId = (await cookies()).get(DEMO_CUSTOMER_COOKIE)?.value;
+  if (!externalId) return null;
+  return getDb().buyer.findFirst({ where: { shopId, externalId }, select: { id: true, externalId: true, nickname: true, email: true } });
+}
+
+/** What the shop's server puts in data-identity-token for a signed-in customer. */
+export function identityTokenFor(shop: { identitySecret: string }, customer: { externalId: string | null; nickname: string }, now = new Date()): string | null {
+  if (!customer.externalId) return null;
+  return signIdentityToken(shop.identitySecret, { externalId: customer.externalId, nickname: customer.nickname, exp: Math.floor(now.getTime() / 1000) + TOKEN_TTL_SECONDS });
+}
+
+export function formatPrice(cents: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+}
+
+export function productEmoji(externalId: string): string {
+  if (externalId.includes("TEA")) return "🍵";
+  if (externalId.includes("MUG")) return "☕";
+  if (externalId.includes("KET")) return "🫖";
+  if (externalId.includes("SET")) return "🎁";
+  return "🥄";
+}

@@ -1,0 +1,49 @@
+// A demo order page (WIDGET-1, WIDGET-2): an order belongs to an identified customer, so the
+// page signs that customer's identity token on the server and tells the widget which order is
+// shown. (A real shop shows an order only to its signed-in owner; the demo signs in as the
+// owner so that any seeded order can be tried.)
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/server/db/client";
+import { formatPrice, identityTokenFor, loadDemoShop } from "../../demo-data";
+import { StoreChrome, WidgetScript } from "../../store-chrome";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your order — Harbor & Pine demo store" };
+
+export default async function DemoOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  const shop = await loadDemoShop();
+  if (!shop) notFound();
+  const order = await getDb().order.findFirst({
+    where: { shopId: shop.id, externalId: decodeURIComponent(orderId).toUpperCase() },
+    include: { items: true, buyer: { select: { externalId: true, nickname: true } } },
+  });
+  if (!order || !order.buyer.externalId) notFound();
+  const owner = order.buyer;
+  return (
+    <StoreChrome customer={owner}>
+      <p className="text-sm"><a className="underline" href="/demo-store">← Shop</a></p>
+      <h1 className="mt-4 text-3xl font-bold">Order {order.externalId}</h1>
+      <p className="mt-1 text-stone-600">
+        Placed {order.placedAt.toLocaleDateString("en-US", { dateStyle: "medium" })} · <span className="font-medium">{order.status.replaceAll("_", " ")}</span>
+        {order.carrier ? ` · ${order.carrier}${order.trackingNumber ? ` ${order.trackingNumber}` : ""}` : ""}
+      </p>
+      <table className="mt-6 w-full max-w-xl bg-white text-left text-sm">
+        <thead>
+          <tr className="border-b border-stone-200"><th className="p-2">Item</th><th className="p-2">Qty</th><th className="p-2 text-right">Price</th></tr>
+        </thead>
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.id} className="border-b border-stone-100"><td className="p-2">{item.name}</td><td className="p-2">{item.quantity}</td><td className="p-2 text-right">{formatPrice(item.priceCents * item.quantity, order.currency)}</td></tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr><td className="p-2 font-medium" colSpan={2}>Total</td><td className="p-2 text-right font-medium">{formatPrice(order.totalCents, order.currency)}</td></tr>
+        </tfoot>
+      </table>
+      <p className="mt-6 text-sm text-stone-500">Something wrong with this order? Open the chat: the shop sees which order you are asking about.</p>
+      <WidgetScript shopKey={shop.publicKey} orderId={order.externalId} identityToken={identityTokenFor(shop, owner)} />
+    </StoreChrome>
+  );
+}

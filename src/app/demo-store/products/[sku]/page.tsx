@@ -1,0 +1,34 @@
+// A demo product page (WIDGET-2): the widget is told which product the buyer is looking at.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/server/db/client";
+import { currentCustomer, formatPrice, identityTokenFor, loadDemoShop, productEmoji } from "../../demo-data";
+import { StoreChrome, WidgetScript } from "../../store-chrome";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Product — Harbor & Pine demo store" };
+
+export default async function DemoProductPage({ params }: { params: Promise<{ sku: string }> }) {
+  const { sku } = await params;
+  const shop = await loadDemoShop();
+  if (!shop) notFound();
+  const product = await getDb().product.findFirst({ where: { shopId: shop.id, externalId: sku.toUpperCase(), status: { not: "unlisted" } } });
+  if (!product) notFound();
+  const customer = await currentCustomer(shop.id);
+  return (
+    <StoreChrome customer={customer}>
+      <p className="text-sm"><a className="underline" href="/demo-store">← All products</a></p>
+      <article className="mt-4 grid gap-8 sm:grid-cols-2">
+        <div aria-hidden="true" className="flex aspect-square items-center justify-center rounded-lg bg-white text-9xl">{productEmoji(product.externalId)}</div>
+        <div>
+          <h1 className="text-3xl font-bold">{product.name}</h1>
+          <p className="mt-2 text-xl">{formatPrice(product.priceCents, product.currency)}</p>
+          <p className="mt-1 text-sm text-stone-600">{product.status === "sold_out" || product.stock <= 0 ? "Sold out — ask us when it is back." : `${product.stock} in stock`}</p>
+          <p className="mt-4 text-stone-700">{product.description || "Carefully sourced and packed by hand in our harbour-side workshop."}</p>
+          <p className="mt-6 text-sm text-stone-500">Product code {product.externalId}. Questions? The chat knows which product you are looking at.</p>
+        </div>
+      </article>
+      <WidgetScript shopKey={shop.publicKey} productId={product.externalId} identityToken={customer ? identityTokenFor(shop, customer) : null} />
+    </StoreChrome>
+  );
+}

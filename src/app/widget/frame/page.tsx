@@ -1,0 +1,22 @@
+// The buyer widget's page, loaded by public/widget.js in an iframe so that the storefront's CSS
+// and the widget never clash (WIDGET-1). The shop key and the page context come in the query;
+// an identity token comes in the fragment (#identity=…) so it never reaches server logs.
+import type { Metadata, Viewport } from "next";
+import { WidgetApp } from "@/components/widget/widget-app";
+
+export const metadata: Metadata = { title: "Chat", robots: { index: false } };
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+const param = (value: string | string[] | undefined): string | null => {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && text.length <= 128 ? text : null;
+};
+
+export default async function WidgetFramePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
+  const shopKey = param(query.key);
+  if (!shopKey) {
+    return <p role="alert" className="p-4 text-sm text-red-800">This chat is not set up correctly: the shop key is missing.</p>;
+  }
+  return <WidgetApp shopKey={shopKey} productId={param(query.productId)} orderId={param(query.orderId)} />;
+}

@@ -1,0 +1,385 @@
+"use client";
+
+// The buyer widget inside its iframe (WIDGET-1..3): header with the shop and the agent's
+// nickname and avatar (never an email, TEAM-6), the thread with infinite scroll, the queue
+// note, typing and read indicators, cards, the rating after the chat ends, notices (blocked,
+// rate-limited, reconnecting) and the composer. The connection logic lives in WidgetClient.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { MessageDto } from "@/shared/dto";
+import { Composer, type ComposerHandle } from "./composer";
+import { FRAME_SOURCE, isHostMessage, type FrameToHost } from "./host-protocol";
+import { Avatar, formatTime, MessageBody, PendingBubble } from "./message-views";
+import { unreadFromShop } from "./thread-state";
+import { WidgetClient, type WidgetState } from "./widget-client";
+import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
+
+export const QUEUE_NOTE = "You're in the queue — an agent will be with you shortly. You can keep writing.";
+
+export const RATING_CHOICES = [
+  { value: 1, face: "😞", label: "Very dissatisfied" },
+  { value: 2, face: "🙁", label: "Dissatisfied" },
+  { value: 3, face: "😐", label: "Neutral" },
+  { value: 4, face: "🙂", label: "Satisfied" },
+  { value: 5, face: "😄", label: "Very satisfied" },
+] as const;
+
+export interface WidgetAppProps {
+  shopKey: string;
+  productId: string | null;
+  orderId: string | null;
+}
+
+function postToHost(message: FrameToHost) {
+  if (window.parent !== window) window.parent.postMessage(message, "*");
+}
+
+export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
+  const [client] = useState(() => {
+    // The identity token travels in the fragment (#identity=…), which never reaches server logs.
+    const hash = typeof window === "undefined" ? "" : window.location.hash;
+    const identityToken = new URLSearchParams(hash.replace(/^#/, "")).get("identity");
+    return new WidgetClient({
+      shopKey,
+      page: { productId, orderId },
+      identityToken,
+      storage: typeof window === "undefined" ? undefined : safeLocalStorage(),
+    });
+  });
+  const state = useSyncExternalStore(client.subscribe, client.getState, client.getState);
+  const [isEmbedded, setIsEmbedded] = useState(false);
+  const [isOpen, setIsOpen] = useState(true);
+  const composerRef = useRef<ComposerHandle>(null);
+
+  useEffect(() => {
+    void client.start();
+    return () => client.destroy();
+  }, [client]);
+
+  // Talk to the storefront's loader: open/close, page context, identity.
+  useEffect(() => {
+    const embedded = window.parent !== window;
+    setIsEmbedded(embedded);
+    if (embedded) setIsOpen(false);
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window.parent || !isHostMessage(event.data)) return;
+      const message = event.data;
+      if (message.type === "open") {
+        setIsOpen(true);
+        requestAnimationFrame(() => composerRef.current?.focus());
+      } else if (message.type === "close") setIsOpen(false);
+      else if (message.type === "context") void client.setPageContext({ productId: message.productId, orderId: message.orderId });
+      else if (message.type === "identify") void client.identify(message.token);
+    };
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, [client]);
+
+  useEffect(() => {
+    if (state.shopName !== null) postToHost({ source: FRAME_SOURCE, type: "ready", shopName: state.shopName });
+  }, [state.shopName]);
+
+  const unread = isOpen ? 0 : unreadFromShop(state.thread.messages, state.buyerReadSeq);
+  useEffect(() => {
+    postToHost({ source: FRAME_SOURCE, type: "unread", count: unread });
+  }, [unread]);
+
+  // CHAT-4: what is on screen while the panel is open and the tab visible counts as read.
+  const lastMessageSeq = state.thread.messages.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    if (!isOpen || state.phase !== "connected") return;
+    const markIfVisible = () => {
+      if (document.visibilityState === "visible") client.markRead();
+    };
+    markIfVisible();
+    document.addEventListener("visibilitychange", markIfVisible);
+    return () => document.removeEventListener("visibilitychange", markIfVisible);
+  }, [client, isOpen, lastMessageSeq, state.phase]);
+
+  const close = useCallback(() => {
+    setIsOpen(false);
+    postToHost({ source: FRAME_SOURCE, type: "close" });
+  }, []);
+
+  if (state.phase === "failed") {
+    return (
+      <Shell title="Chat" onClose={isEmbedded ? close : undefined}>
+        <div role="alert" className="m-4 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          <p>{state.fatalError}</p>
+          <button type="button" onClick={() => client.restart()} className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-white">
+            Try again
+          </button>
+        </div>
+      </Shell>
+    );
+  }
+
+  return (
+    <Shell
+      title={state.shopName ?? "Chat"}
+      subtitle={<Subtitle state={state} />}
+      onClose={isEmbedded ? close : undefined}
+      onEscape={isEmbedded ? close : undefined}
+    >
+      {state.phase === "reconnecting" && (
+        <p role="status" className="bg-amber-50 px-3 py-1 text-center text-xs text-amber-900" data-testid="connection-banner">
+          Reconnecting… your messages will be sent when the connection is back.
+        </p>
+      )}
+      {state.notice && (
+        <div role="alert" data-testid={`notice-${state.notice.kind}`}
+          className={`flex items-start gap-2 px-3 py-2 text-sm ${state.notice.kind === "info" ? "bg-emerald-50 text-emerald-900" : "bg-amber-100 text-amber-950"}`}>
+          <p className="flex-1">{state.notice.message}</p>
+          <button type="button" onClick={() => client.dismissNotice()} aria-label="Dismiss notice" className="px-1 text-lg leading-none">×</button>
+        </div>
+      )}
+      <Thread client={client} state={state} />
+      <ContextBar client={client} state={state} />
+      {state.session?.state === "queued" && !state.blockedNotice && (
+        <p role="status" data-testid="queue-note" className="border-t border-sky-100 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {QUEUE_NOTE}
+        </p>
+      )}
+      <RatingPrompt client={client} state={state} />
+      {state.blockedNotice ? (
+        <p role="alert" data-testid="blocked-notice" className="border-t border-red-200 bg-red-50 px-3 py-3 text-sm text-red-900">
+          {state.blockedNotice}
+        </p>
+      ) : (
+        <Composer
+          ref={composerRef}
+          isDisabled={state.phase === "starting"}
+          onSend={(text) => client.sendText(text)}
+          onFile={(file) => client.sendFile(file)}
+          onTyping={(isTyping) => client.setTyping(isTyping)}
+        />
+      )}
+    </Shell>
+  );
+}
+
+function Subtitle({ state }: { state: WidgetState }) {
+  const agent = state.session?.state === "open" ? state.session.agent : null;
+  if (agent) {
+    return (
+      <span className="flex items-center gap-1.5" data-testid="agent-identity">
+        <Avatar name={agent.nickname} url={agent.avatarUrl} size={20} className="ring-1 ring-white" />
+        <span>{agent.nickname} is helping you</span>
+      </span>
+    );
+  }
+  if (state.phase === "starting" || state.phase === "connecting") return <span>Connecting…</span>;
+  return <span>We usually reply within a few minutes</span>;
+}
+
+function Shell({ title, subtitle, onClose, onEscape, children }: { title: string; subtitle?: React.ReactNode; onClose?: () => void; onEscape?: () => void; children: React.ReactNode }) {
+  return (
+    <div
+      className="flex h-dvh flex-col bg-slate-50 text-slate-900"
+      onKeyDown={(event) => {
+        // The emoji picker handles its own Escape first (and stops it).
+        if (event.key === "Escape" && onEscape && !event.defaultPrevented) onEscape();
+      }}
+    >
+      <header className="flex items-center gap-2 bg-brand-600 px-3 py-2.5 text-white">
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-base font-semibold">{title}</h1>
+          {subtitle && <div className="text-xs text-brand-100">{subtitle}</div>}
+        </div>
+        {onClose && (
+          <button type="button" onClick={onClose} aria-label="Close chat" className="rounded-md p-1.5 text-xl leading-none hover:bg-brand-700">
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+      </header>
+      {children}
+    </div>
+  );
+}
+
+function Thread({ client, state }: { client: WidgetClient; state: WidgetState }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<HTMLDivElement>(null);
+  const isNearBottom = useRef(true);
+  const previous = useRef<{ firstSeq: number | null; scrollHeight: number; count: number }>({ firstSeq: null, scrollHeight: 0, count: 0 });
+  const { messages, pending, isLoaded, hasMoreBefore } = state.thread;
+
+  // Infinite scroll: the sentinel at the top loads the page before.
+  useEffect(() => {
+    const root = listRef.current;
+    const sentinel = topRef.current;
+    if (!root || !sentinel || !hasMoreBefore) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void client.loadOlder();
+    }, { root, rootMargin: "120px 0px 0px 0px" });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [client, hasMoreBefore, isLoaded]);
+
+  // Keep the view steady: older pages keep what was on screen in place; new messages scroll
+  // into view when the buyer was already at the bottom.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const firstSeq = messages[0]?.seq ?? null;
+    const before = previous.current;
+    if (before.firstSeq !== null && firstSeq !== null && firstSeq < before.firstSeq) {
+      list.scrollTop += list.scrollHeight - before.scrollHeight;
+    } else if (isNearBottom.current || before.count === 0) {
+      list.scrollTop = list.scrollHeight;
+    }
+    previous.current = { firstSeq, scrollHeight: list.scrollHeight, count: messages.length + pending.length };
+  }, [messages, pending]);
+
+  const lastBuyerSeq = [...messages].reverse().find((message) => message.authorType === "buyer")?.seq ?? null;
+
+  return (
+    <div
+      ref={listRef}
+      className="flex-1 overflow-y-auto px-3 py-2"
+      onScroll={(event) => {
+        const list = event.currentTarget;
+        isNearBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+      }}
+    >
+      <div ref={topRef} aria-hidden="true" className="h-px" />
+      {state.isLoadingOlder && <p className="py-1 text-center text-xs text-slate-500">Loading earlier messages…</p>}
+      {isLoaded && !hasMoreBefore && messages.length === 0 && pending.length === 0 && (
+        <p className="mt-6 text-center text-sm text-slate-500">Ask us anything — we&apos;re here to help.</p>
+      )}
+      <ol role="log" aria-live="polite" aria-label="Conversation" data-testid="widget-messages" className="space-y-2">
+        {messages.map((message, index) => (
+          <MessageItem
+            key={message.seq}
+            message={message}
+            previous={messages[index - 1]}
+            shopName={state.shopName}
+            status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? "Read" : "Sent") : null}
+            voucher={{
+              canClaim: VOUCHER_CLAIM_ENABLED,
+              isClaimed: state.claimedVoucherIds.includes(String(message.payload?.voucherId)),
+              onClaim: () => void client.claimVoucher(String(message.payload?.voucherId), message.id),
+            }}
+          />
+        ))}
+        {pending.map((item) => (
+          <PendingBubble key={item.clientId} item={item} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
+        ))}
+      </ol>
+      {state.agentTyping && (
+        <p role="status" className="mt-2 text-xs italic text-slate-500" data-testid="typing-indicator">
+          {state.agentTyping.nickname ?? "The agent"} is typing…
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MessageItem({ message, previous, shopName, status, voucher }: {
+  message: MessageDto;
+  previous: MessageDto | undefined;
+  shopName: string | null;
+  status: "Read" | "Sent" | null;
+  voucher: { canClaim: boolean; isClaimed: boolean; onClaim: () => void };
+}) {
+  if (message.kind === "system" || message.authorType === "system") {
+    return (
+      <li className="py-1 text-center" data-testid="message" data-seq={message.seq}>
+        <span className="inline-block rounded-full bg-slate-200 px-3 py-1 text-xs text-slate-700">{message.body}</span>
+      </li>
+    );
+  }
+  const isMine = message.authorType === "buyer";
+  const isCard = message.kind === "product_card" || message.kind === "order_card" || message.kind === "voucher_card";
+  const authorName = message.authorType === "agent" ? (message.author?.nickname ?? "Agent") : (shopName ?? "Shop");
+  const showAuthor = !isMine && (previous?.authorType !== message.authorType || previous?.author?.nickname !== message.author?.nickname);
+  return (
+    <li className={`flex flex-col ${isMine ? "items-end" : "items-start"}`} data-testid="message" data-seq={message.seq} data-author={message.authorType}>
+      {showAuthor && (
+        <div className="mb-0.5 flex items-center gap-1.5 text-xs text-slate-600">
+          <Avatar name={authorName} url={message.authorType === "agent" ? (message.author?.avatarUrl ?? null) : null} size={20} />
+          <span data-testid="message-author">{authorName}</span>
+          {message.isAutomatic && <span className="text-slate-400">· automatic reply</span>}
+        </div>
+      )}
+      <div
+        className={
+          isCard
+            ? ""
+            : `max-w-[85%] rounded-2xl px-3 py-2 text-sm ${isMine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-white text-slate-900 shadow-sm ring-1 ring-slate-200"}`
+        }
+      >
+        <MessageBody message={message} voucher={voucher} />
+      </div>
+      <div className="mt-0.5 text-[11px] text-slate-500">
+        <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+        {status && <span data-testid="read-state"> · {status}</span>}
+      </div>
+    </li>
+  );
+}
+
+function ContextBar({ client, state }: { client: WidgetClient; state: WidgetState }) {
+  const { product, order } = state;
+  if ((!product && !order) || state.blockedNotice) return null;
+  return (
+    <div className="space-y-1 border-t border-slate-200 bg-white px-3 py-2 text-sm">
+      {product && (
+        <div className="flex items-center gap-2" data-testid="context-product">
+          <span className="min-w-0 flex-1 truncate text-slate-700">
+            Viewing <span className="font-medium text-slate-900">{product.name}</span>
+            {product.isSoldOut && <span className="text-slate-500"> (sold out)</span>}
+          </span>
+          <button type="button" onClick={() => client.sendProduct()} className="shrink-0 rounded-md border border-brand-500 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+            Ask about this product
+          </button>
+        </div>
+      )}
+      {order && (
+        <div className="flex items-center gap-2" data-testid="context-order">
+          <span className="min-w-0 flex-1 truncate text-slate-700">
+            Order <span className="font-medium text-slate-900">{order.externalId}</span>
+          </span>
+          <button type="button" onClick={() => client.sendOrder()} className="shrink-0 rounded-md border border-brand-500 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+            Ask about this order
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RatingPrompt({ client, state }: { client: WidgetClient; state: WidgetState }) {
+  const session = state.session;
+  if (!session || session.state !== "ended") return null;
+  const justRated = state.ratedSessionIds.includes(session.id);
+  if (session.rating !== null || justRated) {
+    return justRated ? (
+      <p role="status" className="border-t border-emerald-100 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="rating-thanks">
+        Thank you for your feedback!
+      </p>
+    ) : null;
+  }
+  return (
+    <fieldset className="border-t border-slate-200 bg-white px-3 py-2" data-testid="rating-prompt">
+      <legend className="sr-only">Rate this chat</legend>
+      <p className="text-sm font-medium" aria-hidden="true">How did we do?</p>
+      <div className="mt-1 flex justify-between">
+        {RATING_CHOICES.map((choice) => (
+          <button key={choice.value} type="button" onClick={() => void client.rate(session.id, choice.value)} aria-label={choice.label} title={choice.label}
+            className="flex flex-col items-center rounded-md px-1.5 py-1 hover:bg-slate-100">
+            <span aria-hidden="true" className="text-2xl leading-none">{choice.face}</span>
+            <span aria-hidden="true" className="mt-0.5 text-[10px] leading-tight text-slate-600">{choice.label}</span>
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
