@@ -5,7 +5,7 @@ export type {
   ComparedCandidate,
   MemberStatus,
 } from "./types";
-export { ASSIGNMENT_MODES } from "./types";
+export { ASSIGNMENT_MODES, MAX_COMPARED_RECORDED } from "./types";
 export type { IneligibleReason } from "./eligibility";
 export { assertValidCandidates, isSingleMemberShop, listEligible, whyIneligible } from "./eligibility";
 export type { PickResult } from "./pick-member";

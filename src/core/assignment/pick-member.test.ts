@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { candidatesArb, candidatesWithPermutationArb, makeCandidate, modeArb } from "./arbitraries.test-support";
 import { isSingleMemberShop, listEligible, whyIneligible } from "./eligibility";
 import { pickMember } from "./pick-member";
-import type { AssignmentCandidate, AssignmentMode } from "./types";
+import { MAX_COMPARED_RECORDED, type AssignmentCandidate, type AssignmentMode } from "./types";
 
 const m = makeCandidate;
 
@@ -113,15 +113,24 @@ describe("pickMember examples", () => {
           { memberId: "b", openSessions: 1, maxCapacity: 4, assignedToday: 2, score: 0.25 },
           { memberId: "a", openSessions: 3, maxCapacity: 4, assignedToday: 9, score: 0.75 },
         ],
+        eligibleCount: 2,
         rule: "Lowest workload (lowest open sessions / capacity, then most free capacity, then fewest assigned today, then lowest member id): b has the lowest open sessions / capacity",
       },
     });
+  });
+
+  it("ASSIGN-8 a large team records the top of the ranking and how many were eligible", () => {
+    const team = Array.from({ length: 12 }, (_, i) => m(`m${String(i).padStart(2, "0")}`, { openSessions: i, maxCapacity: 20 }));
+    const detail = pickMember({ mode: "lowest_workload", candidates: team })!.detail;
+    expect(detail.eligibleCount).toBe(12);
+    expect(detail.compared.map((c) => c.memberId)).toEqual(["m00", "m01", "m02", "m03", "m04"]);
   });
 
   it("ASSIGN-8 single-member detail", () => {
     expect(pickMember({ mode: "assign_equally", candidates: [m("solo", { openSessions: 2, maxCapacity: 4, assignedToday: 5 })] })?.detail).toEqual({
       mode: "single_member",
       compared: [{ memberId: "solo", openSessions: 2, maxCapacity: 4, assignedToday: 5, score: 0.5 }],
+      eligibleCount: 1,
       rule: "Single-member shop (ASSIGN-1): every session goes to solo, whatever their online state, accept switch or capacity",
     });
   });
@@ -171,7 +180,10 @@ describe("pickMember properties", () => {
         if (result === null) return;
         const { detail } = result;
         expect(detail.compared[0]?.memberId).toBe(result.memberId);
-        expect(detail.compared.map((c) => c.memberId).sort()).toEqual(listEligible(candidates).map((c) => c.memberId).sort());
+        const eligibleIds = listEligible(candidates).map((c) => c.memberId);
+        expect(detail.eligibleCount).toBe(eligibleIds.length);
+        expect(detail.compared).toHaveLength(Math.min(eligibleIds.length, MAX_COMPARED_RECORDED));
+        expect(detail.compared.every((c) => eligibleIds.includes(c.memberId))).toBe(true);
         expect(detail.mode).toBe(isSingleMemberShop(candidates) ? "single_member" : mode);
         expect(JSON.parse(JSON.stringify(detail))).toEqual(detail);
         expect(detail.compared.every((c) => Number.isFinite(c.score))).toBe(true);

@@ -1,9 +1,10 @@
 import { assertValidCandidates, isSingleMemberShop, listEligible } from "./eligibility";
-import type {
-  AssignmentCandidate,
-  AssignmentDecisionDetail,
-  AssignmentMode,
-  ComparedCandidate,
+import {
+  MAX_COMPARED_RECORDED,
+  type AssignmentCandidate,
+  type AssignmentDecisionDetail,
+  type AssignmentMode,
+  type ComparedCandidate,
 } from "./types";
 
 export interface PickResult {
@@ -119,6 +120,14 @@ export function pickMember(input: {
   candidates: readonly AssignmentCandidate[];
 }): PickResult | null {
   assertValidCandidates(input.candidates);
+  return pickFromValidCandidates(input);
+}
+
+/** pickMember without re-validating: for planDrain, which validates once for a whole queue. */
+export function pickFromValidCandidates(input: {
+  mode: AssignmentMode;
+  candidates: readonly AssignmentCandidate[];
+}): PickResult | null {
   const eligible = listEligible(input.candidates);
   const ranking = RANKING[input.mode];
 
@@ -130,6 +139,7 @@ export function pickMember(input: {
       detail: {
         mode: "single_member",
         compared: [toCompared(only, RANKING.lowest_workload.score)],
+        eligibleCount: 1,
         rule: `Single-member shop (ASSIGN-1): every session goes to ${only.memberId}, whatever their online state, accept switch or capacity`,
       },
     };
@@ -153,7 +163,8 @@ export function pickMember(input: {
     memberId: winner.memberId,
     detail: {
       mode: input.mode,
-      compared: ranked.map((c) => toCompared(c, ranking.score)),
+      compared: ranked.slice(0, MAX_COMPARED_RECORDED).map((c) => toCompared(c, ranking.score)),
+      eligibleCount: ranked.length,
       rule: `${ranking.label} (${ranking.order}): ${why}`,
     },
   };

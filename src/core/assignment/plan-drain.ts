@@ -1,5 +1,5 @@
 import { assertValidCandidates } from "./eligibility";
-import { pickMember } from "./pick-member";
+import { pickFromValidCandidates } from "./pick-member";
 import type { AssignmentCandidate, AssignmentDecisionDetail, AssignmentMode } from "./types";
 
 export interface PlannedAssignment {
@@ -31,7 +31,7 @@ export function planDrain(input: {
 
   for (const sessionId of input.queuedSessionIds) {
     if (planned.has(sessionId)) continue;
-    const pick = pickMember({ mode: input.mode, candidates });
+    const pick = pickFromValidCandidates({ mode: input.mode, candidates });
     if (pick === null) break;
     const chosen = candidates.find((c) => c.memberId === pick.memberId);
     if (chosen === undefined) break; // unreachable: pickMember only returns given members

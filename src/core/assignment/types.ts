@@ -36,6 +36,16 @@ export interface ComparedCandidate {
  */
 export interface AssignmentDecisionDetail {
   mode: AssignmentMode | "single_member";
+  /** The best-ranked eligible members (at most MAX_COMPARED_RECORDED), winner first. */
   compared: ComparedCandidate[];
+  /** How many members were eligible in all; `compared` keeps the top of that ranking. */
+  eligibleCount: number;
   rule: string;
 }
+
+/**
+ * How many ranked members a decision records. The winner and the runners-up explain the choice;
+ * recording all of a large team on every one of thousands of assignments made the records, not
+ * the decisions, the cost of draining a queue (bench: assignment-drain).
+ */
+export const MAX_COMPARED_RECORDED = 5;
