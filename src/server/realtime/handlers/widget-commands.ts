@@ -4,7 +4,8 @@ import { z } from "zod";
 import { defineWidgetCommand } from "@/server/realtime/commands";
 import type { WidgetCommandContext } from "@/server/realtime/realtime-server";
 import { consoleAudience } from "@/server/realtime/rooms";
-import { settle } from "@/server/services/assignment/settle";
+import { requestDrain, settle } from "@/server/services/assignment/settle";
+import { serializeByKey } from "@/server/realtime/serialize-by-key";
 import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-message";
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
 import { rateSession } from "@/server/services/sessions/update-session";
@@ -22,9 +23,13 @@ export const widgetCommands = [
     event: "message:send",
     input: ZBuyerSendMessage.extend({ context: z.object({ productId: z.uuid().optional(), orderId: z.uuid().optional() }).optional() }),
     async handle({ db, buyer }: Ctx, input) {
-      const result = await ingestBuyerMessage(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, clientId: input.clientId, content: input.content, context: input.context });
-      await settle(db, result.events, { drainShopId: result.openedSessionId ? buyer.shopId : null });
-      return result.message;
+      return serializeByKey(`buyer:${buyer.buyerId}`, async () => {
+        const result = await ingestBuyerMessage(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, clientId: input.clientId, content: input.content, context: input.context });
+        // Published before the next message of this buyer is stored: delivery in sequence order.
+        await settle(db, result.events);
+        if (result.openedSessionId) void requestDrain(db, buyer.shopId);
+        return result.message;
+      });
     },
   }),
   defineWidgetCommand({

@@ -7,12 +7,12 @@ import { AppError } from "@/core/errors";
 import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
-import { scheduleSessionExpiry } from "@/server/jobs/schedule";
 import { appendMessage, findMessageByClientId, MESSAGE_TRANSACTION_OPTIONS, previewOf, type Tx } from "@/server/services/messaging/append-message";
-import { appendBuyerMessage, lockBuyerHead } from "@/server/services/messaging/buyer-message-sql";
+import { appendBuyerMessage, appendBuyerMessageFast, lockBuyerHead, type AppendedBuyerMessage } from "@/server/services/messaging/buyer-message-sql";
+import { JOB_EXPIRE_SESSION, scheduleSessionExpiry } from "@/server/jobs/schedule";
 import { renderGreeting } from "@/server/services/messaging/greeting";
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
-import { resolveContent } from "@/server/services/messaging/resolve-content";
+import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { consoleAudience } from "@/server/realtime/rooms";
 import type { MessageDto } from "@/shared/dto";
@@ -39,6 +39,23 @@ export interface BuyerMessageResult {
 
 export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
   const now = input.now ?? new Date();
+  const content = await resolveContent(db, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
+  const fast = await appendBuyerMessageFast(db, {
+    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf(content), now,
+    expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
+  });
+  if (fast.kind === "appended") {
+    return { message: toMessageDto(fast.appended.message), isDuplicate: false, openedSessionId: null, events: buyerMessageEvents({ ...input, conversationId: fast.conversation.id, appended: fast.appended, openedSession: false, notes: [] }) };
+  }
+  if (fast.kind === "duplicate") {
+    const existing = await findMessageByClientId(db, fast.conversationId, input.clientId);
+    if (existing) return { message: toMessageDto(existing), isDuplicate: true, openedSessionId: null, events: [] };
+  }
+  return ingestInTransaction(db, input, content, now);
+}
+
+/** The first message, a message after a closed session, and every refusal. */
+async function ingestInTransaction(db: Database, input: BuyerMessageInput, content: ResolvedContent, now: Date): Promise<BuyerMessageResult> {
   return db.$transaction(async (tx) => {
     let head = await lockBuyerHead(tx, input.shopId, input.buyerId);
     if (!head) throw new AppError("NOT_FOUND", "Unknown buyer.");
@@ -53,7 +70,6 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
       return existing ? { message: toMessageDto(existing), isDuplicate: true, openedSessionId: null, events: [] } : null;
     };
 
-    const content = await resolveContent(tx, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
     let sessionId = conversation.activeSessionId;
     let openedSessionId: string | null = null;
     if (!sessionId) {
@@ -83,20 +99,40 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
     }
 
     const message = toMessageDto(appended.message);
-    const conversationId = conversation.id;
-    const audience = consoleAudience({ shopId: input.shopId, state: appended.session.state, assigneeId: appended.session.assigneeId });
-    const events: OutgoingEvent[] = [
-      toConsole(audience, "message.created", { conversationId, message }),
-      toWidget(input.buyerId, "message.created", { conversationId, message }),
-      toConsole(audience, "session.changed", { session: toSessionDto(appended.session), change: openedSessionId ? "created" : "buyer_wrote" }),
-    ];
-    if (openedSessionId) events.push(toWidget(input.buyerId, "session.changed", { session: toWidgetSessionDto(appended.session) }));
-    for (const note of notes) {
-      const noteDto = toMessageDto(note);
-      events.push(toConsole(audience, "message.created", { conversationId, message: noteDto }), toWidget(input.buyerId, "message.created", { conversationId, message: noteDto }));
-    }
+    const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended, openedSession: openedSessionId !== null, notes });
     return { message, isDuplicate: false, openedSessionId, events };
   }, MESSAGE_TRANSACTION_OPTIONS);
+}
+
+/**
+ * Who hears of a buyer's message: the console rooms that may see the session and the buyer's own
+ * widgets. The session itself is re-sent only when it changed in a way lists show: it opened,
+ * or this message started its SLA clock ("Not replied", waiting time).
+ */
+function buyerMessageEvents(input: {
+  shopId: string;
+  buyerId: string;
+  conversationId: string;
+  appended: AppendedBuyerMessage;
+  openedSession: boolean;
+  notes: MessageRow[];
+}): OutgoingEvent[] {
+  const { conversationId, appended } = input;
+  const message = toMessageDto(appended.message);
+  const audience = consoleAudience({ shopId: input.shopId, state: appended.session.state, assigneeId: appended.session.assigneeId });
+  const events: OutgoingEvent[] = [
+    toConsole(audience, "message.created", { conversationId, message }),
+    toWidget(input.buyerId, "message.created", { conversationId, message }),
+  ];
+  if (input.openedSession || appended.startedClock) {
+    events.push(toConsole(audience, "session.changed", { session: toSessionDto(appended.session), change: input.openedSession ? "created" : "buyer_wrote" }));
+  }
+  if (input.openedSession) events.push(toWidget(input.buyerId, "session.changed", { session: toWidgetSessionDto(appended.session) }));
+  for (const note of input.notes) {
+    const noteDto = toMessageDto(note);
+    events.push(toConsole(audience, "message.created", { conversationId, message: noteDto }), toWidget(input.buyerId, "message.created", { conversationId, message: noteDto }));
+  }
+  return events;
 }
 
 async function createConversation(tx: Tx, shopId: string, buyerId: string, now: Date): Promise<string> {
