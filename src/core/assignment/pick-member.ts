@@ -46,11 +46,10 @@ const byMemberId: RankingKey = {
  */
 const RANKING: Record<
   AssignmentMode,
-  { label: string; order: string; keys: RankingKey[]; score: (c: AssignmentCandidate) => number }
+  { label: string; keys: RankingKey[]; score: (c: AssignmentCandidate) => number }
 > = {
   lowest_workload: {
     label: "Lowest workload",
-    order: "lowest open sessions / capacity, then most free capacity, then fewest assigned today, then lowest member id",
     score: (c) => c.openSessions / c.maxCapacity,
     keys: [
       {
@@ -69,7 +68,6 @@ const RANKING: Record<
   },
   assign_equally: {
     label: "Assign equally",
-    order: "lowest assigned today / capacity, then most free capacity, then fewest open sessions, then lowest member id",
     score: (c) => c.assignedToday / c.maxCapacity,
     keys: [
       {
@@ -145,13 +143,24 @@ export function pickFromValidCandidates(input: {
     };
   }
 
-  const ranked = [...eligible].sort((a, b) => {
+  // Only the top of the ranking is needed (the winner and the recorded runners-up): a partial
+  // insertion keeps it O(members × MAX_COMPARED_RECORDED) for each of a queue's thousands of picks.
+  const compare = (a: AssignmentCandidate, b: AssignmentCandidate) => {
     for (const key of ranking.keys) {
       const order = key.compare(a, b);
       if (order !== 0) return order;
     }
     return 0;
-  });
+  };
+  const ranked: AssignmentCandidate[] = [];
+  for (const candidate of eligible) {
+    let at = ranked.length;
+    while (at > 0 && compare(candidate, ranked[at - 1]!) < 0) at -= 1;
+    if (at < MAX_COMPARED_RECORDED) {
+      ranked.splice(at, 0, candidate);
+      if (ranked.length > MAX_COMPARED_RECORDED) ranked.pop();
+    }
+  }
   const [winner, runnerUp] = ranked;
   if (winner === undefined) return null;
 
@@ -163,9 +172,10 @@ export function pickFromValidCandidates(input: {
     memberId: winner.memberId,
     detail: {
       mode: input.mode,
-      compared: ranked.slice(0, MAX_COMPARED_RECORDED).map((c) => toCompared(c, ranking.score)),
-      eligibleCount: ranked.length,
-      rule: `${ranking.label} (${ranking.order}): ${why}`,
+      compared: ranked.map((c) => toCompared(c, ranking.score)),
+      eligibleCount: eligible.length,
+      // The full tie-break order is documented (docs/assignment.md); the record names the key that decided.
+      rule: `${ranking.label}: ${why}`,
     },
   };
 }

@@ -48,4 +48,4 @@ export interface AssignmentDecisionDetail {
  * recording all of a large team on every one of thousands of assignments made the records, not
  * the decisions, the cost of draining a queue (bench: assignment-drain).
  */
-export const MAX_COMPARED_RECORDED = 5;
+export const MAX_COMPARED_RECORDED = 3;

@@ -22,7 +22,7 @@ export async function drainQueue(db: Database, input: { shopId: string; routing?
   const routing = input.routing ?? getRouting();
   const batchSize = input.batchSize ?? BATCH_SIZE;
   let assigned = 0;
-  const events: OutgoingEvent[] = [];
+  const pendingEvents: Array<Promise<OutgoingEvent[]>> = [];
   for (;;) {
     const now = routing.now();
     const onlineMemberIds = await routing.presence.onlineMemberIds(input.shopId, now);
@@ -58,14 +58,15 @@ export async function drainQueue(db: Database, input: { shopId: string; routing?
     }, { timeout: 60_000, maxWait: 30_000 });
     if (batch.length === 0) break;
     assigned += batch.length;
-    events.push(...(await sessionChangeEvents(db, {
+    // The next batch is claimed while this one's events are read: the queue empties sooner.
+    pendingEvents.push(sessionChangeEvents(db, {
       shopId: input.shopId,
       sessionIds: batch.map((item) => item.sessionId),
       change: "assigned",
       alsoNotify: fromQueue(input.shopId),
       notes: new Map(batch.map((item) => [item.sessionId, item.noteMessage])),
-    })));
+    }));
     if (batch.length < batchSize) break;
   }
-  return { assigned, events };
+  return { assigned, events: (await Promise.all(pendingEvents)).flat() };
 }
