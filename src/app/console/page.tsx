@@ -1,20 +1,37 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
 import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
 import { listUserShops } from "@/server/services/resolve-member";
 import { ConsoleShell } from "@/components/console/console-shell";
+import { consoleTitle } from "@/components/console/notifications/console-title";
+import { DEFAULT_NOTIFICATION_PREFS, ZNotificationPrefsSchema } from "@/shared/team";
 
 export const dynamic = "force-dynamic";
 
-export default async function ConsolePage() {
+/** The tab title; the console adds the unread badge in front of it (CONSOLE-8). */
+export async function generateMetadata(): Promise<Metadata> {
+  const member = await getCurrentMember();
+  return { title: member ? consoleTitle(member.shopName, 0) : "Console · Counterpart" };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ConsolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   const db = getDb();
-  const [shops, activeMembers] = await Promise.all([
+  const [shops, activeMembers, own, query] = await Promise.all([
     listUserShops(db, member.userId),
     db.member.count({ where: { shopId: member.shopId, status: "active", deletedAt: null } }),
+    db.member.findUnique({ where: { id: member.memberId }, select: { notificationPrefs: true } }),
+    searchParams,
   ]);
+  // CONSOLE-8: the member's sound / desktop / badge choices (SET-2); anything unreadable falls
+  // back to everything on, the product's default.
+  const prefs = ZNotificationPrefsSchema.safeParse(own?.notificationPrefs);
+  const requested = typeof query.c === "string" && UUID.test(query.c) ? query.c.toLowerCase() : null;
   return (
     <ConsoleShell
       member={{
@@ -29,8 +46,10 @@ export default async function ConsolePage() {
       shops={shops}
       // ASSIGN-1: a shop with one member who may chat has no accept switch.
       hasAcceptSwitch={activeMembers > 1}
-      canSeeSettings={true}
       canSeeAnalytics={can(member, "analytics:read")}
+      canSeeAllChats={can(member, "session:view_all")}
+      notificationPrefs={prefs.success ? prefs.data : DEFAULT_NOTIFICATION_PREFS}
+      initialConversationId={requested}
     />
   );
 }

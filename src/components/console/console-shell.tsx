@@ -1,11 +1,17 @@
 "use client";
 
-// The console frame (issue 2, item 8): navigation, chat list, chat window and workbench columns,
-// the accept switch and the avatar menu. The chat features fill these columns in later issues.
-import { useEffect, useState } from "react";
+// The console frame: navigation, the chat list, the chat window and the buyer/workbench column,
+// the accept switch, the avatar menu, and notifications (CONSOLE-8). The selected chat lives in
+// the address (?c=…), so a reload or a notification click opens the same chat.
+import { useCallback, useEffect, useState } from "react";
 import { AvatarMenu, type ShopOption } from "./avatar-menu";
 import { AcceptSwitch } from "./accept-switch";
+import { ChatList } from "./chat-list";
+import { ChatWorkspace } from "./chat-window/chat-workspace";
 import { ConsoleSocketProvider, useConsoleSocket } from "./console-socket-context";
+import { DesktopPermissionBanner } from "./notifications/desktop-permission-banner";
+import { useConsoleNotifications, type NotificationPrefs } from "./notifications/use-console-notifications";
+import { WorkbenchPanel } from "./workbench/workbench-panel";
 
 export interface ConsoleMember {
   memberId: string;
@@ -17,15 +23,15 @@ export interface ConsoleMember {
   acceptAutoAssign: boolean;
 }
 
-const LIST_TABS = ["Assigned", "Unassigned", "All open", "History"] as const;
-const WORKBENCH_TABS = ["Orders", "Products", "Vouchers"] as const;
-
 export interface ConsoleShellProps {
   member: ConsoleMember;
   shops: ShopOption[];
   hasAcceptSwitch: boolean;
-  canSeeSettings: boolean;
   canSeeAnalytics: boolean;
+  /** session:view_all (chat access management, TEAM-5): the All open list. */
+  canSeeAllChats: boolean;
+  notificationPrefs: NotificationPrefs;
+  initialConversationId: string | null;
 }
 
 export function ConsoleShell(props: ConsoleShellProps) {
@@ -39,18 +45,44 @@ export function ConsoleShell(props: ConsoleShellProps) {
 function ConsoleFrame(props: ConsoleShellProps) {
   const { member } = props;
   const connection = useConsoleSocket().state;
-  const [listTab, setListTab] = useState<(typeof LIST_TABS)[number]>("Assigned");
-  const [workbenchTab, setWorkbenchTab] = useState<(typeof WORKBENCH_TABS)[number]>("Orders");
+  const [selectedId, setSelectedId] = useState<string | null>(props.initialConversationId);
+
+  const select = useCallback((conversationId: string | null) => {
+    setSelectedId(conversationId);
+    const url = new URL(window.location.href);
+    if (conversationId) url.searchParams.set("c", conversationId);
+    else url.searchParams.delete("c");
+    window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}`);
+  }, []);
+  const clearSelection = useCallback(() => select(null), [select]);
+
+  useConsoleNotifications({
+    prefs: props.notificationPrefs,
+    shopName: member.shopName,
+    selectedConversationId: selectedId,
+    onOpenConversation: select,
+  });
+
+  // Back and forward move between chats opened from notifications or links.
   useEffect(() => {
-    document.title = `Console · ${member.shopName} · Counterpart`;
-  }, [member.shopName]);
+    const onPopState = () => setSelectedId(new URL(window.location.href).searchParams.get("c"));
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
 
   return (
     <div className="flex h-screen flex-col">
+      <a href="#chat-window-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to the chat
+      </a>
       <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
         <div className="flex items-center gap-3">
-          <span className="text-lg font-semibold tracking-tight text-brand-700">Counterpart</span>
-          <span className="text-sm text-slate-500" data-testid="shop-name">{member.shopName}</span>
+          <span className="flex items-center gap-2 text-lg font-semibold tracking-tight text-brand-700">
+            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">C</span>
+            Counterpart
+          </span>
+          <span aria-hidden className="h-5 w-px bg-slate-200" />
+          <span className="text-sm text-slate-600" data-testid="shop-name">{member.shopName}</span>
         </div>
         <div className="flex items-center gap-4">
           <span
@@ -64,45 +96,35 @@ function ConsoleFrame(props: ConsoleShellProps) {
           <AvatarMenu member={member} shops={props.shops} />
         </div>
       </header>
+      <DesktopPermissionBanner isWanted={props.notificationPrefs.desktop} />
 
       <div className="flex min-h-0 flex-1">
         <nav aria-label="Main" className="flex w-20 shrink-0 flex-col items-center gap-1 border-r border-slate-200 bg-white py-3 text-xs">
           <a href="/console" aria-current="page" className="w-16 rounded-md bg-brand-50 px-2 py-2 text-center font-medium text-brand-700">Chats</a>
-          {props.canSeeSettings && <a href="/settings" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">Settings</a>}
+          {/* Everyone has personal settings (SET-1, SET-2); the page shows what the role may change. */}
+          <a href="/settings" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">Settings</a>
           {props.canSeeAnalytics && <a href="/analytics" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">Analytics</a>}
         </nav>
 
         <section aria-label="Chat list" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
-          <div role="tablist" aria-label="Chat lists" className="flex border-b border-slate-200 text-sm">
-            {LIST_TABS.map((tab) => (
-              <button key={tab} role="tab" aria-selected={listTab === tab} onClick={() => setListTab(tab)}
-                className={`flex-1 px-2 py-2.5 ${listTab === tab ? "border-b-2 border-brand-600 font-medium text-brand-700" : "text-slate-500 hover:text-slate-800"}`}>
-                {tab}
-              </button>
-            ))}
-          </div>
-          <div className="flex flex-1 items-center justify-center p-6 text-center text-sm text-slate-400">
-            No chats in {listTab} yet.
-          </div>
+          <ChatList selectedConversationId={selectedId} onSelect={select} memberId={member.memberId} canSeeAll={props.canSeeAllChats} />
         </section>
 
-        <section aria-label="Chat window" className="flex min-w-0 flex-1 flex-col items-center justify-center bg-slate-50 text-sm text-slate-400">
-          <p>Select a chat to start replying.</p>
-        </section>
-
-        <aside aria-label="Workbench" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
-          <div role="tablist" aria-label="Workbench" className="flex border-b border-slate-200 text-sm">
-            {WORKBENCH_TABS.map((tab) => (
-              <button key={tab} role="tab" aria-selected={workbenchTab === tab} onClick={() => setWorkbenchTab(tab)}
-                className={`flex-1 px-2 py-2.5 ${workbenchTab === tab ? "border-b-2 border-brand-600 font-medium text-brand-700" : "text-slate-500 hover:text-slate-800"}`}>
-                {tab}
-              </button>
-            ))}
-          </div>
-          <div className="flex flex-1 items-center justify-center p-6 text-center text-sm text-slate-400">
-            Open a chat to see the buyer&apos;s {workbenchTab.toLowerCase()}.
-          </div>
-        </aside>
+        <div id="chat-window-main" className="flex min-w-0 flex-1">
+          <ChatWorkspace
+            conversationId={selectedId}
+            memberId={member.memberId}
+            onClearSelection={clearSelection}
+            renderWorkbench={(slot) => (
+              <WorkbenchPanel
+                conversationId={slot.conversationId}
+                onSendProduct={slot.onSendProduct}
+                onSendVoucher={slot.onSendVoucher}
+                onSendOrder={slot.onSendOrder}
+              />
+            )}
+          />
+        </div>
       </div>
     </div>
   );

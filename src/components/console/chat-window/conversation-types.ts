@@ -44,6 +44,8 @@ export interface AssignmentRecordDto {
   toNickname: string | null;
   fromNickname: string | null;
   actorNickname: string | null;
+  /** Auto-assignment: the eligible members it compared, the picked one first. */
+  compared: Array<{ nickname: string; openSessions: number; maxCapacity: number; assignedToday: number }> | null;
   createdAt: string;
 }
 

@@ -60,17 +60,18 @@ interface BubbleBodyProps {
   body: string;
   payload: Record<string, unknown> | null;
   isShopSide: boolean;
+  isAutomatic?: boolean;
   onOpenImage(image: { url: string; alt: string }): void;
 }
 
-function BubbleBody({ kind, body, payload, isShopSide, onOpenImage }: BubbleBodyProps) {
-  const textTone = isShopSide ? "bg-brand-600 text-white" : "bg-white text-slate-900 ring-1 ring-slate-200";
+function BubbleBody({ kind, body, payload, isShopSide, isAutomatic = false, onOpenImage }: BubbleBodyProps) {
+  const textTone = isAutomatic ? "bg-violet-50 text-slate-900 ring-1 ring-violet-100" : isShopSide ? "bg-brand-600 text-white" : "bg-white text-slate-900 ring-1 ring-slate-200";
   switch (kind) {
     case "text":
       if (isEmojiOnly(body)) return <p className="text-4xl leading-tight">{body}</p>;
       return (
         <div className={`rounded-2xl px-3.5 py-2 text-sm leading-relaxed shadow-sm ${textTone} ${isShopSide ? "rounded-br-md" : "rounded-bl-md"}`}>
-          <p className="whitespace-pre-wrap break-words">{linkify(body, isShopSide)}</p>
+          <p className="whitespace-pre-wrap break-words">{linkify(body, isShopSide && !isAutomatic)}</p>
         </div>
       );
     case "image": {
@@ -129,7 +130,7 @@ export function MessageBubble({ message, isReadByBuyer, buyerNickname, isFirstOf
     >
       <div className={`flex max-w-[75%] flex-col ${isShopSide ? "items-end" : "items-start"}`}>
         {isFirstOfGroup && <span className="mb-1 px-1 text-xs font-medium text-slate-500">{authorName}</span>}
-        <BubbleBody kind={message.kind} body={message.body} payload={message.payload} isShopSide={isShopSide && !isAutomatic} onOpenImage={onOpenImage} />
+        <BubbleBody kind={message.kind} body={message.body} payload={message.payload} isShopSide={isShopSide} isAutomatic={isAutomatic} onOpenImage={onOpenImage} />
         {caption && <p className="mt-1 max-w-[16rem] whitespace-pre-wrap break-words px-1 text-sm text-slate-700">{caption}</p>}
         <p className="mt-0.5 flex items-center gap-1.5 px-1 text-[11px] text-slate-400">
           {isAutomatic && <span className="rounded bg-violet-100 px-1.5 py-px font-medium text-violet-700">Automatic</span>}
@@ -174,7 +175,7 @@ export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProp
           ) : pending.content ? (
             <BubbleBody
               kind={pending.content.kind}
-              body={pending.content.kind === "text" ? pending.content.body : PENDING_CARD_LABEL[pending.content.kind]}
+              body={pending.content.kind === "text" ? pending.content.body : (PENDING_CARD_LABEL[pending.content.kind] ?? "")}
               payload={null}
               isShopSide
               onOpenImage={() => undefined}

@@ -28,12 +28,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
       if (event.lengthComputable && event.total > 0) onProgress(Math.min(1, event.loaded / event.total));
     };
     xhr.onload = () => {
-      let body: { data?: UploadedFile; error?: { message?: string } } | null = null;
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        body = null;
-      }
+      const body = parseBody(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300 && body?.data) {
         onProgress(1);
         resolve(body.data);
@@ -48,6 +43,14 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };
+}
+
+function parseBody(text: string): { data?: UploadedFile; error?: { message?: string } } | null {
+  try {
+    return JSON.parse(text) as { data?: UploadedFile; error?: { message?: string } };
+  } catch {
+    return null;
+  }
 }
 
 function refusalFallback(status: number): string {

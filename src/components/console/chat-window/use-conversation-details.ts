@@ -23,7 +23,9 @@ const REFRESH_DELAY_MS = 300;
 export function applySessionChange(details: ConversationDetailsDto, session: SessionDto): ConversationDetailsDto {
   const isActive = session.state === "queued" || session.state === "open";
   const activeSession = isActive ? session : details.activeSession?.id === session.id ? null : details.activeSession;
-  const currentSession = activeSession ?? (details.currentSession === null || details.currentSession.id === session.id || !isActive ? session : details.currentSession);
+  // A closed session only replaces the one on screen if it is that one (a late rating of an
+  // older session must not take the header back in time).
+  const currentSession = activeSession ?? (details.currentSession === null || details.currentSession.id === session.id ? session : details.currentSession);
   const known = details.sessions.some((entry) => entry.session.id === session.id);
   const sessions = known
     ? details.sessions.map((entry) => (entry.session.id === session.id ? { ...entry, session } : entry))

@@ -158,18 +158,19 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
     }
   }, [isLoadingOlder]);
 
-  const deliver = useCallback(async (id: string, clientId: string, content: TAgentMessageContent) => {
+  /** Sends with the pending bubble's client id; a failure leaves the bubble with Retry (or rethrows). */
+  const deliver = useCallback(async (id: string, clientId: string, content: TAgentMessageContent, rethrow = false) => {
     dispatch({ type: "pending_updated", conversationId: id, clientId, patch: { status: "sending", error: null, content } });
     try {
       const stored = await emitRef.current<MessageDto>("message:send", { conversationId: id, clientId, content });
       dispatch({ type: "received", conversationId: id, messages: [stored] });
     } catch (error) {
-      dispatch({
-        type: "pending_updated",
-        conversationId: id,
-        clientId,
-        patch: { status: "failed", error: error instanceof CommandError ? error.message : "The message could not be sent." },
-      });
+      const message = error instanceof CommandError ? error.message : "The message could not be sent.";
+      if (rethrow) {
+        dispatch({ type: "pending_removed", conversationId: id, clientId });
+        throw new Error(message);
+      }
+      dispatch({ type: "pending_updated", conversationId: id, clientId, patch: { status: "failed", error: message } });
     }
   }, []);
 
@@ -222,7 +223,8 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
     if (!id) return;
     const clientId = newClientId();
     addPending(id, { clientId, content, media: null, status: "sending", progress: 0, error: null, createdAt: new Date().toISOString() });
-    await deliver(id, clientId, content);
+    // The workbench shows a card's failure beside its Send button, so no Retry bubble stays.
+    await deliver(id, clientId, content, true);
   }, [addPending, deliver]);
 
   const retry = useCallback((clientId: string) => {
@@ -240,8 +242,18 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
     const pending = stateRef.current.pending.find((item) => item.clientId === clientId);
     if (!id || !pending) return;
     uploads.current.get(clientId)?.abort();
-    if (pending.media) URL.revokeObjectURL(pending.media.previewUrl);
     dispatch({ type: "pending_removed", conversationId: id, clientId });
+  }, []);
+
+  // Local previews of attachments are released once their bubble is gone (stored or removed).
+  const previews = useRef(new Set<string>());
+  useEffect(() => {
+    const current = new Set(state.pending.flatMap((item) => (item.media ? [item.media.previewUrl] : [])));
+    for (const url of previews.current) if (!current.has(url)) URL.revokeObjectURL(url);
+    previews.current = current;
+  }, [state.pending]);
+  useEffect(() => () => {
+    for (const url of previews.current) URL.revokeObjectURL(url);
   }, []);
 
   const markedSeq = useRef<{ id: string | null; seq: number }>({ id: null, seq: 0 });

@@ -17,6 +17,39 @@ const SESSION_HISTORY_LIMIT = 20;
 
 const NICKNAME = { select: { nickname: true } } as const;
 
+interface ComparedFigures {
+  memberId: string;
+  openSessions: number;
+  maxCapacity: number;
+  assignedToday: number;
+}
+
+function comparedFigures(detail: unknown): ComparedFigures[] {
+  if (!detail || typeof detail !== "object" || !Array.isArray((detail as { compared?: unknown }).compared)) return [];
+  return ((detail as { compared: unknown[] }).compared).filter(
+    (item): item is ComparedFigures => typeof item === "object" && item !== null && typeof (item as ComparedFigures).memberId === "string",
+  );
+}
+
+/** Auto-assignment records name members by id (ASSIGN-8); the panel shows nicknames. */
+async function comparedNicknames(shopId: string, details: unknown[]): Promise<Map<string, string>> {
+  const ids = [...new Set(details.flatMap((detail) => comparedFigures(detail).map((item) => item.memberId)))];
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().member.findMany({ where: { shopId, id: { in: ids } }, select: { id: true, nickname: true } });
+  return new Map(rows.map((row) => [row.id, row.nickname]));
+}
+
+function comparedOf(detail: unknown, nicknames: Map<string, string>) {
+  const figures = comparedFigures(detail);
+  if (figures.length === 0) return null;
+  return figures.map((item) => ({
+    nickname: nicknames.get(item.memberId) ?? "A former member",
+    openSessions: Number(item.openSessions) || 0,
+    maxCapacity: Number(item.maxCapacity) || 0,
+    assignedToday: Number(item.assignedToday) || 0,
+  }));
+}
+
 export const GET = defineMemberRoute({
   action: "conversation:read",
   handler: async ({ member, params }): Promise<ConversationDetailsDto> => {
@@ -38,6 +71,7 @@ export const GET = defineMemberRoute({
       }),
       db.conversationRead.findUnique({ where: { memberId_conversationId: { memberId: member.memberId, conversationId: conversation.id } } }),
     ]);
+    const nicknames = await comparedNicknames(member.shopId, sessions.flatMap((session) => session.assignments.map((record) => record.detail)));
     const current = sessions.find((session) => session.id === conversation.activeSessionId) ?? sessions[0] ?? null;
     const [product, order] = await Promise.all([
       current?.contextProductId ? db.product.findFirst({ where: { id: current.contextProductId, shopId: member.shopId } }) : null,
@@ -77,6 +111,7 @@ export const GET = defineMemberRoute({
           toNickname: record.toMember?.nickname ?? null,
           fromNickname: record.fromMember?.nickname ?? null,
           actorNickname: record.actorMember?.nickname ?? null,
+          compared: comparedOf(record.detail, nicknames),
           createdAt: record.createdAt.toISOString(),
         })),
       })),

@@ -1,0 +1,66 @@
+// One chat in a list (CONSOLE-1): buyer, last message and its time, waiting time, the unread dot,
+// the "Not replied" tag, category, star and the reply-clock status.
+import type { ChatListItemDto } from "@/core/console";
+import { CATEGORY_LABELS, formatListTime, formatWaiting } from "./format";
+
+export function BuyerAvatar({ nickname, avatarUrl }: { nickname: string; avatarUrl: string | null }) {
+  if (avatarUrl) {
+    return <img src={avatarUrl} alt="" className="h-9 w-9 shrink-0 rounded-full object-cover" />;
+  }
+  return (
+    <span aria-hidden className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-medium text-slate-600">
+      {nickname.slice(0, 1).toUpperCase()}
+    </span>
+  );
+}
+
+export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssignee: boolean }) {
+  const { item, now } = props;
+  const isClosed = item.state === "ended" || item.state === "expired";
+  return (
+    <div className="flex gap-3">
+      <span className="relative">
+        <BuyerAvatar nickname={item.buyer.nickname} avatarUrl={item.buyer.avatarUrl} />
+        {item.isUnread && (
+          <span data-testid="unread-dot" className="absolute -right-0.5 -top-0.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-red-500">
+            <span className="sr-only">New messages</span>
+          </span>
+        )}
+      </span>
+      <div className="min-w-0 flex-1">
+        <div className="flex items-baseline gap-2">
+          <span className={`truncate text-sm ${item.isUnread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`} data-testid="buyer-nickname">
+            {item.buyer.nickname}
+          </span>
+          {item.starred && (
+            <span className="text-amber-500" title="Starred">
+              <span aria-hidden>★</span>
+              <span className="sr-only">Starred</span>
+            </span>
+          )}
+          <span className="ml-auto shrink-0 text-xs text-slate-400">
+            {item.lastMessageAt ? <time dateTime={item.lastMessageAt}>{formatListTime(item.lastMessageAt, now)}</time> : null}
+          </span>
+        </div>
+        <p className={`truncate text-xs ${item.isUnread ? "text-slate-800" : "text-slate-500"}`} data-testid="last-message">
+          {item.lastMessagePreview ?? "No messages yet"}
+        </p>
+        <div className="mt-1 flex flex-wrap items-center gap-1 text-[11px]">
+          {item.isNotReplied && !isClosed && (
+            <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Not replied</span>
+          )}
+          {item.slaStatus === "overdue" && <span className="rounded bg-red-600 px-1.5 py-0.5 font-medium text-white">Overdue</span>}
+          {item.slaStatus === "due_soon" && <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">Due soon</span>}
+          {item.waitingSince && !isClosed && (
+            <span className="text-slate-500" data-testid="waiting-time">Waiting {formatWaiting(item.waitingSince, now)}</span>
+          )}
+          {item.category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{CATEGORY_LABELS[item.category]}</span>}
+          {isClosed && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-500">{item.state === "expired" ? "Expired" : "Ended"}</span>}
+          {props.showAssignee && (
+            <span className="text-slate-400">{item.assignee ? `with ${item.assignee.nickname}` : item.state === "queued" ? "Unassigned" : ""}</span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,301 @@
+"use client";
+
+// The chat window column and the buyer/workbench column for the selected conversation
+// (CONSOLE-6, CONSOLE-7): one place holds the conversation's details and messages, so the
+// header, history, composer, buyer panel and workbench all act on the same state.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { SessionCategoryDto, SessionDto } from "@/shared/dto";
+import { CommandError, useConsoleSocket } from "../console-socket-context";
+import { MemberPicker, TransferDialog, useShopMembers } from "../transfer-dialog";
+import { BuyerPanel } from "./buyer-panel";
+import { ChatHeader } from "./chat-header";
+import { Composer, type ComposerBlock } from "./composer";
+import { MessageList } from "./message-list";
+import { Modal } from "./modal";
+import { useConversationDetails } from "./use-conversation-details";
+import { useThread } from "./use-thread";
+
+export interface WorkbenchSlotProps {
+  conversationId: string | null;
+  onSendProduct(productId: string): Promise<void>;
+  onSendVoucher(voucherId: string): Promise<void>;
+  onSendOrder(orderId: string): Promise<void>;
+}
+
+export interface ChatWorkspaceProps {
+  conversationId: string | null;
+  memberId: string;
+  /** The chat left the member's hands (transfer): the shell clears the selection. */
+  onClearSelection(): void;
+  renderWorkbench(props: WorkbenchSlotProps): ReactNode;
+}
+
+type Dialog = "transfer" | "end" | "assign" | null;
+
+function useIsTabVisible(): boolean {
+  const [isVisible, setIsVisible] = useState(true);
+  useEffect(() => {
+    const update = () => setIsVisible(document.visibilityState === "visible");
+    update();
+    document.addEventListener("visibilitychange", update);
+    window.addEventListener("focus", update);
+    return () => {
+      document.removeEventListener("visibilitychange", update);
+      window.removeEventListener("focus", update);
+    };
+  }, []);
+  return isVisible;
+}
+
+export function ChatWorkspace({ conversationId, memberId, onClearSelection, renderWorkbench }: ChatWorkspaceProps) {
+  const { emitCommand } = useConsoleSocket();
+  const detailsState = useConversationDetails(conversationId);
+  const { details } = detailsState;
+  const thread = useThread(conversationId, details?.conversation.buyerReadSeq ?? null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isAtBottom, setIsAtBottom] = useState(true);
+  const isTabVisible = useIsTabVisible();
+  const session = details?.currentSession ?? null;
+
+  useEffect(() => {
+    setDialog(null);
+    setActionError(null);
+    setIsAtBottom(true);
+  }, [conversationId]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 6_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // CHAT-4: new buyer messages in view, in a visible tab, are read.
+  const { markRead } = thread;
+  const lastBuyerSeq = useMemo(() => {
+    for (let index = thread.state.messages.length - 1; index >= 0; index--) {
+      const message = thread.state.messages[index]!;
+      if (message.authorType === "buyer") return message.seq;
+    }
+    return 0;
+  }, [thread.state.messages]);
+  const myReadSeq = details?.conversation.myReadSeq ?? 0;
+  const markedBuyerSeq = useRef<{ id: string | null; seq: number }>({ id: null, seq: 0 });
+  useEffect(() => {
+    if (!conversationId || !details || !thread.state.isLoaded || !isAtBottom || !isTabVisible) return;
+    const marked = markedBuyerSeq.current.id === conversationId ? markedBuyerSeq.current.seq : 0;
+    if (lastBuyerSeq <= Math.max(myReadSeq, marked)) return;
+    markedBuyerSeq.current = { id: conversationId, seq: lastBuyerSeq };
+    markRead(thread.state.messages.at(-1)?.seq ?? lastBuyerSeq);
+  }, [conversationId, details, thread.state.isLoaded, thread.state.messages, isAtBottom, isTabVisible, lastBuyerSeq, myReadSeq, markRead]);
+
+  const run = useCallback(async (key: string, action: () => Promise<unknown>) => {
+    setBusy(key);
+    setActionError(null);
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      setActionError(error instanceof CommandError ? error.message : "That did not work. Try again.");
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const { applySession } = detailsState;
+  const optimistic = useCallback(async (key: string, patch: Partial<SessionDto>, command: string, payload: unknown) => {
+    if (!session) return;
+    const before = session;
+    applySession({ ...session, ...patch });
+    const isDone = await run(key, () => emitCommand(command, payload));
+    if (!isDone) applySession(before);
+  }, [session, applySession, run, emitCommand]);
+
+  const onStar = (starred: boolean) => session && void optimistic("star", { starred }, "session:star", { sessionId: session.id, starred });
+  const onCategory = (category: SessionCategoryDto | null) => session && void optimistic("category", { category }, "session:set_category", { sessionId: session.id, category });
+  const assignTo = useCallback(async (targetMemberId: string) => {
+    if (!session) return false;
+    return run("assign", () => emitCommand("session:assign", { sessionId: session.id, targetMemberId }));
+  }, [session, run, emitCommand]);
+
+  async function endSession() {
+    if (!session) return;
+    const isDone = await run("end", () => emitCommand("session:end", { sessionId: session.id }));
+    if (isDone) setDialog(null);
+  }
+
+  let block: ComposerBlock | null = null;
+  if (details) {
+    if (details.buyer.isBlocked) block = { reason: "This buyer is blocked. Unblock them in Settings to chat again." };
+    else if (!session || session.state === "ended" || session.state === "expired") {
+      block = { reason: "This chat is closed. A new session starts when the buyer writes again." };
+    } else if (session.state === "queued") {
+      block = { reason: "This chat is waiting in Unassigned. Assign it to yourself to reply.", action: { label: "Assign to me", onClick: () => void assignTo(memberId), isBusy: busy === "assign" } };
+    } else if (session.assigneeId !== memberId) {
+      block = { reason: `Assigned to ${session.assigneeNickname ?? "another member"}. Only the member holding the chat can reply.` };
+    }
+  }
+
+  const { sendCard } = thread;
+  const workbenchSlot = useMemo<WorkbenchSlotProps>(() => ({
+    conversationId,
+    onSendProduct: (productId) => sendCard({ kind: "product_card", productId }),
+    onSendVoucher: (voucherId) => sendCard({ kind: "voucher_card", voucherId }),
+    onSendOrder: (orderId) => sendCard({ kind: "order_card", orderId }),
+  }), [conversationId, sendCard]);
+
+  return (
+    <>
+      <section aria-label="Chat window" className="relative flex min-w-0 flex-1 flex-col bg-slate-50">
+        {notice && (
+          <p role="status" className="absolute left-1/2 top-3 z-10 -translate-x-1/2 rounded-full bg-slate-900 px-4 py-1.5 text-sm text-white shadow-lg">{notice}</p>
+        )}
+        {!conversationId ? (
+          <EmptyState />
+        ) : !details ? (
+          detailsState.error ? (
+            <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
+              <p role="alert" className="text-sm text-slate-600">{detailsState.error}</p>
+              <button type="button" onClick={detailsState.reload} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Try again</button>
+            </div>
+          ) : (
+            <div className="flex flex-1 items-center justify-center text-sm text-slate-400" aria-busy>Loading the chat…</div>
+          )
+        ) : (
+          <>
+            <ChatHeader
+              details={details}
+              session={session}
+              memberId={memberId}
+              busy={busy}
+              onStar={onStar}
+              onCategory={onCategory}
+              onTransfer={() => setDialog("transfer")}
+              onEnd={() => setDialog("end")}
+              onAssignToMe={() => void assignTo(memberId)}
+              onAssignTo={() => setDialog("assign")}
+            />
+            {actionError && !dialog && (
+              <div role="alert" className="flex items-center justify-between gap-3 border-b border-red-100 bg-red-50 px-5 py-2 text-sm text-red-700">
+                <span>{actionError}</span>
+                <button type="button" onClick={() => setActionError(null)} aria-label="Dismiss" className="rounded px-1.5 text-red-500 hover:bg-red-100">×</button>
+              </div>
+            )}
+            <MessageList
+              thread={thread.state}
+              buyerNickname={details.buyer.nickname}
+              isLoadingOlder={thread.isLoadingOlder}
+              isBuyerTyping={thread.isBuyerTyping}
+              loadError={thread.loadError}
+              onLoadOlder={() => void thread.loadOlder()}
+              onRetry={thread.retry}
+              onDiscard={thread.discard}
+              onBottomVisibilityChange={setIsAtBottom}
+            />
+            <Composer
+              key={conversationId}
+              conversationId={conversationId}
+              block={block}
+              canUpload={details.permissions.canUpload}
+              onSendText={thread.sendText}
+              onSendFile={thread.sendFile}
+            />
+          </>
+        )}
+      </section>
+
+      <aside aria-label="Buyer and workbench" className="flex w-[22rem] shrink-0 flex-col border-l border-slate-200 bg-white">
+        {details && conversationId && (
+          <div className="max-h-[50%] shrink-0 overflow-y-auto">
+            <BuyerPanel details={details} onChanged={detailsState.reload} />
+          </div>
+        )}
+        <div className="min-h-0 flex-1">{renderWorkbench(workbenchSlot)}</div>
+      </aside>
+
+      {dialog === "transfer" && session && (
+        <TransferDialog
+          sessionId={session.id}
+          holderId={session.assigneeId}
+          selfId={memberId}
+          onClose={() => setDialog(null)}
+          onTransferred={({ moved, targetNickname }) => {
+            setDialog(null);
+            setNotice(moved === 1 ? `Chat transferred to ${targetNickname}.` : `${moved} chats transferred to ${targetNickname}.`);
+            onClearSelection();
+          }}
+        />
+      )}
+      {dialog === "end" && session && (
+        <Modal
+          title="End this chat?"
+          description={<>{details?.buyer.nickname ?? "The buyer"} will be asked to rate the conversation. You can&apos;t reply in this session afterwards; a new one starts if they write again.</>}
+          onClose={() => setDialog(null)}
+          size="sm"
+        >
+          {actionError && <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{actionError}</p>}
+          <div className="mt-5 flex justify-end gap-2">
+            <button type="button" onClick={() => setDialog(null)} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
+            <button type="button" onClick={() => void endSession()} disabled={busy === "end"}
+              className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:opacity-60">
+              {busy === "end" ? "Ending…" : "End chat"}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {dialog === "assign" && session && (
+        <AssignDialog
+          selfId={memberId}
+          error={actionError}
+          isBusy={busy === "assign"}
+          onClose={() => setDialog(null)}
+          onAssign={async (targetId) => {
+            if (await assignTo(targetId)) setDialog(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function AssignDialog({ selfId, error, isBusy, onClose, onAssign }: { selfId: string; error: string | null; isBusy: boolean; onClose(): void; onAssign(memberId: string): Promise<void> }) {
+  const { members, error: loadError } = useShopMembers();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const target = members?.find((member) => member.memberId === selectedId);
+  const none = useMemo(() => new Map<string, string>(), []);
+  return (
+    <Modal title="Assign chat" description="Any active member can take it, whatever their accept switch." onClose={onClose} initialFocus='input[type="search"]'>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (selectedId) void onAssign(selectedId);
+        }}
+      >
+        <MemberPicker label="Assign to" members={members} loadError={loadError} unavailable={none} selectedId={selectedId} onSelect={setSelectedId} />
+        {error && <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+        <div className="mt-5 flex justify-end gap-2">
+          <button type="button" onClick={onClose} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
+          <button type="submit" disabled={!target || isBusy}
+            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300">
+            {isBusy ? "Assigning…" : target ? (target.memberId === selfId ? "Assign to me" : `Assign to ${target.nickname}`) : "Assign"}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
+      <div aria-hidden className="flex h-14 w-14 items-center justify-center rounded-2xl bg-white text-2xl shadow-sm ring-1 ring-slate-200">💬</div>
+      <div>
+        <p className="font-medium text-slate-700">Select a chat to start replying.</p>
+        <p className="mt-1 text-sm text-slate-500">New chats appear in Assigned when they are routed to you, or wait in Unassigned.</p>
+      </div>
+    </div>
+  );
+}
