@@ -248,3 +248,19 @@ describe("ending and expiry (CHAT-7, CHAT-8)", () => {
     expect(await db.message.count({ where: { sessionId: chat.sessionId, payload: { path: ["event"], equals: "expired" } } })).toBe(1);
   });
 });
+
+describe("transfers by id and history after a transfer (CHAT-6, CONSOLE-1)", () => {
+  it("CHAT-6 transfers to the member picked by id when nicknames repeat, and the sender still sees the chat's history", async () => {
+    const shop = await createShop(db);
+    const ava = await createMember(db, { shopId: shop.id, nickname: "Ava" });
+    await createMember(db, { shopId: shop.id, nickname: "Sam" });
+    const secondSam = await createMember(db, { shopId: shop.id, nickname: "sam", email: "second-sam@example.test" });
+    const chat = await buyerWrites(shop.id);
+    await drainQueue(db, { shopId: shop.id, routing: createTestRouting({ online: [ava.id] }).routing });
+    const member = await contextOf(ava);
+    await transferSessions(db, { member, scope: { sessionId: chat.sessionId }, targetMemberId: secondSam.id });
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.sessionId } })).assigneeId).toBe(secondSam.id);
+    const { loadVisibleConversation } = await import("../../src/server/services/messaging/conversation-access");
+    await expect(loadVisibleConversation(db, member, chat.conversationId)).resolves.toMatchObject({ id: chat.conversationId });
+  });
+});

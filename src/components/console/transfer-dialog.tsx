@@ -182,7 +182,8 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
     try {
       const result = await emitCommand<{ moved: number }>("session:transfer", {
         scope: scope === "all" && canMoveAll ? "all_mine" : { sessionId },
-        targetNickname: target.nickname,
+        // By id: two members may share a nickname, the dialog knows which one was chosen.
+        targetMemberId: target.memberId,
       });
       onTransferred({ moved: result.moved, targetNickname: target.nickname });
     } catch (caught) {

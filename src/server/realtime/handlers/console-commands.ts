@@ -116,8 +116,9 @@ export const consoleCommands = [
     action: "session:transfer",
     input: z.object({
       scope: z.union([z.object({ sessionId: z.uuid() }), z.literal("all_mine")]),
-      targetNickname: z.string().trim().min(1, "Enter the nickname of the member to transfer to").max(60),
-    }),
+      targetNickname: z.string().trim().min(1, "Enter the nickname of the member to transfer to").max(60).optional(),
+      targetMemberId: z.uuid().optional(),
+    }).refine((value) => value.targetNickname || value.targetMemberId, { message: "Choose the member to transfer to", path: ["targetNickname"] }),
     async handle({ db, member }: Ctx, input) {
       const result = await transferSessions(db, { member, ...input });
       // The sender's capacity was freed: their own queue share can now flow to others.

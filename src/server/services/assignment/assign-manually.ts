@@ -57,13 +57,17 @@ export async function assignQueuedSession(
   }], "assigned");
 }
 
-/** CHAT-6: transfer this chat only, or all my ongoing chats (the latest 100). */
+/**
+ * CHAT-6: transfer this chat only, or all my ongoing chats (the latest 100), to a member named
+ * by nickname (as agents type it) or by id (as the dialog picks it: nicknames may repeat).
+ */
 export async function transferSessions(
   db: Database,
-  input: { member: MemberContext; scope: { sessionId: string } | "all_mine"; targetNickname: string; now?: Date },
+  input: { member: MemberContext; scope: { sessionId: string } | "all_mine"; targetNickname?: string; targetMemberId?: string; now?: Date },
 ): Promise<MoveResult> {
   const { member } = input;
-  const target = await findActiveTarget(db, member.shopId, { nickname: input.targetNickname.trim() });
+  if (!input.targetMemberId && !input.targetNickname?.trim()) throw new AppError("BAD_INPUT", "Choose the member to transfer to.", { target: ["Required"] });
+  const target = await findActiveTarget(db, member.shopId, input.targetMemberId ? { id: input.targetMemberId } : { nickname: input.targetNickname!.trim() });
   const sessions = input.scope === "all_mine"
     ? await db.chatSession.findMany({
         where: { shopId: member.shopId, state: "open", assigneeId: member.memberId },

@@ -1,5 +1,5 @@
 // Which conversations a member may see (CONSOLE-1, TEAM-5): every queued one (the Unassigned
-// list), the ones they hold or held, and, for roles with chat access management, all of them.
+// list), the ones they hold, held or handed on, and, for roles with chat access management, all.
 // Anything else is "not found", so that nothing reveals another agent's chats.
 import { AppError } from "@/core/errors";
 import { can } from "@/core/permissions";
@@ -16,7 +16,11 @@ export async function loadVisibleConversation(db: Database | Tx, member: MemberC
   if (can(member, "session:view_all")) return conversation;
   const active = conversation.activeSession;
   if (active && (active.state === "queued" || active.assigneeId === member.memberId)) return conversation;
-  const heldBefore = await db.chatSession.findFirst({ where: { conversationId, assigneeId: member.memberId }, select: { id: true } });
+  // Held before, or transferred away: the history of their own work stays readable.
+  const heldBefore = await db.assignment.findFirst({
+    where: { session: { conversationId }, OR: [{ toMemberId: member.memberId }, { fromMemberId: member.memberId }] },
+    select: { id: true },
+  });
   if (heldBefore) return conversation;
   throw new AppError("NOT_FOUND", "That chat was not found.");
 }
