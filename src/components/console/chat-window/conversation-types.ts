@@ -2,38 +2,9 @@
 // GET /api/console/members), shared by the route handlers and the components that read them.
 import type { BuyerDto, SessionDto } from "@/shared/dto";
 
-export interface ProductCardPayload {
-  productId: string;
-  externalId: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  imageUrl: string | null;
-  url: string | null;
-  status: string;
-}
-
-export interface OrderCardPayload {
-  orderId: string;
-  externalId: string;
-  status: string;
-  totalCents: number;
-  currency: string;
-  placedAt: string;
-  items: Array<{ name: string; quantity: number; priceCents: number }>;
-}
-
-export interface VoucherCardPayload {
-  voucherId: string;
-  code: string;
-  title: string;
-  discountType: string;
-  discountValue: number;
-  minSpendCents: number;
-  currency: string;
-  startsAt: string;
-  endsAt: string;
-}
+// Card snapshots have one writer (src/server/services/workbench/cards.ts) and one shape.
+import type { OrderCardPayload, ProductCardPayload } from "@/shared/workbench";
+export type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "@/shared/workbench";
 
 /** ASSIGN-8: one assignment record: who, when, why. */
 export interface AssignmentRecordDto {

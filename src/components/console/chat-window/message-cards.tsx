@@ -1,12 +1,11 @@
 // CHAT-2: product, order and voucher cards, from the snapshot stored in Message.payload
-// (src/server/services/messaging/cards.ts), so history shows what was sent.
+// (src/server/services/workbench/cards.ts), so history shows what was sent.
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
-import { formatDate, formatMoney, humanize } from "./format";
+import { formatDate, formatMoney } from "./format";
 
 const CARD = "w-72 max-w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-slate-800 shadow-sm";
 
 export function ProductCard({ product, label = "Product" }: { product: ProductCardPayload; label?: string }) {
-  const isLive = product.status === "live";
   return (
     <div className={CARD} data-testid="product-card">
       <div className="flex gap-3 p-3">
@@ -19,8 +18,7 @@ export function ProductCard({ product, label = "Product" }: { product: ProductCa
           <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400">{label}</p>
           <p className="line-clamp-2 text-sm font-medium leading-snug">{product.name}</p>
           <p className="mt-1 flex items-center gap-2 text-sm">
-            <span className="font-semibold text-slate-900">{formatMoney(product.priceCents, product.currency)}</span>
-            {!isLive && <span className="rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-700">{humanize(product.status)}</span>}
+            <span className="font-semibold text-slate-900">{product.priceLabel}</span>
           </p>
         </div>
       </div>
@@ -52,9 +50,9 @@ export function OrderCard({ order, label = "Order" }: { order: OrderCardPayload;
       <div className="flex items-start justify-between gap-2 border-b border-slate-100 px-3 py-2">
         <div>
           <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400">{label}</p>
-          <p className="text-sm font-semibold">{order.externalId}</p>
+          <p className="text-sm font-semibold">{order.orderNumber}</p>
         </div>
-        <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${ORDER_STATUS_TONE[order.status] ?? "bg-amber-50 text-amber-700"}`}>{humanize(order.status)}</span>
+        <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${ORDER_STATUS_TONE[order.status] ?? "bg-amber-50 text-amber-700"}`}>{order.statusLabel}</span>
       </div>
       <ul className="space-y-0.5 px-3 py-2 text-xs text-slate-600">
         {shown.map((item, index) => (
@@ -67,14 +65,14 @@ export function OrderCard({ order, label = "Order" }: { order: OrderCardPayload;
       </ul>
       <div className="flex items-center justify-between border-t border-slate-100 px-3 py-1.5 text-xs">
         <span className="text-slate-500">Placed {formatDate(order.placedAt)}</span>
-        <span className="font-semibold text-slate-900">{formatMoney(order.totalCents, order.currency)}</span>
+        <span className="font-semibold text-slate-900">{order.totalLabel}</span>
       </div>
     </div>
   );
 }
 
 export function VoucherCard({ voucher }: { voucher: VoucherCardPayload }) {
-  const discount = voucher.discountType === "percentage" ? `${voucher.discountValue}% off` : `${formatMoney(voucher.discountValue, voucher.currency)} off`;
+  const discount = voucher.discountLabel;
   return (
     <div className={`${CARD} border-dashed border-rose-200`} data-testid="voucher-card">
       <div className="flex items-stretch">
@@ -86,7 +84,7 @@ export function VoucherCard({ voucher }: { voucher: VoucherCardPayload }) {
           <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400">Voucher</p>
           <p className="text-sm font-medium leading-snug">{voucher.title}</p>
           <p className="mt-1 text-xs text-slate-500">
-            {voucher.minSpendCents > 0 ? `Min. spend ${formatMoney(voucher.minSpendCents, voucher.currency)} · ` : ""}Valid until {formatDate(voucher.endsAt)}
+            {voucher.minSpendLabel ? `${voucher.minSpendLabel} · ` : ""}Valid until {formatDate(voucher.endsAt)}
           </p>
           <p className="mt-1 font-mono text-xs text-slate-700">Code {voucher.code}</p>
         </div>

@@ -17,8 +17,14 @@ export async function loadVisibleConversation(db: Database | Tx, member: MemberC
   const active = conversation.activeSession;
   if (active && (active.state === "queued" || active.assigneeId === member.memberId)) return conversation;
   // Held before, or transferred away: the history of their own work stays readable.
-  const heldBefore = await db.assignment.findFirst({
-    where: { session: { conversationId }, OR: [{ toMemberId: member.memberId }, { fromMemberId: member.memberId }] },
+  const heldBefore = await db.chatSession.findFirst({
+    where: {
+      conversationId,
+      OR: [
+        { assigneeId: member.memberId },
+        { assignments: { some: { OR: [{ toMemberId: member.memberId }, { fromMemberId: member.memberId }] } } },
+      ],
+    },
     select: { id: true },
   });
   if (heldBefore) return conversation;

@@ -5,7 +5,7 @@ import { AppError } from "@/core/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/services/messaging/append-message";
-import { buildOrderCard, buildProductCard, buildVoucherCard } from "@/server/services/messaging/cards";
+import { loadOrderCard, loadProductCard, loadVoucherCard } from "@/server/services/workbench/load-card";
 import type { TAgentMessageContent } from "@/shared/message-schemas";
 
 export interface ResolvedContent {
@@ -20,7 +20,7 @@ export function uploadUrl(uploadId: string): string {
 
 export async function resolveContent(
   tx: Tx,
-  input: { shopId: string; content: TAgentMessageContent; sender: { type: "agent" } | { type: "buyer"; buyerId: string } },
+  input: { shopId: string; content: TAgentMessageContent; sender: { type: "agent" | "buyer"; buyerId: string } },
 ): Promise<ResolvedContent> {
   const { shopId, content } = input;
   switch (content.kind) {
@@ -40,23 +40,18 @@ export async function resolveContent(
       };
     }
     case "product_card": {
-      const product = await tx.product.findFirst({ where: { id: content.productId, shopId } });
-      if (!product) throw new AppError("NOT_FOUND", "That product was not found in this shop.", { productId: ["Unknown product"] });
-      return { kind: "product_card", body: product.name, payload: buildProductCard(product) };
+      const card = await loadProductCard(tx, { shopId, productId: content.productId });
+      return { kind: "product_card", body: card.name, payload: card };
     }
     case "order_card": {
-      const order = await tx.order.findFirst({ where: { id: content.orderId, shopId }, include: { items: true } });
-      // A buyer may only reference their own orders.
-      if (!order || (input.sender.type === "buyer" && order.buyerId !== input.sender.buyerId)) {
-        throw new AppError("NOT_FOUND", "That order was not found.", { orderId: ["Unknown order"] });
-      }
-      return { kind: "order_card", body: `Order ${order.externalId}`, payload: buildOrderCard(order) };
+      // Cards are about the chat's buyer: only that buyer's orders, whoever sends it.
+      const card = await loadOrderCard(tx, { shopId, orderId: content.orderId, buyerId: input.sender.buyerId });
+      return { kind: "order_card", body: `Order ${card.orderNumber}`, payload: card };
     }
     case "voucher_card": {
       if (input.sender.type !== "agent") throw new AppError("FORBIDDEN", "Only the shop sends vouchers.");
-      const voucher = await tx.voucher.findFirst({ where: { id: content.voucherId, shopId } });
-      if (!voucher) throw new AppError("NOT_FOUND", "That voucher was not found in this shop.", { voucherId: ["Unknown voucher"] });
-      return { kind: "voucher_card", body: voucher.title, payload: buildVoucherCard(voucher) };
+      const card = await loadVoucherCard(tx, { shopId, voucherId: content.voucherId });
+      return { kind: "voucher_card", body: card.title, payload: card };
     }
   }
 }

@@ -37,7 +37,7 @@ export async function sendAgentMessage(
     if (session.state === "queued") throw new AppError("CONFLICT", "This chat is waiting in Unassigned. Assign it to yourself to reply.");
     if (session.assigneeId !== member.memberId) throw new AppError("FORBIDDEN", "This chat is assigned to another member. Ask for a transfer to reply.");
 
-    const content = await resolveContent(tx, { shopId: member.shopId, content: input.content, sender: { type: "agent" } });
+    const content = await resolveContent(tx, { shopId: member.shopId, content: input.content, sender: { type: "agent", buyerId: conversation.buyerId } });
     const stored = await appendMessage(tx, conversation, { sessionId: session.id, clientId: input.clientId, authorType: "agent", authorMemberId: member.memberId, ...content }, now);
     const updated = await tx.chatSession.update({
       where: { id: session.id },

@@ -7,7 +7,7 @@ import { can } from "@/core/permissions";
 import { getDb } from "@/server/db/client";
 import { defineMemberRoute } from "@/server/http/define-route";
 import { requireUuidParam } from "@/server/services/integration/parse-request";
-import { buildOrderCard, buildProductCard } from "@/server/services/messaging/cards";
+import { buildOrderCard, buildProductCard } from "@/server/services/workbench/cards";
 import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
 import { SESSION_ASSIGNEE_INCLUDE, toSessionDto } from "@/server/services/messaging/message-dto";
 import type { ConversationDetailsDto } from "@/components/console/chat-window/conversation-types";
