@@ -34,8 +34,11 @@ test("the accept switch keeps its state across a reload (ASSIGN-6)", async ({ pa
   await signInAs(page, DEMO.agent2);
   const toggle = page.getByRole("switch", { name: "Accept auto-assign chats" });
   await expect(toggle).toHaveAttribute("aria-checked", "true");
+  // The switch answers at once; the reload waits for the server to have stored the change.
+  const saved = page.waitForResponse((response) => response.url().endsWith("/api/console/me") && response.request().method() === "PATCH");
   await toggle.click();
   await expect(page.getByText("Not accepting")).toBeVisible();
+  expect((await saved).ok()).toBe(true);
   await page.reload();
   await expect(page.getByRole("switch", { name: "Accept auto-assign chats" })).toHaveAttribute("aria-checked", "false");
   await page.getByRole("switch", { name: "Accept auto-assign chats" }).click();
