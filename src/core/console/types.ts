@@ -71,8 +71,10 @@ export interface StatusCountsDto {
   unassigned: ListStatusCounts;
   /** null for members without chat access management (no All open list). */
   all: ListStatusCounts | null;
-  /** Closed sessions the member may see: the History total and the "closed" status. */
+  /** Closed sessions the member may see (the History list and the "closed" status), up to 999. */
   closed: number;
+  /** More closed sessions than `closed` says: show "999+". */
+  closedIsCapped: boolean;
   /**
    * The first instant at which time alone changes a count (a chat becomes due soon or overdue);
    * the console refetches then. null when no visible chat is waiting.

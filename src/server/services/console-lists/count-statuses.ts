@@ -1,15 +1,18 @@
 // CONSOLE-2: the live counts, in one SQL statement. The queued and open sessions the member may
 // see are few (capacity bounds them) and come from the (shopId, state, ...) indexes; every
-// status of every active list is a FILTER over that one scan. Closed chats are counted from an
-// index alone. Nothing is loaded into the application. The statement also returns when time
+// status of every active list is a FILTER over that one scan. Closed chats grow without bound
+// (years of history), so they are counted up to CLOSED_COUNT_CAP from an index and shown as
+// "999+" beyond; the History list still pages through all of them. Nothing is loaded into the
+// application. The statement also returns when time
 // alone will next change a count (a chat becoming due soon or overdue), so the console can
 // refetch exactly then instead of polling.
 import { Prisma } from "@/generated/prisma/client";
-import { computeSlaBoundaries, nextCountChangeAt, type CategoryFilter, type ListStatusCounts, type StatusCountsDto } from "@/core/console";
+import { nextCountChangeAt, type CategoryFilter, type ListStatusCounts, type StatusCountsDto } from "@/core/console";
+import { OVERDUE_AFTER_MS } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { loadListContext } from "./list-context";
-import { activeScopePredicate, categoryPredicate, CLOSED_STATES, epochMs, timestampParam, toViewer, unreadExpression, type Viewer } from "./scope";
+import { dueSoonBeforeSql, listConfigCte } from "./list-context";
+import { activeScopePredicate, categoryPredicate, CLOSED_STATES, epochMs, readPositionJoin, timestampParam, toViewer, UNREAD_AFTER_READ_POSITION, type Viewer } from "./scope";
 
 export interface CountStatusesInput {
   member: MemberContext;
@@ -17,11 +20,15 @@ export interface CountStatusesInput {
   now?: Date;
 }
 
+/** Closed chats are counted up to this many; `closedIsCapped` says there are more. */
+export const CLOSED_COUNT_CAP = 999;
+
 const STATUS_COLUMNS = ["total", "overdue", "dueSoon", "unreplied", "unread", "starred"] as const;
 const LIST_PREFIXES = ["assigned", "unassigned", "all"] as const;
 
 type CountsRow = Record<`${(typeof LIST_PREFIXES)[number]}_${(typeof STATUS_COLUMNS)[number]}`, number> & {
   closed: number;
+  windowMinutes: number;
   oldestOnTimeMs: number | null;
   oldestDueSoonMs: number | null;
 };
@@ -29,11 +36,10 @@ type CountsRow = Record<`${(typeof LIST_PREFIXES)[number]}_${(typeof STATUS_COLU
 export async function countStatuses(db: Database, input: CountStatusesInput): Promise<StatusCountsDto> {
   const viewer = toViewer(input.member);
   const now = input.now ?? new Date();
-  const context = await loadListContext(db, viewer);
   const category = input.category ?? "all";
-  const { overdueBefore, dueSoonBefore, windowMs } = computeSlaBoundaries(now, context.dueSoonThresholdMinutes);
-  const overdue = timestampParam(overdueBefore);
-  const dueSoon = timestampParam(dueSoonBefore);
+  // The band boundaries of src/core/console/sla-buckets.ts; the threshold comes from cfg.
+  const overdue = timestampParam(new Date(now.getTime() - OVERDUE_AFTER_MS));
+  const dueSoon = dueSoonBeforeSql(new Date(now.getTime() - OVERDUE_AFTER_MS));
 
   const lists: Record<(typeof LIST_PREFIXES)[number], Prisma.Sql> = {
     assigned: Prisma.sql`state = 'open' AND "assigneeId" = ${viewer.memberId}::uuid`,
@@ -56,15 +62,18 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
   }
 
   const [row] = await db.$queryRaw<CountsRow[]>`
-    WITH scope AS MATERIALIZED (
-      SELECT s.state, s."assigneeId", s.starred, s."oldestUnansweredAt" AS oua, ${unreadExpression(viewer)} AS unread
+    WITH ${listConfigCte(viewer)},
+    scope AS MATERIALIZED (
+      SELECT s.state, s."assigneeId", s.starred, s."oldestUnansweredAt" AS oua, ${UNREAD_AFTER_READ_POSITION} AS unread
       FROM "ChatSession" s
+      ${readPositionJoin(viewer)}
       WHERE s."shopId" = ${viewer.shopId}::uuid AND ${activeScopePredicate(viewer)} AND ${categoryPredicate(category)}
     )
     SELECT ${Prisma.join(columns, ", ")},
       ${epochMs(Prisma.sql`min(oua) FILTER (WHERE oua >= ${dueSoon})`)} AS "oldestOnTimeMs",
       ${epochMs(Prisma.sql`min(oua) FILTER (WHERE oua >= ${overdue} AND oua < ${dueSoon})`)} AS "oldestDueSoonMs",
-      (${closedCountSql(viewer, category)}) AS closed
+      (${closedCountSql(viewer, category)}) AS closed,
+      (SELECT "windowMinutes" FROM cfg) AS "windowMinutes"
     FROM scope`;
   if (!row) throw new Error("count query returned no row");
 
@@ -79,13 +88,14 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
   const nextChangeAt = nextCountChangeAt({
     oldestOnTime: row.oldestOnTimeMs === null ? null : new Date(row.oldestOnTimeMs),
     oldestDueSoon: row.oldestDueSoonMs === null ? null : new Date(row.oldestDueSoonMs),
-    windowMs,
+    windowMs: row.windowMinutes * 60_000,
   });
   return {
     assigned: pick("assigned"),
     unassigned: pick("unassigned"),
     all: viewer.canSeeAll ? pick("all") : null,
-    closed: row.closed,
+    closed: Math.min(row.closed, CLOSED_COUNT_CAP),
+    closedIsCapped: row.closed > CLOSED_COUNT_CAP,
     nextChangeAt: nextChangeAt?.toISOString() ?? null,
     countedAt: now.toISOString(),
   };
@@ -93,6 +103,8 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
 
 function closedCountSql(viewer: Viewer, category: CategoryFilter): Prisma.Sql {
   const mine = viewer.canSeeAll ? Prisma.empty : Prisma.sql`AND s."assigneeId" = ${viewer.memberId}::uuid`;
-  return Prisma.sql`SELECT count(*)::int FROM "ChatSession" s
-    WHERE s."shopId" = ${viewer.shopId}::uuid AND s.state IN ${CLOSED_STATES} ${mine} AND ${categoryPredicate(category)}`;
+  return Prisma.sql`SELECT count(*)::int FROM (
+      SELECT 1 FROM "ChatSession" s
+      WHERE s."shopId" = ${viewer.shopId}::uuid AND s.state IN ${CLOSED_STATES} ${mine} AND ${categoryPredicate(category)}
+      LIMIT ${CLOSED_COUNT_CAP + 1}) AS capped`;
 }

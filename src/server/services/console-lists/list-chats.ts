@@ -3,10 +3,9 @@
 // memory; History can hold years, so it walks the (assigneeId,) closedAt index instead.
 // Buyer, preview, assignee and the unread dot are looked up for the page's rows only.
 import { Prisma } from "@/generated/prisma/client";
-import { computeSlaStatus } from "@/core/sla/sla";
+import { computeSlaStatus, DEFAULT_DUE_SOON_THRESHOLD_MINUTES, OVERDUE_AFTER_MS } from "@/core/sla/sla";
 import { AppError } from "@/core/errors";
 import {
-  computeSlaBoundaries,
   type CategoryFilter,
   type ChatListItemDto,
   type ChatListPageDto,
@@ -17,8 +16,8 @@ import {
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { loadListContext } from "./list-context";
-import { categoryPredicate, epochMs, listPredicate, timestampParam, toViewer, unreadExpression, type Viewer } from "./scope";
+import { dueSoonBeforeSql, listConfigCte, toSortOrder } from "./list-context";
+import { categoryPredicate, epochMs, listPredicate, readPositionJoin, timestampParam, toViewer, UNREAD_AFTER_READ_POSITION } from "./scope";
 
 export const LIST_PAGE_SIZE = 30;
 export const LIST_PAGE_SIZE_MAX = 200;
@@ -60,17 +59,20 @@ interface ListRow {
 // every answered chat after every waiting one, and all of it is exact in a float8.
 const ANSWERED_OFFSET_MS = 1e15;
 
-function sortKeyExpression(sort: SortOrder): Prisma.Sql {
+/** The sort key for the cfg CTE's "sortOrder": one InitPlan decides the branch for every row. */
+function sortKeyExpression(): Prisma.Sql {
   const latestBuyer = epochMs(Prisma.sql`COALESCE(s."lastBuyerMessageAt", s."queuedAt")`);
-  if (sort === "latest") return Prisma.sql`(-${latestBuyer})`;
-  return Prisma.sql`(CASE WHEN s."oldestUnansweredAt" IS NOT NULL THEN ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)}
+  return Prisma.sql`(CASE
+    WHEN (SELECT "sortOrder" FROM cfg) = 'latest' THEN -${latestBuyer}
+    WHEN s."oldestUnansweredAt" IS NOT NULL THEN ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)}
     ELSE ${ANSWERED_OFFSET_MS}::float8 - ${latestBuyer} END)`;
 }
 
-function statusPredicate(status: StatusFilter | undefined, list: ConsoleList, viewer: Viewer, now: Date, threshold: number): Prisma.Sql {
+function statusPredicate(status: StatusFilter | undefined, list: ConsoleList, now: Date): Prisma.Sql {
   if (!status) return Prisma.sql`TRUE`;
   const isHistory = list === "history";
-  const { overdueBefore, dueSoonBefore } = computeSlaBoundaries(now, threshold);
+  // The band boundaries of src/core/console/sla-buckets.ts; the threshold comes from cfg.
+  const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
   switch (status) {
     case "overdue":
       // Closed sessions have no reply clock: nothing in History is overdue or due soon.
@@ -78,11 +80,11 @@ function statusPredicate(status: StatusFilter | undefined, list: ConsoleList, vi
     case "due_soon":
       return isHistory
         ? Prisma.sql`FALSE`
-        : Prisma.sql`s."oldestUnansweredAt" >= ${timestampParam(overdueBefore)} AND s."oldestUnansweredAt" < ${timestampParam(dueSoonBefore)}`;
+        : Prisma.sql`s."oldestUnansweredAt" >= ${timestampParam(overdueBefore)} AND s."oldestUnansweredAt" < ${dueSoonBeforeSql(overdueBefore)}`;
     case "unreplied":
       return Prisma.sql`s."oldestUnansweredAt" IS NOT NULL`;
     case "unread":
-      return unreadExpression(viewer);
+      return UNREAD_AFTER_READ_POSITION;
     case "starred":
       return Prisma.sql`s.starred`;
     case "closed":
@@ -98,15 +100,13 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
   }
   const now = input.now ?? new Date();
   const limit = Math.min(Math.max(input.limit ?? LIST_PAGE_SIZE, 1), LIST_PAGE_SIZE_MAX);
-  const context = await loadListContext(db, viewer);
-  const sort = input.sort ?? context.sortOrder;
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const isHistory = input.list === "history";
 
   const where = Prisma.sql`s."shopId" = ${viewer.shopId}::uuid
     AND ${listPredicate(input.list, viewer)}
     AND ${categoryPredicate(input.category ?? "all")}
-    AND ${statusPredicate(input.status, input.list, viewer, now, context.dueSoonThresholdMinutes)}`;
+    AND ${statusPredicate(input.status, input.list, now)}`;
 
   let pageSql: Prisma.Sql;
   if (isHistory) {
@@ -117,44 +117,57 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
       SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s."oldestUnansweredAt",
              s."lastBuyerMessageAt", s."closedAt", ${epochMs(Prisma.sql`s."closedAt"`)} AS "sortKey"
       FROM "ChatSession" s
+      ${readPositionJoin(viewer)}
       WHERE ${where} ${after}
       ORDER BY s."closedAt" DESC, s.id DESC
       LIMIT ${limit + 1}`;
   } else {
-    const sortKey = sortKeyExpression(sort);
+    const sortKey = sortKeyExpression();
     const after = cursor ? Prisma.sql`AND (${sortKey}, s.id) > (${cursor.key}::float8, ${cursor.id}::uuid)` : Prisma.empty;
     pageSql = Prisma.sql`
       SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s."oldestUnansweredAt",
              s."lastBuyerMessageAt", s."closedAt", ${sortKey} AS "sortKey"
       FROM "ChatSession" s
+      ${readPositionJoin(viewer)}
       WHERE ${where} ${after}
       ORDER BY "sortKey", s.id
       LIMIT ${limit + 1}`;
   }
 
-  const rows = await db.$queryRaw<ListRow[]>`
-    WITH page AS MATERIALIZED (${pageSql})
-    SELECT s.id, s."conversationId", s.state::text AS state, s."assigneeId", s.category::text AS category, s.starred,
-           ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)} AS "oldestUnansweredMs",
-           ${epochMs(Prisma.sql`s."lastBuyerMessageAt"`)} AS "lastBuyerMessageMs",
-           ${epochMs(Prisma.sql`s."closedAt"`)} AS "closedMs",
-           s."sortKey",
-           ${unreadExpression(viewer)} AS "isUnread",
-           b.id AS "buyerId", b.nickname AS "buyerNickname", b."avatarUrl" AS "buyerAvatarUrl",
-           m.nickname AS "assigneeNickname",
-           c."lastMessagePreview", ${epochMs(Prisma.sql`c."lastMessageAt"`)} AS "lastMessageMs"
-    FROM page s
-    JOIN "Conversation" c ON c.id = s."conversationId"
-    JOIN "Buyer" b ON b.id = c."buyerId"
-    LEFT JOIN "Member" m ON m.id = s."assigneeId"
-    ORDER BY ${isHistory ? Prisma.sql`s."sortKey" DESC, s.id DESC` : Prisma.sql`s."sortKey", s.id`}`;
+  // One statement: settings, the page, and what each item shows. A page with no items still
+  // returns one row (the cfg columns), so the applied sort order is always known.
+  const rows = await db.$queryRaw<Array<Partial<ListRow> & { windowMinutes: number; sortOrder: string }>>`
+    WITH ${listConfigCte(viewer, input.sort ?? null)},
+    page AS MATERIALIZED (${pageSql})
+    SELECT cfg."windowMinutes", cfg."sortOrder", items.*
+    FROM cfg
+    LEFT JOIN (
+      SELECT s.id, s."conversationId", s.state::text AS state, s."assigneeId", s.category::text AS category, s.starred,
+             ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)} AS "oldestUnansweredMs",
+             ${epochMs(Prisma.sql`s."lastBuyerMessageAt"`)} AS "lastBuyerMessageMs",
+             ${epochMs(Prisma.sql`s."closedAt"`)} AS "closedMs",
+             s."sortKey",
+             ${UNREAD_AFTER_READ_POSITION} AS "isUnread",
+             b.id AS "buyerId", b.nickname AS "buyerNickname", b."avatarUrl" AS "buyerAvatarUrl",
+             m.nickname AS "assigneeNickname",
+             c."lastMessagePreview", ${epochMs(Prisma.sql`c."lastMessageAt"`)} AS "lastMessageMs"
+      FROM page s
+      ${readPositionJoin(viewer)}
+      JOIN "Conversation" c ON c.id = s."conversationId"
+      JOIN "Buyer" b ON b.id = c."buyerId"
+      LEFT JOIN "Member" m ON m.id = s."assigneeId"
+    ) items ON TRUE
+    ORDER BY ${isHistory ? Prisma.sql`items."sortKey" DESC, items.id DESC` : Prisma.sql`items."sortKey", items.id`}`;
 
-  const page = rows.slice(0, limit);
+  const settings = rows[0];
+  const threshold = settings?.windowMinutes ?? DEFAULT_DUE_SOON_THRESHOLD_MINUTES;
+  const found = rows.filter((row): row is ListRow & { windowMinutes: number; sortOrder: string } => typeof row.id === "string");
+  const page = found.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row) => toItem(row, now, context.dueSoonThresholdMinutes)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
-    sort,
+    items: page.map((row) => toItem(row, now, threshold)),
+    nextCursor: found.length > limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
+    sort: toSortOrder(settings?.sortOrder),
   };
 }
 

@@ -54,14 +54,24 @@ export function categoryPredicate(category: CategoryFilter): Prisma.Sql {
 }
 
 /**
- * CHAT-4 "new message" dot for the viewer: a buyer message after their read position in the
- * session's (alias s) conversation. One index probe on Message(conversationId, authorType, seq).
+ * The viewer's read position in the session's (alias s) conversation, as alias r. A join rather
+ * than a per-row subquery, so that the planner can hash the member's few read rows (an admin
+ * reads a fraction of the shop's chats) or probe the primary key (an agent's own chats).
  */
-export function unreadExpression(viewer: Viewer): Prisma.Sql {
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM "Message" um
-    WHERE um."conversationId" = s."conversationId" AND um."authorType" = 'buyer'
-      AND um.seq > COALESCE((
-        SELECT r."lastReadSeq" FROM "ConversationRead" r
-        WHERE r."memberId" = ${viewer.memberId}::uuid AND r."conversationId" = s."conversationId"), 0))`;
+export function readPositionJoin(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "ConversationRead" r ON r."memberId" = ${viewer.memberId}::uuid AND r."conversationId" = s."conversationId"`;
 }
+
+/**
+ * CHAT-4 "new message" dot: a buyer message after the read position (alias r, from
+ * readPositionJoin) in the session's (alias s) conversation. Without a read position every
+ * buyer message is new, and a session with a buyer message has one: no lookup needed (an admin
+ * has opened few of the shop's chats). Otherwise one index-only probe on
+ * Message(conversationId, authorType, seq).
+ */
+export const UNREAD_AFTER_READ_POSITION = Prisma.sql`(CASE
+    WHEN r."lastReadSeq" IS NULL AND s."lastBuyerMessageAt" IS NOT NULL THEN TRUE
+    ELSE EXISTS (
+      SELECT 1 FROM "Message" um
+      WHERE um."conversationId" = s."conversationId" AND um."authorType" = 'buyer' AND um.seq > COALESCE(r."lastReadSeq", 0))
+    END)`;

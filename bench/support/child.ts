@@ -1,0 +1,70 @@
+// Child processes for the benchmarks: each server or app process runs in its own Node.js process
+// (TypeScript through tsx, as the tests do), talks to the scenario over the IPC channel and is
+// stopped by its own pid, never by name.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+export interface Child {
+  process: ChildProcess;
+  /** Resolves with the next IPC message that matches, rejects on exit or timeout. */
+  next<T extends { type: string }>(type: string, timeoutMs: number): Promise<T>;
+  send(message: unknown): void;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(REPO_ROOT, file)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const inbox: Array<{ type: string }> = [];
+  const waiters: Array<{ type: string; resolve: (message: { type: string }) => void; reject: (error: Error) => void }> = [];
+  let exited: Error | null = null;
+  child.on("message", (raw) => {
+    const message = raw as { type: string };
+    const index = waiters.findIndex((waiter) => waiter.type === message.type);
+    if (index >= 0) waiters.splice(index, 1)[0]!.resolve(message);
+    else inbox.push(message);
+  });
+  child.on("exit", (code, signal) => {
+    exited = new Error(`${file} exited (${code ?? signal})`);
+    for (const waiter of waiters.splice(0)) waiter.reject(exited);
+  });
+  return {
+    process: child,
+    next<T extends { type: string }>(type: string, timeoutMs: number): Promise<T> {
+      const queued = inbox.findIndex((message) => message.type === type);
+      if (queued >= 0) return Promise.resolve(inbox.splice(queued, 1)[0] as T);
+      if (exited) return Promise.reject(exited);
+      return new Promise<T>((resolve, reject) => {
+        const waiter = { type, resolve: (message: { type: string }) => (clearTimeout(timer), resolve(message as T)), reject: (error: Error) => (clearTimeout(timer), reject(error)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`${file}: no "${type}" within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    send(message) {
+      if (child.connected) child.send(message as object);
+    },
+    async stop(timeoutMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** For the child side: send a message to the scenario. */
+export function tell(message: { type: string } & Record<string, unknown>): void {
+  process.send?.(message);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
