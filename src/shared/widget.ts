@@ -49,3 +49,13 @@ export interface WidgetContextDto {
   /** The order the page shows, only when it is this buyer's own. */
   order: WidgetOrderDto | null;
 }
+
+/** What POST /api/widget/session answers (src/server/services/widget/start-widget-session.ts). */
+export interface WidgetSession {
+  token: string;
+  visitorId: string | null;
+  shop: { name: string };
+  buyer: { id: string; nickname: string; isIdentified: boolean };
+  conversationId: string | null;
+  isBlocked: boolean;
+}

@@ -14,7 +14,7 @@ import type { MessageDto } from "@/shared/dto";
 import type { Ack, MessageCreatedEvent, ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
 import { MAX_TEXT_LENGTH, newClientId, type TBuyerMessageContent } from "@/shared/message-schemas";
 import { UPLOAD_ENDPOINT, UPLOAD_FIELD, UPLOAD_LIMITS, WIDGET_TOKEN_HEADER, type UploadDto } from "@/shared/uploads";
-import { WIDGET_CONTEXT_ENDPOINT, WIDGET_SESSION_ENDPOINT, type WidgetContextDto, type WidgetOrderDto, type WidgetProductDto } from "@/shared/widget";
+import { WIDGET_CONTEXT_ENDPOINT, WIDGET_SESSION_ENDPOINT, type WidgetContextDto, type WidgetOrderDto, type WidgetProductDto, type WidgetSession } from "@/shared/widget";
 import { contiguousSeq, EMPTY_THREAD, lastSeq, threadReducer, type PendingMessage, type PendingPreview, type ThreadAction, type ThreadState } from "./thread-state";
 
 export const WIDGET_NAMESPACE_PATH = "/widget";
@@ -24,15 +24,8 @@ const TYPING_REPEAT_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 const AGENT_TYPING_TIMEOUT_MS = 8_000;
 
-/** What POST /api/widget/session answers (see src/server/services/widget/start-widget-session.ts). */
-export interface WidgetSessionInfo {
-  token: string;
-  visitorId: string | null;
-  shop: { name: string };
-  buyer: { id: string; nickname: string; isIdentified: boolean };
-  conversationId: string | null;
-  isBlocked: boolean;
-}
+/** What POST /api/widget/session answers. */
+export type WidgetSessionInfo = WidgetSession;
 
 export interface PageContext {
   productId?: string | null;

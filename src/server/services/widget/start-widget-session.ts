@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { signWidgetToken, verifyIdentityToken } from "@/server/services/widget/tokens";
+import type { WidgetSession } from "@/shared/widget";
 
 export const ZStartWidgetSession = z.object({
   publicKey: z.string().trim().min(1).max(100),
@@ -13,14 +14,7 @@ export const ZStartWidgetSession = z.object({
   identityToken: z.string().trim().min(10).max(4000).optional(),
 });
 
-export interface WidgetSession {
-  token: string;
-  visitorId: string | null;
-  shop: { name: string };
-  buyer: { id: string; nickname: string; isIdentified: boolean };
-  conversationId: string | null;
-  isBlocked: boolean;
-}
+export type { WidgetSession } from "@/shared/widget";
 
 export async function startWidgetSession(db: Database, input: z.infer<typeof ZStartWidgetSession> & { authSecret: string; now?: Date }): Promise<WidgetSession> {
   const now = input.now ?? new Date();
