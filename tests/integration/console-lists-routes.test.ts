@@ -5,7 +5,6 @@
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../src/server/db/client";
-import type * as DbClientModule from "../../src/server/db/client";
 import { useTestDatabase } from "../support/test-database";
 import { createChat, createTeamShop } from "./console-lists-support";
 
@@ -14,10 +13,6 @@ const state = vi.hoisted(() => ({
   identity: null as { userId: string; shopId: string } | null,
 }));
 
-vi.mock("@/server/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof DbClientModule>()),
-  getDb: () => state.db,
-}));
 vi.mock("@/server/http/current-member", async () => {
   const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
   return { getCurrentMember: async () => (state.identity ? resolveMemberContext(state.db as Database, state.identity) : null) };
@@ -25,6 +20,9 @@ vi.mock("@/server/http/current-member", async () => {
 
 const { db, reset } = await useTestDatabase();
 state.db = db;
+// Route handlers call getDb(), which returns the process-wide client kept on globalThis: point it
+// at this file's real test database (no module mock of our storage).
+(globalThis as unknown as { __counterpartPrisma?: unknown }).__counterpartPrisma = db;
 beforeEach(async () => {
   await reset();
   state.identity = null;

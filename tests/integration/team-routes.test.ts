@@ -9,7 +9,6 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ROLES, rolesAllowed, type Action } from "../../src/core/permissions";
 import type { Database } from "../../src/server/db/client";
-import type * as DbClientModule from "../../src/server/db/client";
 import type * as DefineRouteModule from "../../src/server/http/define-route";
 import type * as NextAuthModule from "next-auth";
 import { createInvitationToken, invitationExpiry } from "../../src/server/services/team/invitation-token";
@@ -24,10 +23,6 @@ const state = vi.hoisted(() => ({
   declared: new WeakMap<object, string>(),
 }));
 
-vi.mock("@/server/db/client", async (importOriginal) => ({
-  ...(await importOriginal<typeof DbClientModule>()),
-  getDb: () => state.db,
-}));
 // The session cookie is Next's business; the member is still resolved from the database exactly
 // as in production, so deactivation and deletion apply.
 vi.mock("@/server/http/current-member", async () => {
@@ -53,6 +48,9 @@ vi.mock("@/server/http/define-route", async (importOriginal) => {
 
 const { db } = await useTestDatabase();
 state.db = db;
+// Route handlers call getDb(), which returns the process-wide client kept on globalThis: point it
+// at this file's real test database (no module mock of our storage).
+(globalThis as unknown as { __counterpartPrisma?: unknown }).__counterpartPrisma = db;
 let dataDir: string;
 const previousDataDir = process.env.DATA_DIR;
 beforeAll(async () => {
