@@ -7,7 +7,11 @@ import type { Database } from "@/server/db/client";
 import type { Tx } from "@/server/services/messaging/append-message";
 import type { MemberContext } from "@/server/services/resolve-member";
 
-export async function loadVisibleConversation(db: Database | Tx, member: MemberContext, conversationId: string) {
+export async function loadVisibleConversation(
+  db: Database | Tx,
+  member: Pick<MemberContext, "memberId" | "shopId" | "role" | "chatAccessRoles">,
+  conversationId: string,
+) {
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, shopId: member.shopId },
     include: { activeSession: true, buyer: { include: { blocked: true } } },

@@ -8,8 +8,8 @@ import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import { appendMessage, findMessageByClientId, MESSAGE_TRANSACTION_OPTIONS, previewOf, type Tx } from "@/server/services/messaging/append-message";
-import { appendBuyerMessage, appendBuyerMessageFast, lockBuyerHead, type AppendedBuyerMessage } from "@/server/services/messaging/buyer-message-sql";
-import { JOB_EXPIRE_SESSION, scheduleSessionExpiry } from "@/server/jobs/schedule";
+import { appendBuyerMessageFast, lockBuyerHead, type AppendedBuyerMessage } from "@/server/services/messaging/buyer-message-sql";
+import { JOB_EXPIRE_SESSION } from "@/server/jobs/schedule";
 import { renderGreeting } from "@/server/services/messaging/greeting";
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
@@ -88,9 +88,16 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
       sessionId = openedSessionId = session.id;
     }
 
-    const appended = await appendBuyerMessage(tx, { conversation, sessionId, clientId: input.clientId, content, preview: previewOf(content), now });
-    if (!appended) return (await duplicateOf())!;
-    if (appended.startedClock) await scheduleSessionExpiry(tx, sessionId, expiresAt(now));
+    // The same one-statement append as the common path, now that the session exists; the
+    // conversation is already locked by this transaction.
+    const outcome = await appendBuyerMessageFast(tx, {
+      shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf(content), now,
+      expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
+    });
+    if (outcome.kind === "duplicate") return (await duplicateOf())!;
+    if (outcome.kind !== "appended") throw new AppError("INTERNAL", "The message could not be stored. Nothing was changed.");
+    const { appended } = outcome;
+    conversation.lastSeq = appended.message.seq;
 
     const notes: MessageRow[] = [];
     if (openedSessionId) {

@@ -3,7 +3,7 @@
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { formatDiscount, type WorkbenchVouchersResponse } from "@/shared/workbench";
-import { loadVisibleConversation } from "./visible-conversation";
+import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
 
 export async function listAvailableVouchers(
   db: Database,

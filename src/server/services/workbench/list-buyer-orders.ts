@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import type { WorkbenchOrderDto, WorkbenchOrdersResponse } from "@/shared/workbench";
-import { loadVisibleConversation } from "./visible-conversation";
+import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
 
 const ORDER_INCLUDE = {
   items: { orderBy: [{ name: "asc" }, { id: "asc" }], include: { product: { select: { imageUrl: true } } } },
