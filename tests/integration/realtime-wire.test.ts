@@ -33,8 +33,12 @@ async function setUp(options: Parameters<typeof startRealtimeNode>[1] = {}) {
   return { shop, owner, agent, buyer, node };
 }
 
+/** Sockets to the same host share one connection: acks are told apart by namespace. */
+const namespaces = new WeakMap<Socket, string>();
+
 async function open(socket: Socket, ready: "console.ready" | "widget.ready"): Promise<Socket> {
   sockets.push(socket);
+  namespaces.set(socket, ready === "console.ready" ? "/console" : "/widget");
   await waitFor(socket, ready);
   return socket;
 }
@@ -42,8 +46,9 @@ async function open(socket: Socket, ready: "console.ready" | "widget.ready"): Pr
 /** Counts the acknowledgement packets the client receives, per ack id: "exactly once" is checked on the wire. */
 function countAcks(socket: Socket): Map<number, number> {
   const counts = new Map<number, number>();
+  const namespace = namespaces.get(socket);
   socket.io.on("packet", (packet: { type: number; id?: number; nsp: string }) => {
-    if (packet.type === 3 && packet.id !== undefined && packet.nsp === socket.nsp) counts.set(packet.id, (counts.get(packet.id) ?? 0) + 1);
+    if (packet.type === 3 && packet.id !== undefined && packet.nsp === namespace) counts.set(packet.id, (counts.get(packet.id) ?? 0) + 1);
   });
   return counts;
 }
