@@ -150,14 +150,19 @@ describe("the wire's limits and acknowledgements (issue 9, issue 15)", () => {
 
   it(`issue 9: a packet over the transport's ${MAX_TRANSPORT_BYTES / 1024 / 1024} MiB closes the connection (documented), and the client reconnects and is served`, async () => {
     const { buyer, node } = await setUp();
-    const widget = await open(connectWidget(node.url, widgetToken(buyer)), "widget.ready");
-    const disconnected = new Promise<string>((resolve) => widget.once("disconnect", resolve));
-    widget.emit("message:send", { clientId: "way-too-large", content: { kind: "text", body: "x".repeat(MAX_TRANSPORT_BYTES + 1) } }, () => {
-      throw new Error("a packet over the transport limit is never acknowledged");
-    });
-    expect(await disconnected).toBe("transport close");
-    await waitFor(widget, "widget.ready");
-    expect(await command(widget, "presence:ping", {})).toMatchObject({ ok: true });
+    const token = widgetToken(buyer);
+    const transports = { websocket: "transport close", polling: "transport error" } as const;
+    for (const [transport, reason] of Object.entries(transports)) {
+      const widget = await open(connect(`${node.url}/widget`, { auth: { token }, transports: [transport], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 200 }), "widget.ready");
+      const disconnected = new Promise<string>((resolve) => widget.once("disconnect", resolve));
+      widget.emit("message:send", { clientId: "way-too-large", content: { kind: "text", body: "x".repeat(MAX_TRANSPORT_BYTES + 1) } }, () => {
+        throw new Error("a packet over the transport limit is never acknowledged");
+      });
+      expect(await disconnected, transport).toBe(reason);
+      await waitFor(widget, "widget.ready");
+      expect(await command(widget, "presence:ping", {})).toMatchObject({ ok: true });
+    }
+    expect(await db.message.count()).toBe(0);
   });
 
   it("issue 15: console commands are throttled per member with RATE_LIMITED and a wait; other members are unaffected", async () => {
