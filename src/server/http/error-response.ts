@@ -21,12 +21,30 @@ export const CONFLICT_ERROR_MESSAGE = "Another request changed this record at th
 
 // Prisma's codes: P2002 unique constraint, P2034 write conflict or deadlock (serialization).
 const CONCURRENT_WRITE_CODES = new Set(["P2002", "P2034"]);
+// With the pg driver adapter, a serialization failure at COMMIT and a failed raw query surface
+// as the adapter's own error (or P2010 wrapping it), carrying the kind it mapped PostgreSQL's
+// SQLSTATE to (23505 unique, 40001 serialization, 40P01 deadlock).
+const CONCURRENT_WRITE_KINDS = new Set(["UniqueConstraintViolation", "TransactionWriteConflict"]);
+
+interface MaybeDatabaseError {
+  code?: unknown;
+  cause?: { kind?: unknown };
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+}
+
+/** A unique violation or serialization failure that survived the service's own handling. */
+export function isConcurrentWriteError(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, cause, meta } = error as MaybeDatabaseError;
+  if (typeof code === "string" && CONCURRENT_WRITE_CODES.has(code)) return true;
+  const kind = cause?.kind ?? meta?.driverAdapterError?.cause?.kind;
+  return typeof kind === "string" && CONCURRENT_WRITE_KINDS.has(kind);
+}
 
 /** The AppError a thrown value stands for, or null when it is unexpected (a bug or an outage). */
 export function toAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && CONCURRENT_WRITE_CODES.has(code)) return new AppError("CONFLICT", CONFLICT_ERROR_MESSAGE);
+  if (isConcurrentWriteError(error)) return new AppError("CONFLICT", CONFLICT_ERROR_MESSAGE);
   return null;
 }
 
