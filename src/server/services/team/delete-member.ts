@@ -1,19 +1,19 @@
 // TEAM-3: the owner deletes a member, who can no longer sign in to the shop. Rows stay for
 // history (their messages, assignments and ratings keep their author): the membership is marked
 // deleted and deactivated, and the user is marked deleted too when no other shop still has them.
-// Access ends exactly as on deactivation.
+// Access ends exactly as on deactivation (the adapter drops consoles and drains the queue).
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { endMemberAccess } from "@/server/services/team/deactivate-member";
 import { lockShopMember, memberChanged } from "@/server/services/team/team-records";
 
 export async function deleteMember(
   db: Database,
   input: { actor: MemberContext; memberId: string; now?: Date },
-): Promise<{ memberId: string; isUserDeleted: boolean }> {
+): Promise<ServiceResult<{ memberId: string; isUserDeleted: boolean }>> {
   assertCan(input.actor, "team:delete");
   const now = input.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
@@ -24,7 +24,10 @@ export async function deleteMember(
     if (otherMemberships === 0) await tx.user.update({ where: { id: member.userId }, data: { deletedAt: now } });
     return { memberId: member.id, shopId: member.shopId, isUserDeleted: otherMemberships === 0 };
   });
-  await endMemberAccess(db, { shopId: result.shopId, memberId: result.memberId, actorMemberId: input.actor.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.` });
-  publish([memberChanged(result.shopId, result.memberId, "deleted")]);
-  return { memberId: result.memberId, isUserDeleted: result.isUserDeleted };
+  const events = await endMemberAccess(db, { shopId: result.shopId, memberId: result.memberId, actorMemberId: input.actor.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.` });
+  return serviceResult(
+    { memberId: result.memberId, isUserDeleted: result.isUserDeleted },
+    [...events, memberChanged(result.shopId, result.memberId, "deleted")],
+    [result.shopId],
+  );
 }
