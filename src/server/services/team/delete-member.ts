@@ -7,7 +7,8 @@ import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import { publish } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { endMemberAccess } from "@/server/services/team/deactivate-member";
+import { lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { endMemberAccess, requeueInTransaction } from "@/server/services/team/deactivate-member";
 import { lockShopMember, memberChanged } from "@/server/services/team/team-records";
 
 export async function deleteMember(
@@ -17,14 +18,16 @@ export async function deleteMember(
   assertCan(input.actor, "team:delete");
   const now = input.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
+    await lockShopAssignments(tx, input.actor.shopId);
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner cannot be deleted.");
     await tx.member.update({ where: { id: member.id }, data: { deletedAt: now, status: "deactivated", pendingNickname: null, nicknameReview: "approved" } });
     const otherMemberships = await tx.member.count({ where: { userId: member.userId, deletedAt: null, id: { not: member.id } } });
     if (otherMemberships === 0) await tx.user.update({ where: { id: member.userId }, data: { deletedAt: now } });
-    return { memberId: member.id, shopId: member.shopId, isUserDeleted: otherMemberships === 0 };
+    const events = await requeueInTransaction(tx, { shopId: member.shopId, memberId: member.id, actorMemberId: input.actor.memberId });
+    return { memberId: member.id, shopId: member.shopId, isUserDeleted: otherMemberships === 0, events };
   });
-  await endMemberAccess(db, { shopId: result.shopId, memberId: result.memberId, actorMemberId: input.actor.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.` });
+  await endMemberAccess(db, { shopId: result.shopId, memberId: result.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.`, events: result.events });
   publish([memberChanged(result.shopId, result.memberId, "deleted")]);
   return { memberId: result.memberId, isUserDeleted: result.isUserDeleted };
 }
