@@ -1,0 +1,34 @@
+// The job runner's safety sweep (CHAT-8, ASSIGN-4): expires every open or queued session whose
+// 7-day clock passed (a lost expire job is caught here) and names every shop with a queue to
+// drain. Idempotent, safe on any node; the adapter publishes and drains.
+import { EXPIRE_AFTER_MS } from "@/core/sla/sla";
+import type { Database } from "@/server/db/client";
+import { expireSessionIfDue } from "@/server/services/sessions/close-session";
+import { serviceResult, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
+
+const SWEEP_BATCH = 1_000;
+
+export async function sweepSessions(db: Database, input: { now: Date }): Promise<ServiceResult<{ expired: number; shopsDrained: number }>> {
+  const due = await db.chatSession.findMany({
+    where: { state: { in: ["queued", "open"] }, oldestUnansweredAt: { lt: new Date(input.now.getTime() - EXPIRE_AFTER_MS) } },
+    select: { id: true },
+    take: SWEEP_BATCH,
+  });
+  let expired = 0;
+  const events: ServiceEvent[] = [];
+  for (const session of due) {
+    const result = await expireSessionIfDue(db, { sessionId: session.id, now: input.now });
+    if (!result?.closed) continue;
+    expired += 1;
+    events.push(...result.events);
+  }
+  const shops = await db.chatSession.findMany({ where: { state: "queued" }, distinct: ["shopId"], select: { shopId: true }, take: SWEEP_BATCH });
+  return serviceResult({ expired, shopsDrained: shops.length }, events, shops.map((shop) => shop.shopId));
+}
+
+/** One session's expire job; nothing happens when it is no longer due (answered, ended, or rescheduled). */
+export async function expireDueSession(db: Database, input: { sessionId: string; now: Date }): Promise<ServiceResult<{ expired: boolean }>> {
+  const result = await expireSessionIfDue(db, input);
+  if (!result?.closed) return serviceResult({ expired: false });
+  return serviceResult({ expired: true }, result.events, [result.shopId]);
+}
