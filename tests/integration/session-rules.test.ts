@@ -3,12 +3,13 @@
 // checks, search), blocking a buyer follows the rules of ending a chat, the hand-kept open counts
 // are reconciled (drift is reported, not hidden), and deactivation requeues in its own transaction.
 import fc from "fast-check";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client";
 import { SESSION_EVENTS, SESSION_STATES, canTransition } from "../../src/core/session/state-machine";
 import { canSeeConversation, type SessionVisibilityFacts } from "../../src/core/visibility";
 import { blockBuyer } from "../../src/server/services/buyers/block-buyer";
-import { reconcileOpenSessionCounts } from "../../src/server/services/assignment/reconcile-open-counts";
+import { findShopsWithCountDrift, reconcileOpenSessionCounts } from "../../src/server/services/assignment/reconcile-open-counts";
+import { sweepSessions } from "../../src/server/services/sessions/sweep-sessions";
 import { toViewer, visibleConversationSql } from "../../src/server/services/console-lists/scope";
 import { searchChats } from "../../src/server/services/console-lists/search-chats";
 import { loadVisibleConversation } from "../../src/server/services/messaging/conversation-access";
@@ -18,7 +19,7 @@ import { deactivateMember } from "../../src/server/services/team/deactivate-memb
 import { transferSessions } from "../../src/server/services/assignment/assign-manually";
 import { createBuyer } from "../factories";
 import { useTestDatabase } from "../support/test-database";
-import { contextOf, createChat, createTeamShop } from "./console-lists-support";
+import { NOW, createChat, createTeamShop } from "./console-lists-support";
 
 const { db, reset } = await useTestDatabase();
 beforeEach(reset);
@@ -135,6 +136,13 @@ describe("issue 9: openSessionCount reconciliation (ASSIGN-7)", () => {
     ]));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/openSessionCount drift .*: 4 across 2 member/);
+
+    // The sweep job finds it too, every minute, and reports the metric without repairing.
+    expect(await findShopsWithCountDrift(db)).toEqual([shop.id]);
+    const logged = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect((await sweepSessions(db, { now: NOW })).data.countDrift).toBe(4);
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/openSessionCount drift/));
+    logged.mockRestore();
 
     const repaired = await reconcileOpenSessionCounts(db, { shopId: shop.id, repair: true, log: (line) => lines.push(line) });
     expect(repaired).toMatchObject({ drift: 4, repaired: true });

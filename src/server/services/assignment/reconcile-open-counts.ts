@@ -4,7 +4,8 @@
 // path, a manual fix in the database), so this compares it with the open sessions it counts and
 // reports every difference: a metric value (`drift`, the sum of |stored - actual|) and one log
 // line per run that found any. With `repair`, the counter is set to the real count under the
-// assignment lock, so no move races the fix. The sweep job runs it; tests call it directly.
+// assignment lock, so no move races the fix. The sweep job (sweep-sessions.ts) reports drift
+// every minute; tests call it directly.
 import type { Database } from "@/server/db/client";
 import { lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { stateGuardSql } from "@/server/services/sessions/state-guards";
@@ -51,4 +52,22 @@ export async function reconcileOpenSessionCounts(
     }
     return { shopId: input.shopId, membersChecked: rows.length, drifted, drift, repaired: Boolean(input.repair) && drifted.length > 0 };
   });
+}
+
+/**
+ * The shops (at most `limit`) where some member's counter differs from their open sessions, in
+ * one statement: a counter and its sessions change in the same transaction, so one snapshot never
+ * shows a difference that is not drift.
+ */
+export async function findShopsWithCountDrift(db: Database, limit = 100): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ shopId: string }>>`
+    SELECT DISTINCT m."shopId" FROM "Member" m
+    LEFT JOIN (
+      SELECT s."assigneeId", count(*)::int AS n FROM "ChatSession" s
+      WHERE s."assigneeId" IS NOT NULL AND ${stateGuardSql("transfer", Prisma.sql`s.state`)}
+      GROUP BY s."assigneeId"
+    ) held ON held."assigneeId" = m.id
+    WHERE m."openSessionCount" <> COALESCE(held.n, 0)
+    LIMIT ${limit}`;
+  return rows.map((row) => row.shopId);
 }
