@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { AppError } from "../../src/core/errors";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
-import { requeueMemberSessions } from "../../src/server/services/assignment/requeue-member-sessions";
+import { requeueMemberSessionsInTransaction } from "../../src/server/services/assignment/requeue-member-sessions";
 import type * as RequeueModule from "../../src/server/services/assignment/requeue-member-sessions";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { SignInError, signIn } from "../../src/server/services/sign-in";
@@ -31,7 +31,7 @@ import { createTeam } from "./team-fixtures";
 // while still running the real implementation.
 vi.mock("../../src/server/services/assignment/requeue-member-sessions", async (importOriginal) => {
   const actual = await importOriginal<typeof RequeueModule>();
-  return { requeueMemberSessions: vi.fn(actual.requeueMemberSessions) };
+  return { ...actual, requeueMemberSessionsInTransaction: vi.fn(actual.requeueMemberSessionsInTransaction) };
 });
 
 const SECRET = "team-members-test-secret-at-least-32-chars";
@@ -56,7 +56,7 @@ afterAll(async () => {
   await realtime.close();
 });
 beforeEach(() => {
-  vi.mocked(requeueMemberSessions).mockClear();
+  vi.mocked(requeueMemberSessionsInTransaction).mockClear();
 });
 
 async function openConsole(member: { userId: string; shopId: string }): Promise<Socket> {
@@ -70,11 +70,14 @@ async function openConsole(member: { userId: string; shopId: string }): Promise<
   return socket;
 }
 
-/** The Prisma client is a proxy that deep equality cannot walk: compare it by identity. */
+/**
+ * issue 9: the requeue runs inside the status change's transaction (a transaction client, not
+ * the pool), so the two commit together. The client is a proxy deep equality cannot walk.
+ */
 function expectRequeued(input: { shopId: string; memberId: string; actorMemberId: string }): void {
-  const calls = vi.mocked(requeueMemberSessions).mock.calls;
+  const calls = vi.mocked(requeueMemberSessionsInTransaction).mock.calls;
   expect(calls).toHaveLength(1);
-  expect(calls[0]?.[0]).toBe(db);
+  expect(calls[0]?.[0]).not.toBe(db);
   expect(calls[0]?.[1]).toEqual(input);
 }
 
@@ -155,7 +158,7 @@ describe("TEAM-3 deactivation", () => {
       await expectAppError(applied(changeMemberRole(db, { actor, memberId: team.target.id, role: "admin" })), "FORBIDDEN");
       await expectAppError(applied(reviewNickname(db, { actor, memberId: team.target.id, decision: "approve" })), "FORBIDDEN");
     }
-    expect(requeueMemberSessions).not.toHaveBeenCalled();
+    expect(requeueMemberSessionsInTransaction).not.toHaveBeenCalled();
     const target = await db.member.findUniqueOrThrow({ where: { id: team.target.id } });
     expect(target).toMatchObject({ status: "active", role: "agent", deletedAt: null });
   });
