@@ -53,9 +53,9 @@ export interface RealtimeComponents {
   onConsoleConnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
   onConsoleDisconnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
   /** Rate limit for widget commands (NF-3); throw an AppError("RATE_LIMITED") to refuse. */
-  limitWidgetCommand?: (buyer: BuyerContext, event: string) => void | Promise<void>;
+  limitWidgetCommand?: (buyer: BuyerContext, event: string, socket: Socket) => void | Promise<void>;
   /** Rate limit for console commands, per member (issue 15); throw an AppError("RATE_LIMITED"). */
-  limitConsoleCommand?: (member: MemberContext, event: string) => void | Promise<void>;
+  limitConsoleCommand?: (member: MemberContext, event: string, socket: Socket) => void | Promise<void>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -109,7 +109,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     bindCommands(socket, "console", components.consoleCommands, {
       contextOf: () => ({ db: components.db, member, socket }),
       actorOf: () => member,
-      limit: (event) => components.limitConsoleCommand?.(member, event),
+      limit: (event) => components.limitConsoleCommand?.(member, event, socket),
       log: (error) => log(`console command failed for member ${member.memberId}`, error),
     });
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
@@ -144,7 +144,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     const buyer = socket.data.buyer as BuyerContext;
     bindCommands(socket, "widget", components.widgetCommands, {
       contextOf: () => ({ db: components.db, buyer, socket }),
-      limit: (event) => components.limitWidgetCommand?.(buyer, event),
+      limit: (event) => components.limitWidgetCommand?.(buyer, event, socket),
       log: (error) => log(`widget command failed for buyer ${buyer.buyerId}`, error),
     });
     await socket.join(rooms.buyer(buyer.buyerId));
