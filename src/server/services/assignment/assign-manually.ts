@@ -9,7 +9,7 @@ import { can } from "@/core/permissions";
 import { assertSessionAction, canActOnSession } from "@/core/session/session-actions";
 import type { Database } from "@/server/db/client";
 import { applyAssignments, type AppliedAssignment, type AssignmentItem } from "@/server/services/assignment/apply-assignments";
-import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { fromQueue, sessionChangeEvents } from "@/server/services/assignment/session-events";
 import type { Tx } from "@/server/services/messaging/append-message";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -160,5 +160,5 @@ async function move(
       notes: new Map(applied.map((item) => [item.sessionId, item.noteMessage])),
     });
     return { moved: applied.length, events };
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
 }

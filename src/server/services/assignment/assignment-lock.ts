@@ -14,3 +14,11 @@ export async function lockConversations(tx: Tx, conversationIds: string[]): Prom
   if (conversationIds.length === 0) return;
   await tx.$executeRaw`SELECT 1 FROM "Conversation" WHERE id = ANY(${conversationIds}::uuid[]) ORDER BY id FOR UPDATE`;
 }
+
+/**
+ * Options for a transaction that takes the shop's assignment lock. Prisma's interactive timeout
+ * runs from the start of the transaction, including the wait for the lock, and under a burst
+ * (a drain holds the lock for a whole batch) the default 5 s is spent queueing. The work inside
+ * is short; the allowance is for the queue.
+ */
+export const ASSIGNMENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;

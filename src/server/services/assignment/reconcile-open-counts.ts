@@ -7,7 +7,7 @@
 // assignment lock, so no move races the fix. The sweep job (sweep-sessions.ts) reports drift
 // every minute; tests call it directly.
 import type { Database } from "@/server/db/client";
-import { lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { stateGuardSql } from "@/server/services/sessions/state-guards";
 import { Prisma } from "@/generated/prisma/client";
 
@@ -51,7 +51,7 @@ export async function reconcileOpenSessionCounts(
       }
     }
     return { shopId: input.shopId, membersChecked: rows.length, drifted, drift, repaired: Boolean(input.repair) && drifted.length > 0 };
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
 }
 
 /**

@@ -7,7 +7,7 @@ import { transitionSession } from "@/core/session/state-machine";
 import type { Database } from "@/server/db/client";
 import type { Tx } from "@/server/services/messaging/append-message";
 import { appendSystemNotes } from "@/server/services/assignment/apply-assignments";
-import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { sessionChangeEvents } from "@/server/services/assignment/session-events";
 import { stateWhere } from "@/server/services/sessions/state-guards";
 import type { OutgoingEvent } from "@/server/realtime/publish";
@@ -24,7 +24,7 @@ export async function requeueMemberSessions(db: Database, input: RequeueInput): 
   return db.$transaction(async (tx) => {
     await lockShopAssignments(tx, input.shopId);
     return requeueMemberSessionsInTransaction(tx, input);
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { assertCan } from "@/core/permissions";
-import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { closeSessionInTransaction } from "@/server/services/sessions/close-session";
 import { BLOCKED_NOTICE } from "@/server/services/messaging/ingest-buyer-message";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -36,7 +36,7 @@ export async function blockBuyer(
     // Blocked twice at once: the first one wins, the result is the same.
     await tx.blockedBuyer.createMany({ data: [{ shopId: buyer.shopId, buyerId: buyer.id, blockedById: member.memberId, reason: input.reason ?? null, createdAt: now }], skipDuplicates: true });
     return { buyer, closeEvents };
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
   const { buyer, closeEvents } = outcome;
   const events: OutgoingEvent[] = [
     toWidget(buyer.id, "buyer.blocked", { message: BLOCKED_NOTICE }),

@@ -11,7 +11,7 @@ import { canTransition, transitionSession } from "@/core/session/state-machine";
 import { isDueToExpire } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import { appendSystemNotes } from "@/server/services/assignment/apply-assignments";
-import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { sessionChangeEvents } from "@/server/services/assignment/session-events";
 import type { Tx } from "@/server/services/messaging/append-message";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -53,7 +53,7 @@ export async function closeSession(db: Database, input: CloseInput): Promise<Clo
   const events = await db.$transaction(async (tx) => {
     await lockShopAssignments(tx, input.shopId);
     return closeSessionInTransaction(tx, input);
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
   return events ? { closed: true, shopId: input.shopId, events } : { closed: false, shopId: input.shopId, events: [] };
 }
 

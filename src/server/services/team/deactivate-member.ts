@@ -7,7 +7,7 @@
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { requeueMemberSessionsInTransaction } from "@/server/services/assignment/requeue-member-sessions";
 import type { Tx } from "@/server/services/messaging/append-message";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -25,7 +25,7 @@ export async function deactivateMember(db: Database, input: { actor: MemberConte
     const updated = await tx.member.update({ where: { id: member.id }, data: { status: "deactivated" }, include: { user: true } });
     const events = await endMemberAccess(tx, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.` });
     return { updated, events };
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
   return serviceResult(toTeamMemberDto(updated), [...events, memberChanged(updated.shopId, updated.id, "deactivated")], [updated.shopId]);
 }
 

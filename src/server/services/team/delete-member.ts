@@ -6,7 +6,7 @@
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { ASSIGNMENT_TRANSACTION_OPTIONS, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { endMemberAccess } from "@/server/services/team/deactivate-member";
@@ -27,7 +27,7 @@ export async function deleteMember(
     if (otherMemberships === 0) await tx.user.update({ where: { id: member.userId }, data: { deletedAt: now } });
     const events = await endMemberAccess(tx, { shopId: member.shopId, memberId: member.id, actorMemberId: input.actor.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.` });
     return { memberId: member.id, shopId: member.shopId, isUserDeleted: otherMemberships === 0, events };
-  });
+  }, ASSIGNMENT_TRANSACTION_OPTIONS);
   return serviceResult(
     { memberId: result.memberId, isUserDeleted: result.isUserDeleted },
     [...result.events, memberChanged(result.shopId, result.memberId, "deleted")],
