@@ -3,6 +3,7 @@
 // arrives, so neither the body nor the file is ever whole in memory (request.formData() held
 // each upload at least twice). Other fields and files are skipped unread.
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/core/errors";
 
@@ -41,7 +42,7 @@ export async function readMultipartFile<T>(
   } catch {
     throw new AppError("BAD_INPUT", missingMessage, { [field]: ["Choose a file"] });
   }
-  const source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
 
   return new Promise<T>((resolve, reject) => {
     let handled: Promise<T> | undefined;
