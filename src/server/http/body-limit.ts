@@ -5,6 +5,7 @@
 // keep their own, tighter checks (read-json-body.ts, the upload parser): this guard is the
 // outer wall that no route can forget.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
 import { AVATAR_MAX_BYTES } from "@/shared/team";
 
@@ -53,7 +54,7 @@ function describe(bytes: number): string {
   return bytes >= 1024 * KB ? `${Math.round((bytes / (1024 * KB)) * 10) / 10} MB` : `${Math.round(bytes / KB)} KB`;
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
+function refuse(socket: Socket | null, res: ServerResponse, maxBytes: number): void {
   if (!res.headersSent && !res.writableEnded) {
     const body = JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than this address accepts (${describe(maxBytes)}).` } });
     res.writeHead(413, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
@@ -61,7 +62,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): vo
   }
   // Lingering close: keep discarding for a moment so the client gets to read the 413 instead of
   // a reset, then drop the connection; whatever was waiting for the rest of the body is aborted.
-  const socket = req.socket;
+  if (!socket || socket.destroyed) return;
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once("close", () => clearTimeout(timer));
@@ -74,9 +75,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): vo
  * formData) and costs nothing for bodies that are never read.
  */
 export function guardRequestBody(req: IncomingMessage, res: ServerResponse, maxBytes: number = bodyLimitFor(req.url)): boolean {
+  // Taken now: once a response has finished, Node may detach the socket from the request.
+  const socket = req.socket;
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > maxBytes) {
-    refuse(req, res, maxBytes);
+    refuse(socket, res, maxBytes);
     return false;
   }
   let received = 0;
@@ -88,7 +91,7 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse, maxB
       received += (chunk as { length: number }).length;
       if (received > maxBytes) {
         isRefused = true;
-        refuse(req, res, maxBytes);
+        refuse(socket, res, maxBytes);
         return true;
       }
     }

@@ -12,6 +12,7 @@ import type { MemberContext } from "@/server/services/resolve-member";
 import { bindCommands, type AnyConsoleCommand, type AnyWidgetCommand } from "@/server/realtime/commands";
 import { rooms } from "@/server/realtime/rooms";
 import { CONSOLE_NAMESPACE, WIDGET_NAMESPACE } from "@/shared/events";
+import { checkSameOrigin, configuredPublicUrl, originHeadersOfNode } from "@/server/http/request-origin";
 
 export interface BuyerContext {
   shopId: string;
@@ -61,6 +62,9 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     transports: ["polling", "websocket"],
     // Uploads go over HTTP; socket payloads are small (text up to 4,000 characters).
     maxHttpBufferSize: 256 * 1024,
+    // Issue 15: cross-site WebSocket hijacking. The console and the widget frame are both served
+    // from here, so a handshake from another origin is refused (docs/security.md).
+    allowRequest: (req, callback) => callback(null, checkSameOrigin(originHeadersOfNode(req.headers), configuredPublicUrl()).ok),
   });
   const log = components.log ?? ((message: string, error?: unknown) => console.error(message, error));
 
