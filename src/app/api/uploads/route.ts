@@ -55,7 +55,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     return readMultipartFile(
       request,
       UPLOAD_FIELD,
-      { maxFileBytes: MAX_UPLOAD_BYTES + 1 },
+      { maxFileBytes: MAX_UPLOAD_BYTES + 1, tooLarge: () => new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] }) },
       (file) => createUploadFromStream(getDb(), { storage: getUploadStorage(), shopId, uploader, fileName: file.fileName, chunks: file.chunks }),
       `Send the file as multipart/form-data in the field "${UPLOAD_FIELD}".`,
     );

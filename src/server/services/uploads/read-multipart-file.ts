@@ -8,8 +8,10 @@ import busboy from "busboy";
 import { AppError } from "@/core/errors";
 
 export interface MultipartFileLimits {
-  /** Bytes of the file after which parsing stops (the caller applies the exact per-type limit). */
+  /** Parsing stops when the file reaches this many bytes (so: one more than the largest allowed); the caller applies the exact per-type limit. */
   maxFileBytes: number;
+  /** The refusal when the file passes maxFileBytes. */
+  tooLarge: () => Error;
 }
 
 export interface MultipartFile {
@@ -46,17 +48,23 @@ export async function readMultipartFile<T>(
 
   return new Promise<T>((resolve, reject) => {
     let handled: Promise<T> | undefined;
+    let fileStream: Readable | undefined;
     let isSettled = false;
-    const settle = (outcome: () => void) => {
+    // A refusal answers only once the handler has cleaned up (its temporary file removed), and
+    // tears the parser down outside busboy's own callbacks, which touch their state after emitting.
+    const abort = (error: unknown) => {
       if (isSettled) return;
       isSettled = true;
-      outcome();
-    };
-    const abort = (error: unknown) => {
+      // Nothing more is read from the request from now on.
       source.unpipe(parser);
       source.destroy();
-      parser.destroy();
-      settle(() => reject(error));
+      setImmediate(() => {
+        fileStream?.destroy(error instanceof Error ? error : new Error("aborted"));
+        parser.destroy();
+      });
+      void Promise.resolve(handled)
+        .catch(() => undefined)
+        .finally(() => reject(error));
     };
 
     parser.on("file", (name, stream, info) => {
@@ -64,17 +72,24 @@ export async function readMultipartFile<T>(
         stream.resume();
         return;
       }
+      fileStream = stream;
+      // busboy stops passing bytes on at the limit and skips the rest: refuse at once.
+      stream.on("limit", () => abort(limits.tooLarge()));
       handled = handle({ fileName: info.filename ?? "", chunks: stream });
       // The handler reads the stream; a refusal (type, size) stops parsing at once.
-      handled.catch((error: unknown) => {
-        stream.resume();
-        abort(error);
-      });
+      handled.catch((error: unknown) => abort(error));
     });
     parser.on("error", () => abort(new AppError("BAD_INPUT", "The upload could not be read. Send it again.", { [field]: ["The upload was incomplete"] })));
     parser.on("close", () => {
-      if (!handled) return settle(() => reject(new AppError("BAD_INPUT", missingMessage, { [field]: ["Choose a file"] })));
-      handled.then((value) => settle(() => resolve(value)), abort);
+      if (!handled) return abort(new AppError("BAD_INPUT", missingMessage, { [field]: ["Choose a file"] }));
+      handled.then(
+        (value) => {
+          if (isSettled) return;
+          isSettled = true;
+          resolve(value);
+        },
+        (error: unknown) => abort(error),
+      );
     });
     source.on("error", () => abort(new AppError("BAD_INPUT", "The upload was interrupted. Send it again.", { [field]: ["The upload was incomplete"] })));
     source.pipe(parser);
