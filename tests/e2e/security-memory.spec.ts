@@ -139,7 +139,9 @@ test("NF-3 issue 15: ten concurrent 50 MB uploads and a 1 GB chunked body raise 
     // The stored files are whole and nothing temporary is left; then they are removed from disk.
     const ids = uploads.map((upload) => (JSON.parse(upload.body) as { data: { uploadId: string; sizeBytes: number } }).data);
     expect(ids.every((upload) => upload.sizeBytes === FILE_BYTES)).toBe(true);
-    const mediaRoot = path.join(process.env.DATA_DIR ?? ".data", "uploads", "media");
+    // Where scripts/e2e-server.mjs keeps the server's data: .data with a database server, .data/e2e embedded.
+    const serverDataDir = process.env.TEST_DATABASE_URL || process.env.CI ? ".data" : ".data/e2e";
+    const mediaRoot = path.join(serverDataDir, "uploads", "media");
     const stored = fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot).flatMap((shop) => fs.readdirSync(path.join(mediaRoot, shop)).map((file) => path.join(mediaRoot, shop, file))) : [];
     expect(stored.filter((file) => file.endsWith(".part"))).toEqual([]);
     for (const file of stored.filter((name) => ids.some((upload) => name.includes(upload.uploadId)))) fs.rmSync(file, { force: true });
