@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   // Issue 15: every body bounded as it arrives and the security headers of each surface, before Next.js.
-  const httpServer = createServer(createGuardedHandler({ handle, db, isDev, log: (message, error) => log.error(message, error) }));
+  const httpServer = createServer(createGuardedHandler({ handle, isDev, log: (message, error) => log.error(message, error) }));
   // ASSIGN-2 presence: shared by every node through Redis when configured.
   const presenceTiming = { graceMs: config.PRESENCE_GRACE_SECONDS * 1000, liveTtlMs: DEFAULT_LIVE_TTL_MS };
   const presence = config.REDIS_URL ? createRedisPresenceStore(config.REDIS_URL, presenceTiming) : createMemoryPresenceStore(presenceTiming);

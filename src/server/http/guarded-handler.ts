@@ -2,9 +2,9 @@
 // is bounded (body-limit.ts) and the security headers of the request's surface are added to the
 // response (security-headers.ts); Socket.IO's requests never come here (engine.io answers them).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Database } from "@/server/db/client";
 import { guardRequestBody } from "@/server/http/body-limit";
 import { createNonce, securityHeadersFor, surfaceOf, type SurfaceHeaders } from "@/server/http/security-headers";
+import { callService } from "@/server/services/call-service";
 import { loadAllowedOriginsByPublicKey } from "@/server/services/shop/allowed-origins";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -22,7 +22,7 @@ function addMissingHeadersOnWrite(res: ServerResponse, headers: Record<string, s
   } as ServerResponse["writeHead"];
 }
 
-async function headersFor(req: IncomingMessage, db: Database, isDev: boolean): Promise<SurfaceHeaders> {
+async function headersFor(req: IncomingMessage, isDev: boolean): Promise<SurfaceHeaders> {
   let url: URL;
   try {
     url = new URL(req.url ?? "/", "http://localhost");
@@ -32,14 +32,14 @@ async function headersFor(req: IncomingMessage, db: Database, isDev: boolean): P
   const surface = surfaceOf(url.pathname);
   if (surface !== "widget-frame") return securityHeadersFor({ surface, isDev, nonce: surface === "page" ? createNonce() : undefined });
   const key = url.searchParams.get("key") ?? "";
-  const shop = key ? await loadAllowedOriginsByPublicKey(db, key).catch(() => null) : null;
+  const shop = key ? await callService(loadAllowedOriginsByPublicKey, key).catch(() => null) : null;
   return securityHeadersFor({ surface, isDev, allowedOrigins: shop?.allowedOrigins ?? [], nonce: createNonce() });
 }
 
-export function createGuardedHandler(input: { handle: Handle; db: Database; isDev: boolean; log?: (message: string, error: unknown) => void }) {
+export function createGuardedHandler(input: { handle: Handle; isDev: boolean; log?: (message: string, error: unknown) => void }) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (!guardRequestBody(req, res)) return;
-    void headersFor(req, input.db, input.isDev)
+    void headersFor(req, input.isDev)
       .then((headers) => {
         addMissingHeadersOnWrite(res, headers.response);
         // Next.js takes the nonce for its inline scripts from the request's CSP header.

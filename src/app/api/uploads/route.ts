@@ -9,11 +9,11 @@ import { assertCan } from "@/core/permissions";
 import { createRateLimiter } from "@/core/rate-limit";
 import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { assertSameOriginRequest } from "@/server/http/request-origin";
 import { assertWidgetOriginForShop } from "@/server/http/widget-origin";
+import { callService } from "@/server/services/call-service";
 import { createUploadFromStream, type Uploader } from "@/server/services/uploads/create-upload";
 import { readMultipartFile } from "@/server/services/uploads/read-multipart-file";
 import { getUploadStorage } from "@/server/services/uploads/storage";
@@ -31,9 +31,9 @@ const TOO_LARGE = "Files can be at most 50 MB (images 10 MB).";
 async function resolveUploader(request: NextRequest): Promise<{ shopId: string; uploader: Uploader }> {
   const widgetToken = request.headers.get(WIDGET_TOKEN_HEADER);
   if (widgetToken) {
-    const buyer = await resolveWidgetBuyer(getDb(), { authSecret: getAuthSecret(), token: widgetToken });
+    const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: widgetToken });
     assertNotBlocked(buyer);
-    await assertWidgetOriginForShop(getDb(), request, buyer.shopId);
+    await assertWidgetOriginForShop(request, buyer.shopId);
     const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
     if (waitMs > 0) throw new RateLimitedError(`You are sending files too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     return { shopId: buyer.shopId, uploader: { type: "buyer", buyerId: buyer.buyerId } };
@@ -56,7 +56,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       request,
       UPLOAD_FIELD,
       { maxFileBytes: MAX_UPLOAD_BYTES + 1, tooLarge: () => new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] }) },
-      (file) => createUploadFromStream(getDb(), { storage: getUploadStorage(), shopId, uploader, fileName: file.fileName, chunks: file.chunks }),
+      (file) => callService(createUploadFromStream, { storage: getUploadStorage(), shopId, uploader, fileName: file.fileName, chunks: file.chunks }),
       `Send the file as multipart/form-data in the field "${UPLOAD_FIELD}".`,
     );
   });

@@ -5,10 +5,10 @@
 import type { NextRequest } from "next/server";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getDb } from "@/server/db/client";
 import { clientAddress, RateLimitedError, respondJson } from "@/server/http/public-route";
 import { readJsonBody } from "@/server/http/read-json-body";
 import { assertWidgetOriginForKey } from "@/server/http/widget-origin";
+import { callService } from "@/server/services/call-service";
 import { startWidgetSession, ZStartWidgetSession } from "@/server/services/widget/start-widget-session";
 
 /** NF-3: sessions started per client address per minute (per app node). */
@@ -23,8 +23,8 @@ export async function POST(request: NextRequest): Promise<Response> {
       const waitMs = addressLimiter.hit(clientAddress(request.headers), Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many chats were opened from your network. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const body = await readJsonBody(request, ZStartWidgetSession, { maxBytes: WIDGET_JSON_LIMIT_BYTES });
-      await assertWidgetOriginForKey(getDb(), request, body.publicKey);
-      return startWidgetSession(getDb(), { ...body, authSecret: getAuthSecret() });
+      await assertWidgetOriginForKey(request, body.publicKey);
+      return callService(startWidgetSession, { ...body, authSecret: getAuthSecret() });
     },
     { headers: { "cache-control": "no-store" } },
   );
