@@ -1,7 +1,8 @@
 // Composition root (STYLE): one Node process serves Next.js and Socket.IO on one port.
 //   1. configuration (zod)            4. demo data when asked (or with the embedded database)
-//   2. database: DATABASE_URL or an   5. Next.js (dev with reload, or the production build)
-//      embedded PostgreSQL            6. Socket.IO on the same HTTP server
+//   2. database: DATABASE_URL or an   5. Next.js (dev with reload, or the production build), behind
+//      embedded PostgreSQL               the body limits and security headers (src/server/http)
+//                                     6. Socket.IO on the same HTTP server
 //   3. pending migrations applied     7. graceful shutdown that stops what it started
 import { createServer } from "node:http";
 import next from "next";
@@ -18,6 +19,7 @@ import { registerRouting } from "@/server/services/assignment/routing-context";
 import { createMemoryPresenceStore, createRedisPresenceStore, DEFAULT_LIVE_TTL_MS } from "@/server/services/presence/presence-store";
 import { registerRealtime } from "@/server/realtime/registry";
 import { createLogger } from "@/server/logger";
+import { createGuardedHandler } from "@/server/http/guarded-handler";
 
 async function main(): Promise<void> {
   const config = parseConfig();
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const httpServer = createServer((req, res) => void handle(req, res));
+  // Issue 15: every body bounded as it arrives and the security headers of each surface, before Next.js.
+  const httpServer = createServer(createGuardedHandler({ handle, isDev, log: (message, error) => log.error(message, error) }));
   // ASSIGN-2 presence: shared by every node through Redis when configured.
   const presenceTiming = { graceMs: config.PRESENCE_GRACE_SECONDS * 1000, liveTtlMs: DEFAULT_LIVE_TTL_MS };
   const presence = config.REDIS_URL ? createRedisPresenceStore(config.REDIS_URL, presenceTiming) : createMemoryPresenceStore(presenceTiming);

@@ -23,7 +23,7 @@ const configSchema = z.object({
   /** Outgoing mail, e.g. smtp://user:pass@host:587. Without it mail is written to DATA_DIR/mail. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Counterpart <no-reply@counterpart.local>"),
-  /** Public base URL used in emails (activation links). Defaults to http://localhost:PORT. */
+  /** Public base URL used in emails (activation links), and the app's own origin for Origin checks (docs/security.md). */
   PUBLIC_URL: z.url().optional(),
   /** ASSIGN-2: a reload within this many seconds does not count as leaving the console. */
   PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),

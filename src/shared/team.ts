@@ -1,6 +1,7 @@
 // Team, invitation and settings input schemas and the shapes the settings pages receive
 // (TEAM-2..TEAM-5, SET-1, SET-2, SET-6). Shared by the browser forms and the server services,
 // so a field error means the same on both sides.
+import { normalizeOrigin } from "@/shared/origin";
 import { z } from "zod";
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
@@ -109,6 +110,19 @@ export const ZAgentSettingsSchema = z
   .strict();
 export type TAgentSettings = z.infer<typeof ZAgentSettingsSchema>;
 
+export const MAX_ALLOWED_ORIGINS = 20;
+
+export const ZAllowedOrigins = z
+  .array(
+    z
+      .string()
+      .max(200, "Use at most 200 characters")
+      .refine((value) => normalizeOrigin(value) !== null, "Enter an origin like https://shop.example (no path)")
+      .transform((value) => normalizeOrigin(value)!),
+  )
+  .max(MAX_ALLOWED_ORIGINS, `Use at most ${MAX_ALLOWED_ORIGINS} origins`)
+  .transform((origins) => [...new Set(origins)]);
+
 export const ZShopSettingsSchema = z
   .object({
     /** CONSOLE-2: "due soon" when less than this many minutes of the 24 h are left. */
@@ -121,6 +135,8 @@ export const ZShopSettingsSchema = z
       .array(z.string().trim().min(1, "Words cannot be empty").max(40, "Use at most 40 characters per word"))
       .max(200, "Use at most 200 words")
       .transform((words) => [...new Set(words.map((word) => word.toLowerCase()))]),
+    /** WIDGET-1, issue 15: storefronts that may embed the widget; empty = any. Absent = unchanged. */
+    allowedOrigins: ZAllowedOrigins.optional(),
   })
   .strict()
   .superRefine((value, context) => {
@@ -207,6 +223,8 @@ export interface ShopSettingsDto {
   greetingTemplate: string;
   autoSendThreshold: number | null;
   reviewWords: string[];
+  /** Storefront origins allowed to embed the widget; empty = any (WIDGET-1). */
+  allowedOrigins: string[];
 }
 
 /** The accept page's view of a token: what it can show without accepting anything. */

@@ -186,7 +186,7 @@ describe("SET-6 shop settings", () => {
     expect(await getShopSettings(db, { actor: team.actors.agent })).toMatchObject({ dueSoonThresholdMinutes: 240, greetingEnabled: true, autoSendThreshold: null });
     await expectAppError(updateShopSettings(db, { actor: team.actors.agent, settings: valid }), "FORBIDDEN");
     for (const actor of [team.actors.owner, team.actors.admin]) {
-      expect(await updateShopSettings(db, { actor, settings: valid })).toEqual({ ...valid, reviewWords: ["official", "admin"] });
+      expect(await updateShopSettings(db, { actor, settings: valid })).toEqual({ ...valid, reviewWords: ["official", "admin"], allowedOrigins: [] });
     }
     expect(await getShopSettings(db, { actor: team.actors.agent })).toMatchObject({ dueSoonThresholdMinutes: 120, reviewWords: ["official", "admin"] });
   });

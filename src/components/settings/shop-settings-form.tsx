@@ -28,6 +28,7 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
       greetingTemplate: String(form.get("greetingTemplate") ?? ""),
       autoSendThreshold: isAutoSendOn ? numberOf("autoSendThreshold") : null,
       reviewWords: String(form.get("reviewWords") ?? "").split("\n").map((word) => word.trim()).filter(Boolean),
+      allowedOrigins: String(form.get("allowedOrigins") ?? "").split("\n").map((origin) => origin.trim()).filter(Boolean),
     };
     setSaved(false);
     const parsed = ZShopSettingsSchema.safeParse(input);
@@ -42,6 +43,7 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
   }
 
   const reviewWordsError = Object.entries(error?.fieldErrors ?? {}).find(([key]) => key.startsWith("reviewWords"))?.[1]?.[0];
+  const allowedOriginsError = Object.entries(error?.fieldErrors ?? {}).find(([key]) => key.startsWith("allowedOrigins"))?.[1]?.[0];
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" key={JSON.stringify(settings)}>
       {!canEdit && <Notice tone="info">You can view the shop settings. Only the owner and admins can change them.</Notice>}
@@ -86,6 +88,13 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
           <textarea id="reviewWords" name="reviewWords" rows={5} defaultValue={settings.reviewWords.join("\n")} className={inputClass}
             aria-invalid={Boolean(reviewWordsError)} aria-describedby="review-words-hint" />
           <FieldHint id="review-words-hint" error={reviewWordsError} hint="For example: official, admin, support team." />
+        </SettingsSection>
+
+        <SettingsSection title="Websites that show the chat" description="The chat widget can be embedded only on these storefront origins. Leave it empty to allow any website.">
+          <label htmlFor="allowedOrigins" className={labelClass}>Origins, one per line</label>
+          <textarea id="allowedOrigins" name="allowedOrigins" rows={3} defaultValue={settings.allowedOrigins.join("\n")} className={inputClass}
+            aria-invalid={Boolean(allowedOriginsError)} aria-describedby="allowed-origins-hint" />
+          <FieldHint id="allowed-origins-hint" error={allowedOriginsError} hint="Scheme and host, for example https://shop.example or https://www.shop.example:8443 (no path)." />
         </SettingsSection>
       </fieldset>
       {error && <Notice tone="error">{error.message}</Notice>}

@@ -8,8 +8,9 @@ import { AppError } from "@/core/errors";
 import { assertCan, type Action } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
 import { errorResponse } from "@/server/http/error-response";
+import { readJsonBody } from "@/server/http/read-json-body";
+import { assertSameOriginRequest } from "@/server/http/request-origin";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { zodFieldErrors } from "@/shared/validation";
 
 type RouteParams = Promise<Record<string, string | string[]>>;
 
@@ -30,7 +31,8 @@ export function defineMemberRoute<TBody extends z.ZodType | undefined = undefine
       const member = await getCurrentMember();
       if (!member) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
       assertCan(member, options.action);
-      const body = options.body ? await parseJsonBody(request, options.body) : undefined;
+      assertSameOriginRequest(request);
+      const body = options.body ? await readJsonBody(request, options.body, { requireJsonType: true }) : undefined;
       return options.handler({
         member,
         body: body as TBody extends z.ZodType ? z.infer<TBody> : undefined,
@@ -38,18 +40,6 @@ export function defineMemberRoute<TBody extends z.ZodType | undefined = undefine
         params: (await context.params) ?? {},
       });
     });
-}
-
-async function parseJsonBody<T extends z.ZodType>(request: NextRequest, schema: T): Promise<z.infer<T>> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    throw new AppError("BAD_INPUT", "The request body must be JSON.");
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
-  return parsed.data;
 }
 
 async function respond(run: () => Promise<unknown>): Promise<Response> {

@@ -3,12 +3,15 @@
 //   expire_session: CHAT-8, scheduled per session at the moment its clock would pass 7 days.
 //   sweep (every minute, one node): expires anything a lost job missed and drains every shop
 //     with queued sessions (the slow safety net beside the event-driven drain, ASSIGN-4).
+//   delete_unsent_uploads (hourly): uploads no sent message uses, a day after upload (issue 15).
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
-import { JOB_EXPIRE_SESSION, JOB_SWEEP } from "@/server/jobs/schedule";
+import { JOB_DELETE_UNSENT_UPLOADS, JOB_EXPIRE_SESSION, JOB_SWEEP } from "@/server/jobs/schedule";
 import { applyServiceResult } from "@/server/services/apply-service-result";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import type { ServiceDatabase as Database } from "@/server/services/call-service";
 import { expireDueSession, sweepSessions } from "@/server/services/sessions/sweep-sessions";
+import { deleteUnsentUploads } from "@/server/services/uploads/delete-unsent-uploads";
+import { getUploadStorage } from "@/server/services/uploads/storage";
 
 const quietLogger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
@@ -28,6 +31,9 @@ export function buildTaskList(db: Database, routing: RoutingContext): TaskList {
     [JOB_SWEEP]: async () => {
       await sweep(db, routing);
     },
+    [JOB_DELETE_UNSENT_UPLOADS]: async () => {
+      await deleteUnsentUploads(db, { storage: getUploadStorage(), now: routing.now() });
+    },
   };
 }
 
@@ -44,6 +50,6 @@ export async function startJobRunner(input: { databaseUrl: string; db: Database;
     noHandleSignals: true,
     logger: quietLogger,
     taskList: buildTaskList(input.db, input.routing),
-    crontab: `* * * * * ${JOB_SWEEP} ?max=1&jobKey=sweep`,
+    crontab: [`* * * * * ${JOB_SWEEP} ?max=1&jobKey=sweep`, `17 * * * * ${JOB_DELETE_UNSENT_UPLOADS} ?max=1&jobKey=${JOB_DELETE_UNSENT_UPLOADS}`].join("\n"),
   });
 }

@@ -11,6 +11,7 @@ import { authenticateSocketCookie } from "@/server/auth/socket-auth";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { bindCommands, type CommandHandlers } from "@/server/realtime/commands";
 import { rooms } from "@/server/realtime/rooms";
+import { checkSameOrigin, configuredPublicUrl, originHeadersOfNode } from "@/server/http/request-origin";
 import { wireParser } from "@/server/realtime/wire-parser";
 import { MAX_TRANSPORT_BYTES } from "@/shared/commands";
 import {
@@ -78,6 +79,9 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     // The transport accepts more so that an oversized command is answered, not disconnected.
     maxHttpBufferSize: MAX_TRANSPORT_BYTES,
     parser: wireParser,
+    // Issue 15: cross-site WebSocket hijacking. The console and the widget frame are both served
+    // from here, so a handshake from another origin is refused (docs/security.md).
+    allowRequest: (req, callback) => callback(null, checkSameOrigin(originHeadersOfNode(req.headers), configuredPublicUrl()).ok),
   });
   const log = components.log ?? ((message: string, error?: unknown) => console.error(message, error));
 

@@ -1,7 +1,8 @@
 // POST /api/uploads (CHAT-2, NF-3): multipart/form-data with the file in the field "file".
 // Authenticated either by the widget token in the X-Widget-Token header (a buyer; rate-limited
 // per buyer) or by the member's session cookie (permission upload:create). The type is decided
-// from the bytes, the size limit from the type; a refusal says why (413, 415).
+// from the first bytes, the size limit from the type; a refusal says why (413, 415). The body is
+// streamed to storage (issue 15); the server-wide guard bounds it before it gets here.
 import type { NextRequest } from "next/server";
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
@@ -10,8 +11,11 @@ import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
 import { getAuthSecret } from "@/server/auth/secret";
 import { getCurrentMember } from "@/server/http/current-member";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
+import { assertSameOriginRequest } from "@/server/http/request-origin";
+import { assertWidgetOriginForShop } from "@/server/http/widget-origin";
 import { callService } from "@/server/services/call-service";
-import { createUpload, type Uploader } from "@/server/services/uploads/create-upload";
+import { createUploadFromStream, type Uploader } from "@/server/services/uploads/create-upload";
+import { readMultipartFile } from "@/server/services/uploads/read-multipart-file";
 import { getUploadStorage } from "@/server/services/uploads/storage";
 import { assertNotBlocked, resolveWidgetBuyer } from "@/server/services/widget/widget-buyer";
 import { UPLOAD_FIELD, WIDGET_TOKEN_HEADER } from "@/shared/uploads";
@@ -29,6 +33,7 @@ async function resolveUploader(request: NextRequest): Promise<{ shopId: string; 
   if (widgetToken) {
     const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: widgetToken });
     assertNotBlocked(buyer);
+    await assertWidgetOriginForShop(request, buyer.shopId);
     const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
     if (waitMs > 0) throw new RateLimitedError(`You are sending files too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     return { shopId: buyer.shopId, uploader: { type: "buyer", buyerId: buyer.buyerId } };
@@ -36,6 +41,8 @@ async function resolveUploader(request: NextRequest): Promise<{ shopId: string; 
   const member = await getCurrentMember();
   if (!member) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   assertCan(member, "upload:create");
+  // Cookie-authenticated: the CSRF rule (issue 15) applies.
+  assertSameOriginRequest(request);
   return { shopId: member.shopId, uploader: { type: "member", memberId: member.memberId } };
 }
 
@@ -44,13 +51,13 @@ export async function POST(request: NextRequest): Promise<Response> {
     const { shopId, uploader } = await resolveUploader(request);
     const declaredLength = Number(request.headers.get("content-length") ?? "0");
     if (declaredLength > MAX_REQUEST_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] });
-    const form = await request.formData().catch(() => {
-      throw new AppError("BAD_INPUT", `Send the file as multipart/form-data in the field "${UPLOAD_FIELD}".`, { file: ["Choose a file"] });
-    });
-    const file = form.get(UPLOAD_FIELD);
-    if (!file || typeof file === "string") throw new AppError("BAD_INPUT", "Choose a file to send.", { file: ["Choose a file"] });
-    if (file.size > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return callService(createUpload, { storage: getUploadStorage(), shopId, uploader, fileName: file.name, bytes });
+    // Streamed (issue 15): typed from its first bytes, written to storage as it arrives, never whole in memory.
+    return readMultipartFile(
+      request,
+      UPLOAD_FIELD,
+      { maxFileBytes: MAX_UPLOAD_BYTES + 1, tooLarge: () => new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] }) },
+      (file) => callService(createUploadFromStream, { storage: getUploadStorage(), shopId, uploader, fileName: file.fileName, chunks: file.chunks }),
+      `Send the file as multipart/form-data in the field "${UPLOAD_FIELD}".`,
+    );
   });
 }

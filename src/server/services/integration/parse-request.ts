@@ -3,6 +3,7 @@
 // errors (HTTP 400, NF-3), never an exception that reaches the client as a 500.
 import type { z } from "zod";
 import { AppError } from "@/core/errors";
+import { readJsonBody } from "@/server/http/read-json-body";
 import { zodFieldErrors } from "@/shared/validation";
 
 /** Integration payloads are records, not uploads: anything larger is a mistake. */
@@ -11,24 +12,10 @@ export const MAX_JSON_BODY_BYTES = 1_000_000;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_JSON_BODY_BYTES) throw tooLarge();
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw new AppError("BAD_INPUT", "The request body could not be read.");
-  }
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BODY_BYTES) throw tooLarge();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_INPUT", "The request body must be JSON.");
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
-  return parsed.data;
+  return readJsonBody(request, schema, {
+    maxBytes: MAX_JSON_BODY_BYTES,
+    tooLargeMessage: `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes. Send fewer records per request.`,
+  });
 }
 
 export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
@@ -50,8 +37,4 @@ export function requireTextParam(params: Record<string, string | string[]>, name
   const value = params[name];
   if (typeof value !== "string" || value.length === 0 || value.length > 100) throw new AppError("NOT_FOUND", `This ${what} does not exist.`);
   return value;
-}
-
-function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes. Send fewer records per request.`);
 }

@@ -35,5 +35,6 @@ function toShopSettingsDto(settings: ShopSettings): ShopSettingsDto {
     greetingTemplate: settings.greetingTemplate,
     autoSendThreshold: settings.autoSendThreshold,
     reviewWords: settings.reviewWords,
+    allowedOrigins: settings.allowedOrigins,
   };
 }

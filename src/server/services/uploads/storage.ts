@@ -15,12 +15,21 @@ export interface StoredObject {
 export interface UploadStorage {
   /** Stores bytes under a key; an existing key is overwritten. */
   put(key: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Stores a stream of chunks under a key without holding it in memory (issue 15): written to a
+   * temporary object and moved into place when the stream ends; nothing is left behind when the
+   * stream fails (for example past the upload limit). Optional: without it the bytes are
+   * collected (already bounded by the limit) and given to put().
+   */
+  putStream?(key: string, chunks: AsyncIterable<Uint8Array>): Promise<{ size: number }>;
   /** Reads an object, or the inclusive byte range of it; null when it does not exist. */
   get(key: string, range?: { start: number; end: number }): Promise<StoredObject | null>;
   /** The object's size without reading it; null when it does not exist. */
   stat(key: string): Promise<{ size: number } | null>;
   /** Removes an object; a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Removes temporary objects of writes that never finished (a crash mid-upload), older than `before`. */
+  deleteStaleTemporaries?(before: Date): Promise<number>;
 }
 
 let override: UploadStorage | undefined;

@@ -6,6 +6,7 @@ import { AppError } from "@/core/errors";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
+import { assertWidgetOriginForShop } from "@/server/http/widget-origin";
 import { callService } from "@/server/services/call-service";
 import { loadWidgetContext } from "@/server/services/widget/load-widget-context";
 import { resolveWidgetBuyer } from "@/server/services/widget/widget-buyer";
@@ -20,6 +21,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
       const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: request.headers.get(WIDGET_TOKEN_HEADER) });
+      await assertWidgetOriginForShop(request, buyer.shopId);
       const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many requests. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const params = request.nextUrl.searchParams;
