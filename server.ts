@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { parseConfig } from "@/server/config";
+import { stampPeerAddress } from "@/server/http/client-address";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
 import { applyMigrations } from "@/server/db/migrate";
 import { disconnectDb, getDb } from "@/server/db/client";
@@ -50,7 +51,10 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, dir: process.cwd(), hostname: config.HOSTNAME, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const httpServer = createServer((req, res) => void handle(req, res));
+  const httpServer = createServer((req, res) => {
+    stampPeerAddress(req); // NF-3: route handlers key per-address limits by the real peer
+    void handle(req, res);
+  });
   // ASSIGN-2 presence: shared by every node through Redis when configured.
   const presenceTiming = { graceMs: config.PRESENCE_GRACE_SECONDS * 1000, liveTtlMs: DEFAULT_LIVE_TTL_MS };
   const presence = config.REDIS_URL ? createRedisPresenceStore(config.REDIS_URL, presenceTiming) : createMemoryPresenceStore(presenceTiming);

@@ -29,9 +29,3 @@ export async function respondJson(run: () => Promise<unknown>, init: { headers?:
     return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500, headers: init.headers });
   }
 }
-
-/** The client's address for per-IP limits: the first X-Forwarded-For hop, else X-Real-IP. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}

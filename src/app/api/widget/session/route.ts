@@ -7,7 +7,9 @@ import { AppError } from "@/core/errors";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
 import { getDb } from "@/server/db/client";
-import { clientAddress, RateLimitedError, respondJson } from "@/server/http/public-route";
+import { getTrustedProxies } from "@/server/config";
+import { requestClientAddress } from "@/server/http/client-address";
+import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { startWidgetSession, ZStartWidgetSession } from "@/server/services/widget/start-widget-session";
 import { zodFieldErrors } from "@/shared/validation";
 
@@ -18,7 +20,7 @@ const addressLimiter = createRateLimiter(WIDGET_SESSION_LIMIT);
 export async function POST(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
-      const waitMs = addressLimiter.hit(clientAddress(request.headers), Date.now());
+      const waitMs = addressLimiter.hit(requestClientAddress(request.headers, getTrustedProxies()), Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many chats were opened from your network. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const json: unknown = await request.json().catch(() => {
         throw new AppError("BAD_INPUT", "The request body must be JSON.");
