@@ -3,7 +3,7 @@
 // capacity and accept switch, and nickname review.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
+import { signInCookie } from "../factories/session-cookie";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../src/core/errors";
@@ -56,7 +56,7 @@ beforeEach(() => {
 });
 
 async function openConsole(member: { userId: string; shopId: string }): Promise<Socket> {
-  const cookie = `next-auth.session-token=${await encode({ token: { userId: member.userId, shopId: member.shopId }, secret: SECRET })}`;
+  const { cookie } = await signInCookie(db, member, SECRET);
   const socket = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie }, reconnection: false, transports: ["websocket"] });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {

@@ -96,6 +96,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     });
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
     if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
+    if (member.sessionId) joined.push(rooms.signInSession(member.sessionId));
     await socket.join(joined);
     socket.on("presence:ping", (ack: unknown) => {
       if (typeof ack === "function") ack({ ok: true, data: { serverTime: new Date().toISOString() } });

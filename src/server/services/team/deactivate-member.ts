@@ -17,7 +17,7 @@ export async function deactivateMember(db: Database, input: { actor: MemberConte
   const updated = await db.$transaction(async (tx) => {
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner cannot be deactivated.");
-    return tx.member.update({ where: { id: member.id }, data: { status: "deactivated" }, include: { user: true } });
+    return tx.member.update({ where: { id: member.id }, data: { status: "deactivated", sessionVersion: { increment: 1 } }, include: { user: true } });
   });
   await endMemberAccess(db, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.` });
   publish([memberChanged(updated.shopId, updated.id, "deactivated")]);
