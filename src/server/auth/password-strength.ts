@@ -12,6 +12,8 @@ import { basicPasswordProblems } from "@/shared/auth-schemas";
 /** zxcvbn's 0..4 scale; 3 is "safely unguessable" (about 10^8 to 10^10 guesses). */
 export const MIN_PASSWORD_SCORE = 3;
 
+const ESTIMATED_LENGTH = 64;
+
 let estimator: ZxcvbnFactory | undefined;
 
 function getEstimator(): ZxcvbnFactory {
@@ -20,6 +22,9 @@ function getEstimator(): ZxcvbnFactory {
     dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
     graphs: zxcvbnCommon.adjacencyGraphs,
     translations: zxcvbnEnglish.translations,
+    // The estimate's cost grows quickly with length; past 64 characters a password is far beyond
+    // any guessing budget, so only its first 64 are estimated.
+    maxLength: ESTIMATED_LENGTH,
   });
   return estimator;
 }
