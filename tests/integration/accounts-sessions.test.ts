@@ -176,6 +176,22 @@ describe("revocable sessions (issue 15 item 4)", () => {
     expect(row.expiresAt.toISOString()).toBe("2026-03-08T09:00:00.000Z");
   });
 
+  it("NF-3 a console left open is closed when its sign-in reaches its absolute end", async () => {
+    const shop = await createShop(db);
+    const member = await createMember(db, { shopId: shop.id });
+    // Signed in long enough ago that the 7 days end five seconds from now.
+    const { cookie } = await signInCookie(db, member, SECRET, { now: new Date(Date.now() - SESSION_LIFETIME_MS + 5_000) });
+    const socket = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie }, reconnection: false, transports: ["websocket"] });
+    sockets.push(socket);
+    const ended = revocationOf(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once("console.ready", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    expect(await ended).toEqual({ message: "Your sign-in has expired. Sign in again.", reason: "io server disconnect" });
+    expect((await openConsole(cookie)).error).toBe("unauthorized");
+  });
+
   it("NF-3 sign out everywhere ends every session of the person, in every shop, and drops their consoles", async () => {
     const shop = await createShop(db);
     const otherShop = await createShop(db);

@@ -10,6 +10,7 @@ import type { Database } from "@/server/db/client";
 import { authenticateSocketCookie } from "@/server/auth/socket-auth";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { bindCommands, type AnyConsoleCommand, type AnyWidgetCommand } from "@/server/realtime/commands";
+import { closeSocketAtSessionEnd } from "@/server/realtime/revoke-sessions";
 import { rooms } from "@/server/realtime/rooms";
 import { CONSOLE_NAMESPACE, WIDGET_NAMESPACE } from "@/shared/events";
 
@@ -97,6 +98,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
     if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
     if (member.sessionId) joined.push(rooms.signInSession(member.sessionId));
+    closeSocketAtSessionEnd(socket, member);
     await socket.join(joined);
     socket.on("presence:ping", (ack: unknown) => {
       if (typeof ack === "function") ack({ ok: true, data: { serverTime: new Date().toISOString() } });

@@ -19,6 +19,8 @@ export interface MemberContext {
   acceptAutoAssign: boolean;
   /** The sign-in session behind a cookie; absent for contexts built without one (tests, jobs). */
   sessionId?: string;
+  /** Its absolute end: a console socket opened with it is closed then. */
+  sessionExpiresAt?: Date;
 }
 
 /** What a session cookie claims; every field is checked against the database. */
@@ -50,7 +52,7 @@ export async function resolveSessionMember(db: Database, claims: SessionClaims, 
   ]);
   if (!session || session.userId !== userId || session.revokedAt || session.expiresAt <= now) return null;
   if (!loaded || loaded.sessionVersion !== sessionVersion) return null;
-  return { ...loaded.context, sessionId };
+  return { ...loaded.context, sessionId, sessionExpiresAt: session.expiresAt };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
