@@ -9,6 +9,7 @@ test.describe.configure({ mode: "serial" });
 const RUN = Date.now().toString(36);
 
 test("NF-3 after 10 wrong passwords the sign-in page says to wait, even for the right password", async ({ page }) => {
+  test.setTimeout(150_000);
   // An email nobody has: unknown accounts are counted like real ones, and no demo user is locked.
   const email = `guesser.${RUN}@example.test`;
   await page.goto("/sign-in");
@@ -35,6 +36,8 @@ test("NF-3 a callbackUrl on another host is ignored after signing in", async ({ 
 });
 
 test("NF-3 sign out everywhere signs this browser out and drops another browser's console", async ({ browser }) => {
+  // Three sign-ins (argon2 each) and two browsers: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const laptop = await browser.newContext();
   const phone = await browser.newContext();
   try {
