@@ -1,6 +1,7 @@
 // Every environment variable the product reads, parsed once by zod (STYLE: t3's env module).
 // `.env.example` documents each one; a bad value stops start-up with a clear message.
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/server/http/client-address";
 
 const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -29,6 +30,21 @@ const configSchema = z.object({
   PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   /** Identifies this app process among several sharing PostgreSQL and Redis. */
   NODE_ID: z.string().min(1).optional(),
+  /**
+   * NF-3: proxies (addresses or CIDR blocks, comma-separated) whose X-Forwarded-For hops are
+   * believed for per-address limits. Empty: trust none, key by the socket's peer address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, context) => {
+      try {
+        parseTrustedProxies(entries);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -49,4 +65,12 @@ let cached: AppConfig | undefined;
 export function getConfig(): AppConfig {
   cached ??= parseConfig();
   return cached;
+}
+
+let trustedProxies: TrustedProxies | undefined;
+
+/** NF-3: TRUSTED_PROXIES as a membership test (docs/security-widget.part.md). */
+export function getTrustedProxies(): TrustedProxies {
+  trustedProxies ??= parseTrustedProxies(getConfig().TRUSTED_PROXIES);
+  return trustedProxies;
 }

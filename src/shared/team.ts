@@ -3,6 +3,7 @@
 // so a field error means the same on both sides.
 import { normalizeOrigin } from "@/shared/origin";
 import { z } from "zod";
+import { findForbiddenNameCharacter, normalizeName } from "@/core/text/normalize-name";
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
@@ -54,17 +55,24 @@ export const ASSIGNMENT_MODE_LABELS: Record<AssignmentModeName, string> = {
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254, "Use at most 254 characters"));
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-/** What buyers see (TEAM-6): never an email address, so "@" is refused outright. */
+/**
+ * What buyers see (TEAM-6): never an email address, so "@" is refused outright. The name is
+ * normalised first (issue 15: NFKC, invisible characters and soft hyphens removed), so "＠"
+ * counts as "@" and a zero-width space cannot split a review word; text-direction controls
+ * are refused because they reorder what the buyer reads.
+ */
 export const ZNickname = z
   .string()
-  .trim()
-  .min(1, "Enter a nickname")
-  .max(40, "Use at most 40 characters")
-  .refine((value) => !value.includes("@"), "A nickname cannot contain @: buyers must never see an email address")
-  .refine((value) => !CONTROL_CHARACTERS.test(value), "A nickname cannot contain control characters");
+  .refine((value) => findForbiddenNameCharacter(value) !== "bidi_control", "A nickname cannot contain text-direction control characters")
+  .refine((value) => findForbiddenNameCharacter(value) !== "control", "A nickname cannot contain control characters")
+  .transform(normalizeName)
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a nickname")
+      .max(40, "Use at most 40 characters")
+      .refine((value) => !value.includes("@"), "A nickname cannot contain @: buyers must never see an email address"),
+  );
 
 export const ZLanguage = z.enum(LANGUAGE_CODES, "Choose a language from the list");
 export const ZAssignableRole = z.enum(ASSIGNABLE_ROLES, "Choose Admin or Agent");
@@ -73,7 +81,6 @@ export const ZMaxCapacity = z
   .int("Enter a whole number")
   .min(1, "Capacity is at least 1")
   .max(MAX_CAPACITY, `Capacity is at most ${MAX_CAPACITY}`);
-export const ZNewPassword = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
 
 // ─── Requests ────────────────────────────────────────────────────────────────
 

@@ -7,6 +7,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { CONSOLE_NAMESPACE, type ConsoleHello } from "../../src/shared/events";
+import { startSignInSession } from "../../src/server/services/sign-in-sessions";
 import { createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 
@@ -28,8 +29,10 @@ afterAll(async () => {
   await realtime.close();
 });
 
+/** A cookie naming a live sign-in session (issue 15) of a member at session version 0. */
 async function sessionCookie(claims: { userId: string; shopId: string }, secret = SECRET) {
-  return `next-auth.session-token=${await encode({ token: claims, secret })}`;
+  const { sessionId } = await startSignInSession(db, { userId: claims.userId });
+  return `next-auth.session-token=${await encode({ token: { ...claims, sessionId, sessionVersion: 0 }, secret })}`;
 }
 
 function connectConsole(cookie?: string): Promise<{ hello?: ConsoleHello; error?: string }> {

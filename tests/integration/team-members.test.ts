@@ -5,7 +5,7 @@ import { applyServiceResult } from "../../src/server/services/apply-service-resu
 import type { ServiceResult } from "../../src/server/services/service-result";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
+import { signInCookie } from "../factories/session-cookie";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../src/core/errors";
@@ -60,7 +60,7 @@ beforeEach(() => {
 });
 
 async function openConsole(member: { userId: string; shopId: string }): Promise<Socket> {
-  const cookie = `next-auth.session-token=${await encode({ token: { userId: member.userId, shopId: member.shopId }, secret: SECRET })}`;
+  const { cookie } = await signInCookie(db, member, SECRET);
   const socket = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie }, reconnection: false, transports: ["websocket"] });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {

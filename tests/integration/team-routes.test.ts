@@ -114,6 +114,7 @@ const ROUTES: RouteCase[] = [
   { file: "api/me/avatar/route.ts", method: "POST", action: "personal_settings:update", formData: () => { const form = new FormData(); form.set("avatar", new Blob([PNG], { type: "image/png" }), "me.png"); return form; } },
   { file: "api/me/avatar/route.ts", method: "DELETE", action: "personal_settings:update" },
   { file: "api/me/notifications/route.ts", method: "PUT", action: "personal_settings:update", body: () => ({ sound: false, desktop: true, badge: true }) },
+  { file: "api/me/sessions/route.ts", method: "DELETE", action: "personal_settings:update" },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */

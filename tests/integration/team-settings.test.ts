@@ -8,7 +8,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
+import { signInCookie } from "../factories/session-cookie";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors";
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 async function openConsole(member: { userId: string; shopId: string }): Promise<Socket> {
-  const cookie = `next-auth.session-token=${await encode({ token: { userId: member.userId, shopId: member.shopId }, secret: SECRET })}`;
+  const { cookie } = await signInCookie(db, member, SECRET);
   const socket = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie }, reconnection: false, transports: ["websocket"] });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {

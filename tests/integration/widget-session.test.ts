@@ -21,6 +21,7 @@ const { db, reset } = await useTestDatabase();
 
 const sessionRoute = await import("../../src/app/api/widget/session/route");
 const contextRoute = await import("../../src/app/api/widget/context/route");
+const { PEER_ADDRESS_HEADER } = await import("../../src/server/http/client-address");
 const { signIdentityToken, verifyWidgetToken } = await import("../../src/server/services/widget/tokens");
 const { ingestBuyerMessage } = await import("../../src/server/services/messaging/ingest-buyer-message");
 const { sendAgentMessage } = await import("../../src/server/services/messaging/send-agent-message");
@@ -39,7 +40,7 @@ const freshAddress = () => `10.0.${Math.floor(addressCounter / 250)}.${(addressC
 
 async function startSession(body: unknown, address = freshAddress()) {
   const response = await sessionRoute.POST(
-    new NextRequest("http://localhost/api/widget/session", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-forwarded-for": address } }),
+    new NextRequest("http://localhost/api/widget/session", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: address } }),
   );
   return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: Record<string, Json>; error?: { code: string; message: string; fieldErrors?: Record<string, string[]> } } };
 }
@@ -128,7 +129,7 @@ describe("POST /api/widget/session (WIDGET-1)", () => {
     const badVisitor = await startSession({ publicKey: "pk_x", visitorId: "short" });
     expect(badVisitor.status).toBe(400);
     expect(badVisitor.body.error?.fieldErrors?.visitorId).toBeDefined();
-    const notJson = await sessionRoute.POST(new NextRequest("http://localhost/api/widget/session", { method: "POST", body: "{oops", headers: { "x-forwarded-for": freshAddress() } }));
+    const notJson = await sessionRoute.POST(new NextRequest("http://localhost/api/widget/session", { method: "POST", body: "{oops", headers: { [PEER_ADDRESS_HEADER]: freshAddress() } }));
     expect(notJson.status).toBe(400);
     const unknown = await startSession({ publicKey: "pk_nobody" });
     expect(unknown.status).toBe(404);

@@ -2,7 +2,6 @@
 // port, with real clients talking to it: what a test needs to stop, restart or add nodes.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Database } from "../../src/server/db/client";
 import { createProductRealtime, type CommandLimits, type WidgetLimits } from "../../src/server/realtime/handlers";
@@ -12,6 +11,7 @@ import { registerRouting, type RoutingContext } from "../../src/server/services/
 import { createMemoryPresenceStore } from "../../src/server/services/presence/presence-store";
 import { signWidgetToken } from "../../src/server/services/widget/tokens";
 import type { Ack } from "../../src/shared/events";
+import { signInCookie } from "../factories/session-cookie";
 
 export const TEST_AUTH_SECRET = "realtime-test-secret-with-more-than-32-chars";
 
@@ -22,10 +22,13 @@ export interface RealtimeNode {
   stop(): Promise<void>;
 }
 
+let lastNodeDb: Database | undefined;
+
 export async function startRealtimeNode(
   db: Database,
   options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; consoleLimits?: CommandLimits } = {},
 ): Promise<RealtimeNode> {
+  lastNodeDb = db;
   const routing = options.routing ?? { presence: createMemoryPresenceStore({ graceMs: 0, liveTtlMs: 60_000 }), now: () => new Date() };
   registerRouting(routing);
   // Streams in these tests are faster than any person types; the limit has a test of its own.
@@ -50,8 +53,10 @@ export async function startRealtimeNode(
   };
 }
 
+/** A signed-in cookie (with its sign-in session row) in the database of the last node started. */
 export async function memberCookie(member: { userId: string; shopId: string }): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { userId: member.userId, shopId: member.shopId }, secret: TEST_AUTH_SECRET })}`;
+  if (!lastNodeDb) throw new Error("start a realtime node before asking for a cookie");
+  return (await signInCookie(lastNodeDb, member, TEST_AUTH_SECRET)).cookie;
 }
 
 export function widgetToken(buyer: { id: string; shopId: string }): string {

@@ -3,9 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ZSignInSchema, describeSignInError } from "@/shared/auth-schemas";
+import { ZSignInSchema, describeSignInError, safeCallbackUrl } from "@/shared/auth-schemas";
 
-export function SignInForm() {
+/** `callbackUrl` is where a page sent the person from; only a path of this app is followed. */
+export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
@@ -29,7 +30,7 @@ export function SignInForm() {
       setError(describeSignInError(result?.error ?? "invalid_credentials"));
       return;
     }
-    router.replace("/console");
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin, "/console"));
     router.refresh();
   }
 

@@ -1,8 +1,9 @@
 // Socket connections are authenticated from the same next-auth session cookie as HTTP pages
-// (issue 2, item 6). No valid session, no connection.
+// (issue 2, item 6). No valid session, no connection: the cookie's sign-in session must still be
+// live and its session version current (issue 15 item 4), exactly as for an HTTP request.
 import { decode } from "next-auth/jwt";
 import type { Database } from "@/server/db/client";
-import { resolveMemberContext, type MemberContext } from "@/server/services/resolve-member";
+import { resolveSessionMember, type MemberContext } from "@/server/services/resolve-member";
 
 const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -20,10 +21,11 @@ export async function authenticateSocketCookie(
   db: Database,
   cookieHeader: string | undefined,
   secret: string,
+  now: Date = new Date(),
 ): Promise<MemberContext | null> {
   const token = SESSION_COOKIE_NAMES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
   if (!token) return null;
   const claims = await decode({ token, secret }).catch(() => null);
-  if (!claims?.userId || !claims.shopId) return null;
-  return resolveMemberContext(db, { userId: claims.userId, shopId: claims.shopId });
+  if (!claims) return null;
+  return resolveSessionMember(db, { userId: claims.userId, shopId: claims.shopId, sessionId: claims.sessionId, sessionVersion: claims.sessionVersion }, now);
 }

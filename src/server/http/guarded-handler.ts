@@ -3,6 +3,7 @@
 // response (security-headers.ts); Socket.IO's requests never come here (engine.io answers them).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { guardRequestBody } from "@/server/http/body-limit";
+import { stampPeerAddress } from "@/server/http/client-address";
 import { createNonce, securityHeadersFor, surfaceOf, type SurfaceHeaders } from "@/server/http/security-headers";
 import { callService } from "@/server/services/call-service";
 import { loadAllowedOriginsByPublicKey } from "@/server/services/shop/allowed-origins";
@@ -38,6 +39,7 @@ async function headersFor(req: IncomingMessage, isDev: boolean): Promise<Surface
 
 export function createGuardedHandler(input: { handle: Handle; isDev: boolean; log?: (message: string, error: unknown) => void }) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    stampPeerAddress(req); // NF-3: route handlers key per-address limits by the real peer
     if (!guardRequestBody(req, res)) return;
     void headersFor(req, input.isDev)
       .then((headers) => {

@@ -15,9 +15,3 @@ export async function respondJson(run: () => Promise<unknown>, init: { headers?:
     return errorResponse(error, init);
   }
 }
-
-/** The client's address for per-IP limits: the first X-Forwarded-For hop, else X-Real-IP. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}

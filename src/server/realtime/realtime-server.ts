@@ -10,6 +10,7 @@ import type { Database } from "@/server/db/client";
 import { authenticateSocketCookie } from "@/server/auth/socket-auth";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { bindCommands, type CommandHandlers } from "@/server/realtime/commands";
+import { closeSocketAtSessionEnd } from "@/server/realtime/revoke-sessions";
 import { rooms } from "@/server/realtime/rooms";
 import { checkSameOrigin, configuredPublicUrl, originHeadersOfNode } from "@/server/http/request-origin";
 import { wireParser } from "@/server/realtime/wire-parser";
@@ -118,6 +119,8 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     });
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
     if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
+    if (member.sessionId) joined.push(rooms.signInSession(member.sessionId));
+    closeSocketAtSessionEnd(socket, member);
     await socket.join(joined);
     socket.on("disconnect", () => {
       Promise.resolve(components.onConsoleDisconnected?.(member, socket)).catch((error) => log("presence disconnect failed", error));

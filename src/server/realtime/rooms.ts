@@ -8,6 +8,8 @@ export const rooms = {
   shop: (shopId: string) => `shop:${shopId}`,
   shopAllChats: (shopId: string) => `shop:${shopId}:all`,
   buyer: (buyerId: string) => `buyer:${buyerId}`,
+  /** Console sockets of one sign-in session, so signing out drops them (issue 15 item 4). */
+  signInSession: (sessionId: string) => `signin:${sessionId}`,
 };
 
 /**

@@ -6,7 +6,8 @@
 import { signIn, useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ZAcceptInvitationSchema, ZNewPassword } from "@/shared/team";
+import { PASSWORD_HINT, basicPasswordProblems } from "@/shared/auth-schemas";
+import { ZAcceptInvitationSchema } from "@/shared/team";
 import { zodFieldErrors } from "@/shared/validation";
 
 type FieldErrorMap = Record<string, string[] | undefined>;
@@ -39,8 +40,8 @@ export function AcceptInvitationForm(props: {
     const parsed = ZAcceptInvitationSchema.safeParse(input);
     const errors: FieldErrorMap = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (isNew) {
-      const password = ZNewPassword.safeParse(input.password);
-      if (!password.success) errors.password = password.error.issues.map((issue) => issue.message);
+      const problems = basicPasswordProblems(input.password ?? "", props.email);
+      if (problems.length > 0) errors.password = problems;
     } else if (needsPassword && !input.password) {
       errors.password = ["Enter the password of your Counterpart account"];
     }
@@ -96,7 +97,7 @@ export function AcceptInvitationForm(props: {
             aria-invalid={Boolean(errorOf("password"))} aria-describedby="password-hint"
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none" />
           <p id="password-hint" className={`mt-1 text-xs ${errorOf("password") ? "text-red-600" : "text-slate-500"}`}>
-            {errorOf("password") ?? (isNew ? "At least 10 characters." : `You already have a Counterpart account: join ${props.shopName} with the password you use today.`)}
+            {errorOf("password") ?? (isNew ? PASSWORD_HINT : `You already have a Counterpart account: join ${props.shopName} with the password you use today.`)}
           </p>
         </div>
       )}

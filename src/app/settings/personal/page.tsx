@@ -1,10 +1,11 @@
-// SET-1: nickname, avatar, default language.
+// SET-1: nickname, avatar, default language; and "sign out everywhere" (issue 15 item 4).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
 import { getPersonalSettings } from "@/server/services/team/get-personal-settings";
 import { PersonalSettingsForm } from "@/components/settings/personal-settings-form";
+import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,9 @@ export default async function PersonalSettingsPage() {
     <>
       <PageTitle title="Personal settings" description="How you appear to buyers and your language." />
       <PersonalSettingsForm initial={settings} />
+      <div className="mt-6">
+        <SignOutEverywhere />
+      </div>
     </>
   );
 }

@@ -5,12 +5,13 @@
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { assertAcceptablePassword } from "@/server/auth/password-strength";
 import { INVITATION_MESSAGES, findInvitationByToken, invitationProblem } from "@/server/services/team/describe-invitation";
 import { matchesReviewWords } from "@/server/services/team/nickname-review";
 import { parseInput } from "@/server/services/team/parse-input";
 import { memberChanged } from "@/server/services/team/team-records";
 import { serviceResult, type ServiceResult } from "@/server/services/service-result";
-import { ZAcceptInvitationSchema, ZNewPassword, type TAcceptInvitation } from "@/shared/team";
+import { ZAcceptInvitationSchema, type TAcceptInvitation } from "@/shared/team";
 
 export interface AcceptedInvitation {
   shopId: string;
@@ -48,9 +49,9 @@ export async function acceptInvitation(
       }
     }
   } else {
-    const password = ZNewPassword.safeParse(fields.password ?? "");
-    if (!password.success) throw new AppError("BAD_INPUT", "Choose a password.", { password: password.error.issues.map((issue) => issue.message) });
-    newPasswordHash = await hashPassword(password.data);
+    const password = fields.password ?? "";
+    assertAcceptablePassword(password, { email: invitation.email, otherInputs: [fields.nickname] });
+    newPasswordHash = await hashPassword(password);
   }
 
   const memberId = await db.$transaction(async (tx) => {
@@ -91,7 +92,7 @@ export async function acceptInvitation(
     }
     // A member deleted earlier is brought back on the same row, so their history stays theirs.
     const member = existing
-      ? await tx.member.update({ where: { id: existing.id }, data: memberData })
+      ? await tx.member.update({ where: { id: existing.id }, data: { ...memberData, sessionVersion: { increment: 1 } } })
       : await tx.member.create({ data: { shopId: invitation.shopId, userId, ...memberData } });
     return member.id;
   }).catch((error: unknown) => {

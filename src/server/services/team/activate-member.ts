@@ -12,7 +12,8 @@ export async function activateMember(db: Database, input: { actor: MemberContext
   const updated = await db.$transaction(async (tx) => {
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.status === "invited") throw new AppError("CONFLICT", "This person has not accepted the invitation yet.");
-    return tx.member.update({ where: { id: member.id }, data: { status: "active" }, include: { user: true } });
+    // A new session version: cookies issued before the deactivation stay signed out.
+    return tx.member.update({ where: { id: member.id }, data: { status: "active", sessionVersion: { increment: 1 } }, include: { user: true } });
   });
   return serviceResult(toTeamMemberDto(updated), [memberChanged(updated.shopId, updated.id, "activated")]);
 }

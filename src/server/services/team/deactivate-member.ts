@@ -22,7 +22,7 @@ export async function deactivateMember(db: Database, input: { actor: MemberConte
     await lockShopAssignments(tx, input.actor.shopId);
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner cannot be deactivated.");
-    const updated = await tx.member.update({ where: { id: member.id }, data: { status: "deactivated" }, include: { user: true } });
+    const updated = await tx.member.update({ where: { id: member.id }, data: { status: "deactivated", sessionVersion: { increment: 1 } }, include: { user: true } });
     const events = await endMemberAccess(tx, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.` });
     return { updated, events };
   }, ASSIGNMENT_TRANSACTION_OPTIONS);

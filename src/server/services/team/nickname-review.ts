@@ -1,17 +1,14 @@
 // TEAM-4: a nickname containing a word of the shop's review list waits for the owner's
 // approval; buyers keep seeing the current nickname meanwhile. Pure, so it is unit-tested.
+import { containsAnyWord } from "@/core/text/normalize-name";
 
-/** Case- and width-insensitive containment: "OFFICIAL Ava" and "ｏｆｆｉｃｉａｌ" both match "official". */
+/**
+ * Compared by skeleton (src/core/text/normalize-name.ts): case, width, accents, invisible
+ * characters, separators and look-alike letters of other scripts do not hide a word, so
+ * "OFFICIAL Ava", "ｏｆｆｉｃｉａｌ", "off\u00adicial" and a Cyrillic "оfficial" all match "official".
+ */
 export function matchesReviewWords(nickname: string, reviewWords: readonly string[]): boolean {
-  const haystack = normalize(nickname);
-  return reviewWords.some((word) => {
-    const needle = normalize(word);
-    return needle.length > 0 && haystack.includes(needle);
-  });
-}
-
-function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return containsAnyWord(nickname, reviewWords);
 }
 
 export interface NicknameFields {

@@ -1,5 +1,6 @@
 // TEAM-4: owners and admins set a member's nickname, max capacity (1..999) and accept switch.
 // A nickname an admin sets goes through the review list like anyone's; the owner's applies.
+import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -18,6 +19,8 @@ export async function updateTeamMember(
   let mayAddCapacity = false;
   const updated = await db.$transaction(async (tx) => {
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
+    // Issue 15: the owner's settings are the owner's; an admin changes everyone else's.
+    if (member.role === "owner" && input.actor.role !== "owner") throw new AppError("FORBIDDEN", "Only the shop owner can change the owner's settings.");
     mayAddCapacity = (changes.maxCapacity !== undefined && changes.maxCapacity > member.maxCapacity) || (changes.acceptAutoAssign === true && !member.acceptAutoAssign);
     const settings = changes.nickname === undefined ? null : await tx.shopSettings.findUnique({ where: { shopId: member.shopId } });
     const nickname = changes.nickname === undefined

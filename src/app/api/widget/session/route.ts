@@ -5,7 +5,9 @@
 import type { NextRequest } from "next/server";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
-import { clientAddress, RateLimitedError, respondJson } from "@/server/http/public-route";
+import { getTrustedProxies } from "@/server/config";
+import { requestClientAddress } from "@/server/http/client-address";
+import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { readJsonBody } from "@/server/http/read-json-body";
 import { assertWidgetOriginForKey } from "@/server/http/widget-origin";
 import { callService } from "@/server/services/call-service";
@@ -20,7 +22,7 @@ const WIDGET_JSON_LIMIT_BYTES = 16 * 1024;
 export async function POST(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
-      const waitMs = addressLimiter.hit(clientAddress(request.headers), Date.now());
+      const waitMs = addressLimiter.hit(requestClientAddress(request.headers, getTrustedProxies()), Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many chats were opened from your network. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const body = await readJsonBody(request, ZStartWidgetSession, { maxBytes: WIDGET_JSON_LIMIT_BYTES });
       await assertWidgetOriginForKey(request, body.publicKey);
