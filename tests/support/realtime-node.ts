@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Database } from "../../src/server/db/client";
 import { createProductRealtime, type WidgetLimits } from "../../src/server/realtime/handlers";
+import type { TrustedProxies } from "../../src/server/http/client-address";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting, type RoutingContext } from "../../src/server/services/assignment/routing-context";
@@ -24,13 +25,13 @@ export interface RealtimeNode {
 
 export async function startRealtimeNode(
   db: Database,
-  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits } = {},
+  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; trustedProxies?: TrustedProxies } = {},
 ): Promise<RealtimeNode> {
   const routing = options.routing ?? { presence: createMemoryPresenceStore({ graceMs: 0, liveTtlMs: 60_000 }), now: () => new Date() };
   registerRouting(routing);
   // Streams in these tests are faster than any person types; the limit has a test of its own.
   const widgetLimits = options.widgetLimits ?? { message: { limit: 10_000, windowMs: 1_000 }, command: { limit: 10_000, windowMs: 1_000 } };
-  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits });
+  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits, trustedProxies: options.trustedProxies });
   const httpServer: HttpServer = createServer();
   const realtime = await createRealtimeServer(httpServer, { ...product.components, log: () => {} });
   // Services publish through the registered server; with several nodes in one process the
@@ -61,8 +62,10 @@ export function connectConsole(url: string, cookie: string, options: { reconnect
   return connect(`${url}/console`, { extraHeaders: { cookie }, transports: ["websocket"], reconnection: options.reconnection ?? true, reconnectionDelay: 50, reconnectionDelayMax: 200 });
 }
 
-export function connectWidget(url: string, token: string, options: { reconnection?: boolean } = {}): Socket {
-  return connect(`${url}/widget`, { auth: { token }, transports: ["websocket"], reconnection: options.reconnection ?? true, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+export function connectWidget(url: string, token: string, options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {}): Socket {
+  return connect(`${url}/widget`, {
+    auth: { token }, transports: ["websocket"], reconnection: options.reconnection ?? true, reconnectionDelay: 50, reconnectionDelayMax: 200, extraHeaders: options.extraHeaders,
+  });
 }
 
 export function waitFor(socket: Socket, event: string): Promise<unknown> {

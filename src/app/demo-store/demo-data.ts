@@ -2,6 +2,7 @@
 // catalogue and signs identity tokens for its demo customers with the shop's identity secret,
 // exactly as a real shop's server would (docs/widget.md). Server-only.
 import { cookies } from "next/headers";
+import { parseConfig } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { DEMO_SHOP_PUBLIC_KEY } from "@/server/seed/demo-shop";
 import { signIdentityToken } from "@/server/services/widget/tokens";
@@ -9,7 +10,17 @@ import { signIdentityToken } from "@/server/services/widget/tokens";
 export const DEMO_CUSTOMER_COOKIE = "demo_store_customer";
 const TOKEN_TTL_SECONDS = 60 * 60;
 
+/**
+ * The demo store signs in as any demo customer, so it exists only in demo mode (SEED_DEMO, which
+ * server.ts also sets when it seeds the embedded database). Read per call, not from the cache.
+ */
+export function isDemoMode(): boolean {
+  return parseConfig().SEED_DEMO === true;
+}
+
+/** The demo shop, only in demo mode: outside it the store's pages and sign-in are not found. */
 export async function loadDemoShop() {
+  if (!isDemoMode()) return null;
   return getDb().shop.findUnique({ where: { publicKey: DEMO_SHOP_PUBLIC_KEY } });
 }
 

@@ -43,7 +43,7 @@ export interface RealtimeComponents {
   onConsoleConnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
   onConsoleDisconnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
   /** Rate limit for widget commands (NF-3); throw an AppError("RATE_LIMITED") to refuse. */
-  limitWidgetCommand?: (buyer: BuyerContext, event: string) => void | Promise<void>;
+  limitWidgetCommand?: (buyer: BuyerContext, event: string, socket: Socket) => void | Promise<void>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -129,7 +129,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     const buyer = socket.data.buyer as BuyerContext;
     bindCommands(socket, components.widgetCommands ?? [], {
       contextOf: () => ({ db: components.db, buyer, socket }),
-      beforeEach: (event) => components.limitWidgetCommand?.(buyer, event),
+      beforeEach: (event) => components.limitWidgetCommand?.(buyer, event, socket),
       log: (error) => log(`widget command failed for buyer ${buyer.buyerId}`, error),
     });
     await socket.join(rooms.buyer(buyer.buyerId));

@@ -11,9 +11,13 @@ import { requestDrain } from "@/server/services/assignment/settle";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "@/server/services/presence/presence-store";
 import { verifyWidgetToken } from "@/server/services/widget/tokens";
+import { getTrustedProxies } from "@/server/config";
+import { clientAddress, type TrustedProxies } from "@/server/http/client-address";
 
 export const WIDGET_MESSAGE_LIMIT = { limit: 20, windowMs: 10_000 };
 export const WIDGET_COMMAND_LIMIT = { limit: 120, windowMs: 10_000 };
+/** NF-3: messages per client address, whatever the number of visitors behind it. */
+export const WIDGET_ADDRESS_MESSAGE_LIMIT = { limit: 40, windowMs: 10_000 };
 
 export interface ProductRealtime {
   components: RealtimeComponents;
@@ -25,12 +29,28 @@ const isPassive = (socket: Socket) => (socket.handshake.auth as { presence?: unk
 export interface WidgetLimits {
   message: { limit: number; windowMs: number };
   command: { limit: number; windowMs: number };
+  /** Per client address; when widgetLimits are given without it, addresses are not limited. */
+  addressMessage?: { limit: number; windowMs: number };
 }
 
-export function createProductRealtime(input: { db: Database; authSecret: string; redisUrl?: string; routing: RoutingContext; widgetLimits?: WidgetLimits }): ProductRealtime {
+export function createProductRealtime(input: {
+  db: Database;
+  authSecret: string;
+  redisUrl?: string;
+  routing: RoutingContext;
+  widgetLimits?: WidgetLimits;
+  /** NF-3: whose X-Forwarded-For hops to believe; defaults to TRUSTED_PROXIES. */
+  trustedProxies?: TrustedProxies;
+}): ProductRealtime {
   const { db, routing } = input;
   const messageLimiter = createRateLimiter(input.widgetLimits?.message ?? WIDGET_MESSAGE_LIMIT);
   const commandLimiter = createRateLimiter(input.widgetLimits?.command ?? WIDGET_COMMAND_LIMIT);
+  const addressMessageLimit = input.widgetLimits ? input.widgetLimits.addressMessage : WIDGET_ADDRESS_MESSAGE_LIMIT;
+  const addressMessageLimiter = addressMessageLimit ? createRateLimiter(addressMessageLimit) : null;
+  const trustedProxies = input.trustedProxies ?? getTrustedProxies();
+  // The handshake's peer (and trusted hops) fixed once per socket: the key a client cannot pick.
+  const addressOf = (socket: Socket): string =>
+    ((socket.data as { clientAddress?: string }).clientAddress ??= clientAddress({ headers: socket.handshake.headers, peer: socket.handshake.address }, trustedProxies));
   const liveConnections = new Map<string, PresenceConnection>();
   const heartbeat = setInterval(() => {
     void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));
@@ -52,9 +72,12 @@ export function createProductRealtime(input: { db: Database; authSecret: string;
         const buyer = await db.buyer.findFirst({ where: { id: claims.buyerId, shopId: claims.shopId }, include: { conversation: { select: { id: true } } } });
         return buyer ? { shopId: buyer.shopId, buyerId: buyer.id, conversationId: buyer.conversation?.id ?? null } : null;
       },
-      limitWidgetCommand(buyer, event) {
-        const limiter = event === "message:send" ? messageLimiter : commandLimiter;
-        const waitMs = limiter.hit(`${buyer.buyerId}:${event === "message:send" ? "send" : "any"}`, routing.now().getTime());
+      limitWidgetCommand(buyer, event, socket) {
+        const isSend = event === "message:send";
+        const now = routing.now().getTime();
+        let waitMs = (isSend ? messageLimiter : commandLimiter).hit(`${buyer.buyerId}:${isSend ? "send" : "any"}`, now);
+        // NF-3: new visitor ids are free, so the buyer limit alone multiplies with them.
+        if (waitMs === 0 && isSend && addressMessageLimiter) waitMs = addressMessageLimiter.hit(addressOf(socket), now);
         if (waitMs > 0) throw new AppError("RATE_LIMITED", `You are sending messages too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
       },
       async onConsoleConnected(member, socket) {

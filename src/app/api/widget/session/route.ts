@@ -1,13 +1,15 @@
 // POST /api/widget/session (WIDGET-1): public. The widget names its shop by public key and its
-// buyer by a persistent visitor id or by the shop's signed identity token; it gets back a widget
-// token for the socket and uploads. 400 with field errors for bad input, 401 for an identity
-// token with a bad signature or past its expiry, 429 when one address starts too many sessions.
+// buyer by the visitor id this server issued or by the shop's signed identity token (a JWT); it
+// gets back a widget token for the socket and uploads. 400 with field errors for bad input, 401
+// for an identity token with a bad signature, past its expiry or living too long, 429 when one
+// address starts too many sessions or creates too many new visitors. The address is the socket's
+// peer, or an X-Forwarded-For hop written by a proxy named in TRUSTED_PROXIES (client-address.ts).
 import type { NextRequest } from "next/server";
 import { AppError } from "@/core/errors";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getDb } from "@/server/db/client";
 import { getTrustedProxies } from "@/server/config";
+import { getDb } from "@/server/db/client";
 import { requestClientAddress } from "@/server/http/client-address";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { startWidgetSession, ZStartWidgetSession } from "@/server/services/widget/start-widget-session";
@@ -15,19 +17,32 @@ import { zodFieldErrors } from "@/shared/validation";
 
 /** NF-3: sessions started per client address per minute (per app node). */
 export const WIDGET_SESSION_LIMIT = { limit: 60, windowMs: 60_000 };
+/** NF-3: new anonymous visitors (buyer rows) created per client address per 10 minutes (per app node). */
+export const WIDGET_NEW_VISITOR_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
 const addressLimiter = createRateLimiter(WIDGET_SESSION_LIMIT);
+const newVisitorLimiter = createRateLimiter(WIDGET_NEW_VISITOR_LIMIT);
 
 export async function POST(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
-      const waitMs = addressLimiter.hit(requestClientAddress(request.headers, getTrustedProxies()), Date.now());
+      const address = requestClientAddress(request.headers, getTrustedProxies());
+      const waitMs = addressLimiter.hit(address, Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many chats were opened from your network. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const json: unknown = await request.json().catch(() => {
         throw new AppError("BAD_INPUT", "The request body must be JSON.");
       });
       const parsed = ZStartWidgetSession.safeParse(json);
       if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
-      return startWidgetSession(getDb(), { ...parsed.data, authSecret: getAuthSecret() });
+      return startWidgetSession(getDb(), {
+        ...parsed.data,
+        authSecret: getAuthSecret(),
+        admitNewVisitor() {
+          const visitorWaitMs = newVisitorLimiter.hit(address, Date.now());
+          if (visitorWaitMs > 0) {
+            throw new RateLimitedError(`Too many new visitors from your network. Try again in ${Math.ceil(visitorWaitMs / 1000)} s.`, visitorWaitMs);
+          }
+        },
+      });
     },
     { headers: { "cache-control": "no-store" } },
   );
