@@ -8,7 +8,7 @@
 // where links enter and by the components that render them, for rows stored before this rule.
 import { z } from "zod";
 
-export const SAFE_URL_MESSAGE = "Use an http(s) URL or a path starting with a single /.";
+export const SAFE_URL_MESSAGE = "Use an http(s) URL or a path starting with /.";
 
 const SAME_SITE_BASE = "https://same-site.invalid";
 
