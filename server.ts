@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   await migrateJobQueue(databaseUrl);
 
   const db = getDb();
-  if (config.SEED_DEMO ?? embedded !== undefined) {
+  const isDemo = config.SEED_DEMO ?? embedded !== undefined;
+  process.env.SEED_DEMO = String(isDemo); // the demo store's stand-in sign-in exists only in demo mode
+  if (isDemo) {
     const { created } = await seedDemoShop(db);
     log.info(created ? "Seeded the demo shop" : "Demo shop present");
   }

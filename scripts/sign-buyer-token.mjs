@@ -1,29 +1,38 @@
 #!/usr/bin/env node
 // Makes a Counterpart buyer identity token, as a shop's server does for a signed-in customer
-// (docs/widget.md, WIDGET-1). Only node:crypto; port the ten lines to any language.
+// (docs/widget.md, WIDGET-1): a standard JWT signed HS256 with the shop's identity secret, made
+// here with `jose`; any JWT library in any language makes the same token.
 //
 //   node scripts/sign-buyer-token.mjs <identity-secret> <customer-id> [nickname] [email] [ttl-seconds]
 //   node scripts/sign-buyer-token.mjs demo-identity-secret-change-me cust-1001 mia_reads
 //
-// token = base64url(JSON claims) + "." + base64url(HMAC-SHA256(identity secret, that base64url text))
-// claims: { externalId, nickname?, email?, avatarUrl?, exp }  (exp: Unix seconds)
-import crypto from "node:crypto";
+// claims: { sub: customer id, iat, exp, nickname?, email?, avatarUrl? }  (iat, exp: Unix seconds)
+// The server refuses tokens without iat or exp and tokens living longer than 24 hours
+// (exp - iat > 86400 s, or exp more than 24 h ahead), so ttl-seconds is at most 86400.
+import { SignJWT } from "jose";
 
-export function signBuyerToken(identitySecret, claims) {
-  const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
-  const signature = crypto.createHmac("sha256", identitySecret).update(payload).digest("base64url");
-  return `${payload}.${signature}`;
+export const MAX_TTL_SECONDS = 24 * 3600;
+
+export async function signBuyerToken(identitySecret, { externalId, nickname, email, avatarUrl, ttlSeconds = 3600 }) {
+  const profile = {};
+  if (nickname) profile.nickname = nickname;
+  if (email) profile.email = email;
+  if (avatarUrl) profile.avatarUrl = avatarUrl;
+  return new SignJWT(profile)
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(externalId)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(new TextEncoder().encode(identitySecret));
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const [secret, externalId, nickname, email, ttl = "3600"] = process.argv.slice(2);
-  if (!secret || !externalId) {
-    console.error("Usage: node scripts/sign-buyer-token.mjs <identity-secret> <customer-id> [nickname] [email] [ttl-seconds]");
+  const ttlSeconds = Number(ttl);
+  if (!secret || !externalId || !Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS) {
+    console.error("Usage: node scripts/sign-buyer-token.mjs <identity-secret> <customer-id> [nickname] [email] [ttl-seconds, 1-86400]");
     process.exit(1);
   }
-  const claims = { externalId, exp: Math.floor(Date.now() / 1000) + Number(ttl) };
-  if (nickname) claims.nickname = nickname;
-  if (email) claims.email = email;
-  console.log(signBuyerToken(secret, claims));
+  console.log(await signBuyerToken(secret, { externalId, nickname, email, ttlSeconds }));
 }

@@ -5,6 +5,7 @@
 // Compatibility rule for v1: fields may be added, never removed, renamed or made stricter.
 // Unknown request fields are ignored, so clients written against a later v1 keep working.
 import { z } from "zod";
+import { ZSafeUrl } from "@/shared/safe-url";
 
 /** The schemas named in the OpenAPI document's components, by id. */
 export const apiV1Registry = z.registry<{ id: string; description?: string }>();
@@ -17,14 +18,7 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, "Use a three-letter
 /** RFC 3339 with a zone: 2026-01-31T09:30:00Z or 2026-01-31T17:30:00+08:00. */
 export const TimestampSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time with a zone, e.g. 2026-01-31T09:30:00Z." });
 /** Links shown to agents and buyers: an absolute http(s) URL or a path on the storefront. */
-export const LinkSchema = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine(
-    (value) => (/^https?:\/\//i.test(value) ? URL.canParse(value) : value.startsWith("/") && !value.startsWith("//")),
-    "Use an http(s) URL or a path starting with /.",
-  );
+export const LinkSchema = ZSafeUrl(2000);
 
 export const PRODUCT_STATUSES = ["live", "unlisted", "sold_out"] as const;
 export const ORDER_STATUSES = ["unpaid", "to_ship", "shipped", "out_for_delivery", "delayed", "delivered", "cancelled", "returned"] as const;
@@ -104,6 +98,10 @@ export const VoucherUpsertSchema = z
     quantity: z.number().int().min(0).max(MAX_INT).describe("How many buyers may claim it in total; never below the number already claimed."),
     startsAt: TimestampSchema,
     endsAt: TimestampSchema,
+    isPublic: z
+      .boolean()
+      .optional()
+      .describe("Any buyer of the shop may claim a public voucher; otherwise only a buyer it was sent to in their chat. Defaults to false on creation; omitted keeps the stored value."),
   })
   .superRefine((voucher, context) => {
     if (voucher.discountType === "percentage" && voucher.discountValue > 100) {
@@ -216,6 +214,7 @@ export const VoucherOutSchema = z.object({
   claimedCount: z.number().int(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
+  isPublic: z.boolean(),
   updatedAt: z.iso.datetime(),
 });
 apiV1Registry.add(VoucherOutSchema, { id: "Voucher" });

@@ -1,6 +1,6 @@
 // WIDGET-1..3, TEAM-6, NF-3: the widget's HTTP routes as Next.js route handlers on a real
 // PostgreSQL. Anonymous visitors keep their buyer across visits; identified buyers are proven by
-// the shop's HMAC token (bad signature or expiry refused with 401); the context route is
+// the shop's signed JWT (bad signature or expiry refused with 401); the context route is
 // buyer-scoped; nothing a buyer receives carries an agent's (or anyone's) email.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -73,8 +73,8 @@ describe("POST /api/widget/session (WIDGET-1)", () => {
 
   it("WIDGET-1 a returning visitor sees their conversation id", async () => {
     const shop = await createShop(db);
-    const visitorId = "visitor-abcdefghijklmnop";
-    const { body } = await startSession({ publicKey: shop.publicKey, visitorId });
+    const { body } = await startSession({ publicKey: shop.publicKey });
+    const visitorId = body.data!.visitorId as string;
     const sent = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: body.data!.buyer.id, clientId: "client-first-1", content: { kind: "text", body: "Hi" } });
     const again = await startSession({ publicKey: shop.publicKey, visitorId });
     expect(again.body.data!.conversationId).toBe(sent.message.conversationId);
@@ -110,8 +110,8 @@ describe("POST /api/widget/session (WIDGET-1)", () => {
     expect(body.error!.message).toMatch(/could not be verified/);
     // A valid token with its payload changed keeps the old signature: refused too.
     const genuine = signIdentityToken(shop.identitySecret, { externalId: "cust-1", exp: inAnHour() });
-    const [, signature] = genuine.split(".");
-    const tampered = `${Buffer.from(JSON.stringify({ externalId: "cust-2", exp: inAnHour() })).toString("base64url")}.${signature}`;
+    const [header, , signature] = genuine.split(".");
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ sub: "cust-2", iat: inAnHour() - 3600, exp: inAnHour() })).toString("base64url")}.${signature}`;
     expect((await startSession({ publicKey: shop.publicKey, identityToken: tampered })).status).toBe(401);
     expect(await db.buyer.count({ where: { shopId: shop.id } })).toBe(0);
   });
@@ -139,10 +139,12 @@ describe("POST /api/widget/session (WIDGET-1)", () => {
   it("NF-3 one address starting too many sessions gets a 429 with a clear message", async () => {
     const shop = await createShop(db);
     const address = "192.0.2.77";
+    // A returning visitor (a server-issued id), so only the session limit applies.
+    const visitorId = (await startSession({ publicKey: shop.publicKey })).body.data!.visitorId as string;
     for (let i = 0; i < sessionRoute.WIDGET_SESSION_LIMIT.limit; i += 1) {
-      expect((await startSession({ publicKey: shop.publicKey, visitorId: "visitor-rate-limit-0001" }, address)).status).toBe(200);
+      expect((await startSession({ publicKey: shop.publicKey, visitorId }, address)).status).toBe(200);
     }
-    const limited = await startSession({ publicKey: shop.publicKey, visitorId: "visitor-rate-limit-0001" }, address);
+    const limited = await startSession({ publicKey: shop.publicKey, visitorId }, address);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).not.toBeNull();
     expect(limited.body.error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/Try again in \d+ s/) });
@@ -151,9 +153,9 @@ describe("POST /api/widget/session (WIDGET-1)", () => {
 
   it("CHAT-9 a blocked buyer's session says so", async () => {
     const shop = await createShop(db);
-    const { body } = await startSession({ publicKey: shop.publicKey, visitorId: "visitor-blocked-000001" });
+    const { body } = await startSession({ publicKey: shop.publicKey });
     await db.blockedBuyer.create({ data: { shopId: shop.id, buyerId: body.data!.buyer.id } });
-    const again = await startSession({ publicKey: shop.publicKey, visitorId: "visitor-blocked-000001" });
+    const again = await startSession({ publicKey: shop.publicKey, visitorId: body.data!.visitorId });
     expect(again.body.data!.isBlocked).toBe(true);
   });
 });

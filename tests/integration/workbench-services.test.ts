@@ -45,10 +45,13 @@ async function createOrder(shopId: string, buyerId: string, externalId: string, 
   });
 }
 
-async function createVoucher(shopId: string, overrides: Partial<{ externalId: string; quantity: number; claimedCount: number; startsAt: Date; endsAt: Date }> = {}) {
+// Public by default: these tests are about counts, dates and races; who may claim a voucher that
+// was not sent to them (WIDGET-3) is tested in widget-trust.test.ts.
+async function createVoucher(shopId: string, overrides: Partial<{ externalId: string; quantity: number; claimedCount: number; startsAt: Date; endsAt: Date; isPublic: boolean }> = {}) {
   return db.voucher.create({
     data: {
       shopId,
+      isPublic: overrides.isPublic ?? true,
       externalId: overrides.externalId ?? `V-${Math.random().toString(36).slice(2, 8)}`,
       code: "WELCOME5",
       title: "$5 off",

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Database } from "../../src/server/db/client";
 import { createProductRealtime, type CommandLimits, type WidgetLimits } from "../../src/server/realtime/handlers";
+import type { TrustedProxies } from "../../src/server/http/client-address";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting, type RoutingContext } from "../../src/server/services/assignment/routing-context";
@@ -26,7 +27,7 @@ let lastNodeDb: Database | undefined;
 
 export async function startRealtimeNode(
   db: Database,
-  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; consoleLimits?: CommandLimits } = {},
+  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; consoleLimits?: CommandLimits; trustedProxies?: TrustedProxies } = {},
 ): Promise<RealtimeNode> {
   lastNodeDb = db;
   const routing = options.routing ?? { presence: createMemoryPresenceStore({ graceMs: 0, liveTtlMs: 60_000 }), now: () => new Date() };
@@ -34,7 +35,7 @@ export async function startRealtimeNode(
   // Streams in these tests are faster than any person types; the limit has a test of its own.
   const widgetLimits = options.widgetLimits ?? { message: { limit: 10_000, windowMs: 1_000 }, command: { limit: 10_000, windowMs: 1_000 } };
   const consoleLimits = options.consoleLimits ?? widgetLimits;
-  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits, consoleLimits });
+  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits, consoleLimits, trustedProxies: options.trustedProxies });
   const httpServer: HttpServer = createServer();
   const realtime = await createRealtimeServer(httpServer, { ...product.components, log: () => {} });
   // Services publish through the registered server; with several nodes in one process the
@@ -67,8 +68,10 @@ export function connectConsole(url: string, cookie: string, options: { reconnect
   return connect(`${url}/console`, { extraHeaders: { cookie }, transports: ["websocket"], reconnection: options.reconnection ?? true, reconnectionDelay: 50, reconnectionDelayMax: 200 });
 }
 
-export function connectWidget(url: string, token: string, options: { reconnection?: boolean } = {}): Socket {
-  return connect(`${url}/widget`, { auth: { token }, transports: ["websocket"], reconnection: options.reconnection ?? true, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+export function connectWidget(url: string, token: string, options: { reconnection?: boolean; extraHeaders?: Record<string, string> } = {}): Socket {
+  return connect(`${url}/widget`, {
+    auth: { token }, transports: ["websocket"], reconnection: options.reconnection ?? true, reconnectionDelay: 50, reconnectionDelayMax: 200, extraHeaders: options.extraHeaders,
+  });
 }
 
 export function waitFor(socket: Socket, event: string): Promise<unknown> {

@@ -4,12 +4,23 @@
 import { cookies } from "next/headers";
 import { callService } from "@/server/services/call-service";
 import { findDemoCustomer, findDemoShop, listDemoCustomers, listDemoProducts } from "@/server/services/demo-store/demo-catalogue";
+import { parseConfig } from "@/server/config";
 import { signIdentityToken } from "@/server/services/widget/tokens";
 
 export const DEMO_CUSTOMER_COOKIE = "demo_store_customer";
 const TOKEN_TTL_SECONDS = 60 * 60;
 
+/**
+ * The demo store signs in as any demo customer, so it exists only in demo mode (SEED_DEMO, which
+ * server.ts also sets when it seeds the embedded database). Read per call, not from the cache.
+ */
+export function isDemoMode(): boolean {
+  return parseConfig().SEED_DEMO === true;
+}
+
+/** The demo shop, only in demo mode: outside it the store's pages and sign-in are not found. */
 export async function loadDemoShop() {
+  if (!isDemoMode()) return null;
   return callService(findDemoShop, {});
 }
 

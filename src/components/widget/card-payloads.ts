@@ -2,17 +2,16 @@
 // service's plain snapshot and the workbench's versioned one, src/shared/workbench.ts), so the
 // widget reads either shape into one view model and never trusts a field's type.
 import type { MessageDto } from "@/shared/dto";
+import { isSafeUrl } from "@/shared/safe-url";
 import { formatDiscount, formatMoney, ORDER_STATUS_LABELS, type OrderStatusDto } from "@/shared/workbench";
 
 const str = (value: unknown): string | null => (typeof value === "string" && value.length > 0 ? value : null);
 const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
-/** Only web links and same-site paths: a card never carries a javascript: URL into an href. */
+/** Only web links and same-site paths (src/shared/safe-url.ts): never javascript: or "/\\host". */
 export function safeUrl(value: unknown): string | null {
   const url = str(value);
-  if (!url) return null;
-  if (url.startsWith("/") && !url.startsWith("//")) return url;
-  return /^https?:\/\//i.test(url) ? url : null;
+  return url && isSafeUrl(url) ? url : null;
 }
 
 export interface ProductCardView {

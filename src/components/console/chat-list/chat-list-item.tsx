@@ -1,11 +1,13 @@
 // One chat in a list (CONSOLE-1): buyer, last message and its time, waiting time, the unread dot,
 // the "Not replied" tag, category, star and the reply-clock status.
 import type { ChatListItemDto } from "@/core/console";
+import { safeUrlOrNull } from "@/shared/safe-url";
 import { CATEGORY_LABELS, formatListTime, formatWaiting } from "./format";
 
 export function BuyerAvatar({ nickname, avatarUrl }: { nickname: string; avatarUrl: string | null }) {
-  if (avatarUrl) {
-    return <img src={avatarUrl} alt="" className="h-9 w-9 shrink-0 rounded-full object-cover" />;
+  const safeAvatarUrl = safeUrlOrNull(avatarUrl);
+  if (safeAvatarUrl) {
+    return <img src={safeAvatarUrl} alt="" className="h-9 w-9 shrink-0 rounded-full object-cover" />;
   }
   return (
     <span aria-hidden className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-medium text-slate-600">

@@ -8,6 +8,7 @@ import { describeAssignment } from "./assignment-text";
 import type { ConversationDetailsDto, SessionHistoryEntryDto } from "./conversation-types";
 import { CATEGORY_LABELS, formatDateTime, initialsOf } from "./format";
 import { OrderCard, ProductCard } from "./message-cards";
+import { safeUrlOrNull } from "@/shared/safe-url";
 import { Modal } from "./modal";
 
 const STATE_TONE: Record<string, string> = {
@@ -67,8 +68,8 @@ export function BuyerPanel({ details, onChanged }: { details: ConversationDetail
   return (
     <section aria-label="Buyer" className="border-b border-slate-200" data-testid="buyer-panel">
       <div className="flex items-center gap-3 px-4 pb-3 pt-4">
-        {buyer.avatarUrl ? (
-          <img src={buyer.avatarUrl} alt="" className="h-11 w-11 rounded-full object-cover" />
+        {safeUrlOrNull(buyer.avatarUrl) ? (
+          <img src={safeUrlOrNull(buyer.avatarUrl)!} alt="" className="h-11 w-11 rounded-full object-cover" />
         ) : (
           <span aria-hidden className="flex h-11 w-11 items-center justify-center rounded-full bg-gradient-to-br from-sky-100 to-indigo-100 text-sm font-semibold text-indigo-700">
             {initialsOf(buyer.nickname)}

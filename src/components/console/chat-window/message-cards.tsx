@@ -2,10 +2,13 @@
 // (src/server/services/workbench/cards.ts), so history shows what was sent.
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
 import { formatDate, formatMoney } from "./format";
+import { safeUrlOrNull } from "@/shared/safe-url";
 
 const CARD = "w-72 max-w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-slate-800 shadow-sm";
 
-export function ProductCard({ product, label = "Product" }: { product: ProductCardPayload; label?: string }) {
+export function ProductCard({ product: stored, label = "Product" }: { product: ProductCardPayload; label?: string }) {
+  // Links stored before src/shared/safe-url.ts existed are dropped rather than rendered.
+  const product = { ...stored, imageUrl: safeUrlOrNull(stored.imageUrl), url: safeUrlOrNull(stored.url) };
   return (
     <div className={CARD} data-testid="product-card">
       <div className="flex gap-3 p-3">

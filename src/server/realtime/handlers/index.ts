@@ -11,12 +11,16 @@ import { requestDrain } from "@/server/services/assignment/settle";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "@/server/services/presence/presence-store";
 import { authenticateWidgetSocket } from "@/server/services/widget/widget-socket-buyer";
+import { getTrustedProxies } from "@/server/config";
+import { clientAddress, type TrustedProxies } from "@/server/http/client-address";
 
 // Per buyer (widget) and per member (console), per node (NF-3, issue 15); docs/realtime.md "Limits".
 export const WIDGET_MESSAGE_LIMIT = { limit: 20, windowMs: 10_000 };
 export const WIDGET_COMMAND_LIMIT = { limit: 120, windowMs: 10_000 };
 export const CONSOLE_MESSAGE_LIMIT = { limit: 30, windowMs: 10_000 };
 export const CONSOLE_COMMAND_LIMIT = { limit: 300, windowMs: 10_000 };
+/** NF-3: widget messages per client address, whatever the number of visitors behind it. */
+export const WIDGET_ADDRESS_MESSAGE_LIMIT = { limit: 40, windowMs: 10_000 };
 
 export interface ProductRealtime {
   components: RealtimeComponents;
@@ -30,7 +34,10 @@ export interface CommandLimits {
   message: { limit: number; windowMs: number };
   command: { limit: number; windowMs: number };
 }
-export type WidgetLimits = CommandLimits;
+export interface WidgetLimits extends CommandLimits {
+  /** Per client address; when widgetLimits are given without it, addresses are not limited. */
+  addressMessage?: { limit: number; windowMs: number };
+}
 
 function createCommandLimiter(limits: CommandLimits, message: string) {
   const messageLimiter = createRateLimiter(limits.message);
@@ -47,12 +54,20 @@ export function createProductRealtime(input: {
   authSecret: string;
   redisUrl?: string;
   routing: RoutingContext;
-  widgetLimits?: CommandLimits;
+  widgetLimits?: WidgetLimits;
   consoleLimits?: CommandLimits;
+  /** NF-3: whose X-Forwarded-For hops to believe; defaults to TRUSTED_PROXIES. */
+  trustedProxies?: TrustedProxies;
 }): ProductRealtime {
   const { db, routing } = input;
   const limitWidget = createCommandLimiter(input.widgetLimits ?? { message: WIDGET_MESSAGE_LIMIT, command: WIDGET_COMMAND_LIMIT }, "You are sending messages too fast.");
   const limitConsole = createCommandLimiter(input.consoleLimits ?? { message: CONSOLE_MESSAGE_LIMIT, command: CONSOLE_COMMAND_LIMIT }, "You are going too fast.");
+  const addressMessageLimit = input.widgetLimits ? input.widgetLimits.addressMessage : WIDGET_ADDRESS_MESSAGE_LIMIT;
+  const addressMessageLimiter = addressMessageLimit ? createRateLimiter(addressMessageLimit) : null;
+  const trustedProxies = input.trustedProxies ?? getTrustedProxies();
+  // The handshake's peer (and trusted hops) fixed once per socket: the key a client cannot pick.
+  const addressOf = (socket: Socket): string =>
+    ((socket.data as { clientAddress?: string }).clientAddress ??= clientAddress({ headers: socket.handshake.headers, peer: socket.handshake.address }, trustedProxies));
   const liveConnections = new Map<string, PresenceConnection>();
   const heartbeat = setInterval(() => {
     void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));
@@ -69,7 +84,13 @@ export function createProductRealtime(input: {
       consoleCommands,
       widgetCommands,
       authenticateWidget: (auth) => authenticateWidgetSocket(db, { authSecret: input.authSecret, token: auth.token, now: routing.now() }),
-      limitWidgetCommand: (buyer, event) => limitWidget(buyer.buyerId, event, routing.now()),
+      limitWidgetCommand(buyer, event, socket) {
+        limitWidget(buyer.buyerId, event, routing.now());
+        // NF-3: new visitor ids are free, so the buyer limit alone multiplies with them.
+        if (event !== "message:send" || !addressMessageLimiter) return;
+        const waitMs = addressMessageLimiter.hit(addressOf(socket), routing.now().getTime());
+        if (waitMs > 0) throw new AppError("RATE_LIMITED", `You are sending messages too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
+      },
       limitConsoleCommand: (member, event) => limitConsole(member.memberId, event, routing.now()),
       async onConsoleConnected(member, socket) {
         // Pages other than the console (the team table) connect for live updates only: an open

@@ -74,7 +74,7 @@ export async function readConversationDetails(
   const current = sessions.find((session) => session.id === conversation.activeSessionId) ?? sessions[0] ?? null;
   const [product, order] = await Promise.all([
     current?.contextProductId ? db.product.findFirst({ where: { id: current.contextProductId, shopId: member.shopId } }) : null,
-    current?.contextOrderId ? db.order.findFirst({ where: { id: current.contextOrderId, shopId: member.shopId }, include: { items: true } }) : null,
+    current?.contextOrderId ? db.order.findFirst({ where: { id: current.contextOrderId, shopId: member.shopId, buyerId: conversation.buyerId }, include: { items: true } }) : null,
   ]);
   const { buyer } = conversation;
   return {

@@ -80,6 +80,7 @@ export function toVoucherOut(row: Prisma.VoucherGetPayload<object>): VoucherOut 
     claimedCount: row.claimedCount,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
+    isPublic: row.isPublic,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

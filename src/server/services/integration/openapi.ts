@@ -96,7 +96,7 @@ export const API_V1_OPERATIONS: ApiOperation[] = [
     path: "/vouchers",
     operationId: "upsertVoucher",
     summary: "Create or update a seller voucher",
-    description: "Keyed by externalId. Agents can send a voucher while it is within its dates and not all claimed. The quantity cannot drop below the number already claimed.",
+    description: "Keyed by externalId. Agents can send a voucher while it is within its dates and not all claimed. The quantity cannot drop below the number already claimed. A buyer can claim a voucher only when it was sent in their chat, or when it is public (isPublic).",
     tag: "Vouchers",
     requiresToken: true,
     body: { schema: VoucherUpsertSchema, schemaId: "VoucherUpsert", example: API_V1_EXAMPLES.voucher },

@@ -20,6 +20,7 @@ export async function upsertVoucher(
     quantity: voucher.quantity,
     startsAt: new Date(voucher.startsAt),
     endsAt: new Date(voucher.endsAt),
+    isPublic: voucher.isPublic,
   };
   return db.$transaction(async (tx) => {
     const inserted = await tx.voucher.createMany({ data: [{ shopId, externalId: voucher.externalId, ...fields }], skipDuplicates: true });

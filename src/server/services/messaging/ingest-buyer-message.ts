@@ -76,11 +76,11 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
       // Rare path: check for a retry before opening a session, so a retry never opens one.
       const duplicate = await duplicateOf();
       if (duplicate) return duplicate;
-      const category = await categoryForContext(tx, input.shopId, input.buyerId, input.context);
+      const context = await verifiedContext(tx, input.shopId, input.buyerId, input.context);
       const session = await tx.chatSession.create({
         data: {
-          shopId: input.shopId, conversationId: conversation.id, state: "queued", queuedAt: now, createdAt: now, category,
-          contextProductId: input.context?.productId ?? null, contextOrderId: input.context?.orderId ?? null,
+          shopId: input.shopId, conversationId: conversation.id, state: "queued", queuedAt: now, createdAt: now, category: context.category,
+          contextProductId: context.productId, contextOrderId: context.orderId,
         },
       });
       await tx.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
@@ -152,9 +152,14 @@ async function createConversation(tx: Tx, shopId: string, buyerId: string, now: 
   return rows[0]!.id;
 }
 
-async function categoryForContext(tx: Tx, shopId: string, buyerId: string, context: BuyerMessageInput["context"]) {
-  if (!context) return null;
-  const order = context.orderId ? await tx.order.findFirst({ where: { id: context.orderId, shopId, buyerId }, select: { status: true } }) : null;
+/**
+ * WIDGET-2: the page context as far as it is true. The order must be this buyer's own and the
+ * product this shop's; anything else (another buyer's order, an unknown id) is dropped, so the
+ * console never shows a context the buyer could not see themselves.
+ */
+async function verifiedContext(tx: Tx, shopId: string, buyerId: string, context: BuyerMessageInput["context"]) {
+  if (!context) return { category: null, productId: null, orderId: null };
+  const order = context.orderId ? await tx.order.findFirst({ where: { id: context.orderId, shopId, buyerId }, select: { id: true, status: true } }) : null;
   const product = context.productId ? await tx.product.findFirst({ where: { id: context.productId, shopId }, select: { id: true } }) : null;
-  return categoryFromContext({ productId: product?.id, orderStatus: order?.status });
+  return { category: categoryFromContext({ productId: product?.id, orderStatus: order?.status }), productId: product?.id ?? null, orderId: order?.id ?? null };
 }

@@ -1,12 +1,14 @@
 // Tokens of the buyer widget (WIDGET-1).
 //
-// Identity token: made by the SHOP's server so that a signed-in customer chats as themselves.
-//   payload = base64url(JSON.stringify({ externalId, nickname?, email?, avatarUrl?, exp }))
-//   token   = payload + "." + base64url(HMAC-SHA256(shop identity secret, payload))
-// `exp` is a Unix time in seconds. Nobody without the shop's secret can pose as another buyer.
+// Identity token: made by the SHOP's server (a JWT), see identity-token.ts.
 //
 // Widget token: made by US after the widget session starts; names the shop and the buyer and
 // authenticates the widget's socket and uploads. Signed with the server's auth secret.
+//
+// Visitor id: made by US for an anonymous visitor and kept by the browser; it is the visitor's
+// only credential, so it is never the client's choice: 22 random base64url characters (the key
+// stored on the buyer) followed by 24 characters of HMAC over the shop id and that key. A
+// client-chosen, seeded or altered id fails the check and the visitor starts afresh.
 import crypto from "node:crypto";
 import { z } from "zod";
 
@@ -29,26 +31,7 @@ function verifySigned(secret: string, token: string): unknown {
   }
 }
 
-export const ZIdentityClaims = z.object({
-  externalId: z.string().trim().min(1).max(128),
-  nickname: z.string().trim().min(1).max(60).optional(),
-  email: z.email().max(200).optional(),
-  avatarUrl: z.url().max(500).optional(),
-  exp: z.number().int().positive(),
-});
-export type IdentityClaims = z.infer<typeof ZIdentityClaims>;
-
-/** For shops (and tests): how to make an identity token. */
-export function signIdentityToken(identitySecret: string, claims: IdentityClaims): string {
-  const payload = base64url(JSON.stringify(claims));
-  return `${payload}.${sign(identitySecret, payload)}`;
-}
-
-export function verifyIdentityToken(identitySecret: string, token: string, now: Date): IdentityClaims | null {
-  const parsed = ZIdentityClaims.safeParse(verifySigned(identitySecret, token));
-  if (!parsed.success || parsed.data.exp * 1000 <= now.getTime()) return null;
-  return parsed.data;
-}
+export { signIdentityToken, verifyIdentityToken, type IdentityClaims } from "@/server/services/widget/identity-token";
 
 const ZWidgetClaims = z.object({ shopId: z.uuid(), buyerId: z.uuid(), exp: z.number().int() });
 export type WidgetClaims = z.infer<typeof ZWidgetClaims>;
@@ -64,4 +47,27 @@ export function verifyWidgetToken(secret: string, token: string, now: Date): Wid
   const parsed = ZWidgetClaims.safeParse(verifySigned(`widget:${secret}`, token));
   if (!parsed.success || parsed.data.exp * 1000 <= now.getTime()) return null;
   return parsed.data;
+}
+
+const VISITOR_KEY_LENGTH = 22; // 16 random bytes
+const VISITOR_SIGNATURE_LENGTH = 24; // 18 bytes of HMAC-SHA256
+export const SIGNED_VISITOR_ID_PATTERN = /^[A-Za-z0-9_-]{46}$/;
+
+function visitorSignature(secret: string, shopId: string, key: string): string {
+  return crypto.createHmac("sha256", `visitor:${secret}`).update(`${shopId}:${key}`).digest().subarray(0, 18).toString("base64url");
+}
+
+/** A new visitor: `visitorId` goes to the browser, `visitorKey` is stored on the buyer. */
+export function issueVisitorId(secret: string, shopId: string): { visitorId: string; visitorKey: string } {
+  const visitorKey = crypto.randomBytes(16).toString("base64url");
+  return { visitorId: `${visitorKey}${visitorSignature(secret, shopId, visitorKey)}`, visitorKey };
+}
+
+/** The stored key of a visitor id this server issued for this shop, else null. */
+export function verifyVisitorId(secret: string, shopId: string, visitorId: string): string | null {
+  if (!SIGNED_VISITOR_ID_PATTERN.test(visitorId)) return null;
+  const key = visitorId.slice(0, VISITOR_KEY_LENGTH);
+  const expected = Buffer.from(visitorSignature(secret, shopId, key));
+  const given = Buffer.from(visitorId.slice(VISITOR_KEY_LENGTH));
+  return given.length === VISITOR_SIGNATURE_LENGTH && crypto.timingSafeEqual(expected, given) ? key : null;
 }

@@ -3,8 +3,11 @@
 // the count moves in one conditional UPDATE (… WHERE claimedCount < quantity AND within dates),
 // which PostgreSQL re-checks after any concurrent claim commits, so the last voucher cannot be
 // handed out twice. The claim row and the count change commit together or not at all.
+// WIDGET-3: a buyer may claim a voucher only when the shop sent it in that buyer's chat (a
+// voucher card message) or marked it public; a voucher id alone proves nothing.
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
+import type { Tx } from "@/server/services/messaging/append-message";
 
 export interface VoucherClaimResult {
   claim: { id: string; voucherId: string; buyerId: string; messageId: string | null; claimedAt: string };
@@ -18,16 +21,20 @@ export async function claimVoucher(
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     // One query at a time: a transaction is one connection.
-    const voucher = await tx.voucher.findFirst({ where: { id: input.voucherId, shopId: input.shopId }, select: { id: true, startsAt: true, endsAt: true } });
-    const buyer = await tx.buyer.findFirst({ where: { id: input.buyerId, shopId: input.shopId }, select: { id: true } });
+    const voucher = await tx.voucher.findFirst({ where: { id: input.voucherId, shopId: input.shopId }, select: { id: true, startsAt: true, endsAt: true, isPublic: true } });
+    const buyer = await tx.buyer.findFirst({ where: { id: input.buyerId, shopId: input.shopId }, select: { id: true, conversation: { select: { id: true } } } });
     if (!voucher) throw new AppError("NOT_FOUND", "This voucher does not exist.");
     if (!buyer) throw new AppError("NOT_FOUND", "This buyer does not exist.");
+    const conversationId = buyer.conversation?.id ?? null;
+    let message: { id: string; kind: string; payload: unknown } | null = null;
     if (input.messageId) {
-      const message = await tx.message.findFirst({
-        where: { id: input.messageId, shopId: input.shopId, conversation: { buyerId: input.buyerId } },
-        select: { id: true },
-      });
+      message = conversationId
+        ? await tx.message.findFirst({ where: { id: input.messageId, shopId: input.shopId, conversationId }, select: { id: true, kind: true, payload: true } })
+        : null;
       if (!message) throw new AppError("NOT_FOUND", "This voucher message does not exist in your chat.");
+    }
+    if (!voucher.isPublic && !(await wasSentToBuyer(tx, { voucherId: voucher.id, conversationId, message }))) {
+      throw new AppError("FORBIDDEN", "This voucher was not offered to you.");
     }
 
     const inserted = await tx.voucherClaim.createMany({
@@ -61,4 +68,18 @@ export async function claimVoucher(
       voucher: { ...updated, remaining: updated.quantity - updated.claimedCount },
     };
   });
+}
+
+/** A voucher card of this voucher in the buyer's chat: the given message, or any such card. */
+async function wasSentToBuyer(tx: Tx, input: { voucherId: string; conversationId: string | null; message: { kind: string; payload: unknown } | null }): Promise<boolean> {
+  if (input.message) {
+    const payload = input.message.payload as { voucherId?: unknown } | null;
+    return input.message.kind === "voucher_card" && payload?.voucherId === input.voucherId;
+  }
+  if (!input.conversationId) return false;
+  const card = await tx.message.findFirst({
+    where: { conversationId: input.conversationId, kind: "voucher_card", payload: { path: ["voucherId"], equals: input.voucherId } },
+    select: { id: true },
+  });
+  return card !== null;
 }

@@ -1,7 +1,9 @@
 // POST /api/widget/session (WIDGET-1): public. The widget names its shop by public key and its
-// buyer by a persistent visitor id or by the shop's signed identity token; it gets back a widget
-// token for the socket and uploads. 400 with field errors for bad input, 401 for an identity
-// token with a bad signature or past its expiry, 429 when one address starts too many sessions.
+// buyer by the visitor id this server issued or by the shop's signed identity token (a JWT); it
+// gets back a widget token for the socket and uploads. 400 with field errors for bad input, 401
+// for an identity token with a bad signature, past its expiry or living too long, 429 when one
+// address starts too many sessions or creates too many new visitors. The address is the socket's
+// peer, or an X-Forwarded-For hop written by a proxy named in TRUSTED_PROXIES (client-address.ts).
 import type { NextRequest } from "next/server";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
@@ -15,18 +17,31 @@ import { startWidgetSession, ZStartWidgetSession } from "@/server/services/widge
 
 /** NF-3: sessions started per client address per minute (per app node). */
 export const WIDGET_SESSION_LIMIT = { limit: 60, windowMs: 60_000 };
+/** NF-3: new anonymous visitors (buyer rows) created per client address per 10 minutes (per app node). */
+export const WIDGET_NEW_VISITOR_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
 const addressLimiter = createRateLimiter(WIDGET_SESSION_LIMIT);
 /** NF-3 (issue 15): a key, a visitor id and an identity token fit in far less. */
 const WIDGET_JSON_LIMIT_BYTES = 16 * 1024;
+const newVisitorLimiter = createRateLimiter(WIDGET_NEW_VISITOR_LIMIT);
 
 export async function POST(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
-      const waitMs = addressLimiter.hit(requestClientAddress(request.headers, getTrustedProxies()), Date.now());
+      const address = requestClientAddress(request.headers, getTrustedProxies());
+      const waitMs = addressLimiter.hit(address, Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many chats were opened from your network. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const body = await readJsonBody(request, ZStartWidgetSession, { maxBytes: WIDGET_JSON_LIMIT_BYTES });
       await assertWidgetOriginForKey(request, body.publicKey);
-      return callService(startWidgetSession, { ...body, authSecret: getAuthSecret() });
+      return callService(startWidgetSession, {
+        ...body,
+        authSecret: getAuthSecret(),
+        admitNewVisitor() {
+          const visitorWaitMs = newVisitorLimiter.hit(address, Date.now());
+          if (visitorWaitMs > 0) {
+            throw new RateLimitedError(`Too many new visitors from your network. Try again in ${Math.ceil(visitorWaitMs / 1000)} s.`, visitorWaitMs);
+          }
+        },
+      });
     },
     { headers: { "cache-control": "no-store" } },
   );
