@@ -6,7 +6,7 @@ import { Server, type Namespace, type Socket } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { can } from "@/core/permissions";
-import type { Database } from "@/server/db/client";
+import type { ServiceDatabase as Database } from "@/server/services/call-service";
 import { authenticateSocketCookie } from "@/server/auth/socket-auth";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { bindCommands, type CommandHandlers } from "@/server/realtime/commands";

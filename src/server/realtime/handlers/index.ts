@@ -3,7 +3,7 @@
 import type { Socket } from "socket.io";
 import { AppError } from "@/core/errors";
 import { createRateLimiter } from "@/core/rate-limit";
-import type { Database } from "@/server/db/client";
+import type { ServiceDatabase as Database } from "@/server/services/call-service";
 import type { RealtimeComponents } from "@/server/realtime/realtime-server";
 import { consoleCommands } from "@/server/realtime/handlers/console-commands";
 import { widgetCommands } from "@/server/realtime/handlers/widget-commands";
