@@ -2,6 +2,7 @@
 // (TEAM-2..TEAM-5, SET-1, SET-2, SET-6). Shared by the browser forms and the server services,
 // so a field error means the same on both sides.
 import { z } from "zod";
+import { safeLine, safeText } from "@/shared/zod-primitives";
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
@@ -57,8 +58,7 @@ export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a vali
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** What buyers see (TEAM-6): never an email address, so "@" is refused outright. */
-export const ZNickname = z
-  .string()
+export const ZNickname = safeText()
   .trim()
   .min(1, "Enter a nickname")
   .max(40, "Use at most 40 characters")
@@ -114,11 +114,11 @@ export const ZShopSettingsSchema = z
     /** CONSOLE-2: "due soon" when less than this many minutes of the 24 h are left. */
     dueSoonThresholdMinutes: z.number("Enter a whole number of minutes").int("Enter a whole number of minutes").min(1, "At least 1 minute").max(1439, "Less than 24 hours (1439 minutes at most)"),
     greetingEnabled: z.boolean(),
-    greetingTemplate: z.string().trim().max(1000, "Use at most 1,000 characters"),
+    greetingTemplate: safeText().trim().max(1000, "Use at most 1,000 characters"),
     /** AUTO-4: a recommendation scoring at least this (0 to 1) is sent automatically; null = off. */
     autoSendThreshold: z.number("Enter a number from 0 to 1").min(0, "At least 0").max(1, "At most 1").nullable(),
     reviewWords: z
-      .array(z.string().trim().min(1, "Words cannot be empty").max(40, "Use at most 40 characters per word"))
+      .array(safeLine().trim().min(1, "Words cannot be empty").max(40, "Use at most 40 characters per word"))
       .max(200, "Use at most 200 words")
       .transform((words) => [...new Set(words.map((word) => word.toLowerCase()))]),
   })

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { AppError, isAppError } from "@/core/errors";
 import { assertCan, type Action } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
+import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { zodFieldErrors } from "@/shared/validation";
 
@@ -56,7 +57,8 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
     const result = await run();
     if (result instanceof Response) return result;
     return NextResponse.json({ data: result ?? null });
-  } catch (error) {
+  } catch (caught) {
+    const error = badInputFromDatabaseError(caught) ?? caught;
     if (isAppError(error)) return NextResponse.json({ error: error.toJSON() }, { status: error.httpStatus });
     console.error(error);
     return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });

@@ -3,6 +3,7 @@
 // `{ error: { code, message, fieldErrors } }` with the AppError's status and never leaks internals.
 import { NextResponse } from "next/server";
 import { AppError, isAppError } from "@/core/errors";
+import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 
 /** A 429 that also tells the client when to try again (Retry-After). */
 export class RateLimitedError extends AppError {
@@ -19,7 +20,8 @@ export async function respondJson(run: () => Promise<unknown>, init: { headers?:
     const result = await run();
     if (result instanceof Response) return result;
     return NextResponse.json({ data: result ?? null }, { headers: init.headers });
-  } catch (error) {
+  } catch (caught) {
+    const error = badInputFromDatabaseError(caught) ?? caught;
     if (isAppError(error)) {
       const headers: Record<string, string> = { ...init.headers };
       if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);

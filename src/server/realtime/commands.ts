@@ -7,6 +7,7 @@ import type { Socket } from "socket.io";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/core/errors";
 import { assertCan, type Action } from "@/core/permissions";
+import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 import type { Ack } from "@/shared/events";
 import { zodFieldErrors } from "@/shared/validation";
 
@@ -38,7 +39,8 @@ export function defineWidgetCommand<TContext, TInput extends z.ZodType, TOutput>
 
 type AckFn = (reply: Ack<unknown>) => void;
 
-export function toErrorAck(error: unknown, log?: (error: unknown) => void): Ack<never> {
+export function toErrorAck(caught: unknown, log?: (error: unknown) => void): Ack<never> {
+  const error = badInputFromDatabaseError(caught) ?? caught;
   if (isAppError(error)) return { ok: false, error: error.toJSON() };
   log?.(error);
   return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } };

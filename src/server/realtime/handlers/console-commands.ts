@@ -14,7 +14,7 @@ import { sendAgentMessage } from "@/server/services/messaging/send-agent-message
 import { endSession } from "@/server/services/sessions/close-session";
 import { setSessionCategory, setSessionStar } from "@/server/services/sessions/update-session";
 import { blockBuyer, unblockBuyer } from "@/server/services/buyers/block-buyer";
-import { ZAgentSendMessage, ZHistoryBefore, ZSyncAfter } from "@/shared/message-schemas";
+import { ZAgentSendMessage, ZHistoryBefore, ZReadSeq, ZSyncAfter } from "@/shared/message-schemas";
 
 type Ctx = ConsoleCommandContext;
 const ZConversationId = z.object({ conversationId: z.uuid() });
@@ -55,7 +55,7 @@ export const consoleCommands = [
   defineCommand({
     event: "conversation:read",
     action: "conversation:mark_read",
-    input: ZConversationId.extend({ seq: z.number().int().min(0) }),
+    input: ZConversationId.extend({ seq: ZReadSeq }),
     async handle({ db, member }: Ctx, input) {
       const conversation = await loadVisibleConversation(db, member, input.conversationId);
       await settle(db, await markReadByMember(db, { member, conversationId: conversation.id, buyerId: conversation.buyerId, seq: input.seq }));

@@ -10,7 +10,7 @@ import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-mes
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
 import { rateSession } from "@/server/services/sessions/update-session";
 import { claimVoucher } from "@/server/services/workbench/claim-voucher";
-import { ZBuyerSendMessage, ZHistoryBefore, ZSyncAfter } from "@/shared/message-schemas";
+import { ZBuyerSendMessage, ZHistoryBefore, ZReadSeq, ZSyncAfter } from "@/shared/message-schemas";
 
 type Ctx = WidgetCommandContext;
 
@@ -52,7 +52,7 @@ export const widgetCommands = [
   }),
   defineWidgetCommand({
     event: "conversation:read",
-    input: z.object({ seq: z.number().int().min(0) }),
+    input: z.object({ seq: ZReadSeq }),
     async handle({ db, buyer }: Ctx, input) {
       await settle(db, await markReadByBuyer(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, seq: input.seq }));
       return null;

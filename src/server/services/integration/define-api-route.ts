@@ -6,6 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/core/errors";
 import { getDb, type Database } from "@/server/db/client";
+import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 import { publish, type OutgoingEvent } from "@/server/realtime/publish";
 import { authenticateApiToken, type ApiTokenContext } from "./authenticate-api-token";
 import { parseJsonBody, parseQuery } from "./parse-request";
@@ -71,7 +72,8 @@ export function apiJson(body: unknown, status = 200): Response {
   });
 }
 
-export function apiErrorResponse(error: unknown): Response {
+export function apiErrorResponse(caught: unknown): Response {
+  const error = badInputFromDatabaseError(caught) ?? caught;
   if (isAppError(error)) return apiJson({ error: error.toJSON() }, error.httpStatus);
   const concurrent = asConcurrentWriteError(error);
   if (concurrent) return apiJson({ error: concurrent.toJSON() }, concurrent.httpStatus);
