@@ -1,6 +1,6 @@
 // Message input, shared by the console, the widget and the server (CHAT-2).
 import { z } from "zod";
-import { safeText, seqNumber } from "@/shared/zod-primitives";
+import { INT4_MAX, safeText, seqNumber } from "@/shared/zod-primitives";
 
 export const MAX_TEXT_LENGTH = 4_000;
 
@@ -26,13 +26,14 @@ export type TBuyerMessageContent = z.infer<typeof ZBuyerMessageContent>;
 export const ZAgentSendMessage = z.object({ conversationId: z.uuid(), clientId: ZClientId, content: ZAgentMessageContent });
 export const ZBuyerSendMessage = z.object({ clientId: ZClientId, content: ZBuyerMessageContent });
 
+/** Sequence numbers are stored as int4: a larger one is bad input, never a database error (issue 15). */
+export const MAX_SEQ = INT4_MAX;
+export const ZSeq = seqNumber();
+
 /** Resume after a disconnect: everything after the last sequence number the client holds (CHAT-3). */
-export const ZSyncAfter = z.object({ afterSeq: seqNumber(), limit: z.number().int().min(1).max(500).default(200) });
+export const ZSyncAfter = z.object({ afterSeq: ZSeq, limit: z.number().int().min(1).max(500).default(200) });
 export const ZHistoryBefore = z.object({ beforeSeq: seqNumber({ min: 1 }), limit: z.number().int().min(1).max(100).default(30) });
 
 export function newClientId(): string {
   return (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}${Math.random()}`).replace(/[^A-Za-z0-9]/g, "");
 }
-
-/** Marking read up to a sequence number (CHAT-4); an int4 like Message.seq. */
-export const ZReadSeq = seqNumber();
