@@ -11,8 +11,10 @@ export interface FuzzRequest {
   method: HttpMethod;
   params: Record<string, string>;
   query: Record<string, string>;
-  /** A JSON value to send, or a raw text body (`{ raw }`), or nothing. */
-  body?: { json: unknown } | { raw: string };
+  /** A JSON value to send, a raw text body (`{ raw }`), a multipart form with one file, or nothing. */
+  /** false: leave the widget token out, so routes that take either credential use the member's. */
+  withWidgetToken?: boolean;
+  body?: { json: unknown } | { raw: string } | { form: { field: string; fileName: string; type: string; bytes: number[] } };
 }
 
 export interface FuzzCredentials {
@@ -33,15 +35,22 @@ export async function callFuzzed(route: DiscoveredRoute, request: FuzzRequest, c
   for (const [key, value] of Object.entries(request.query)) url.searchParams.append(key, value); // URLSearchParams sends lone surrogates as U+FFFD, as browsers do
   const headers = new Headers({
     authorization: `Bearer ${credentials.apiToken}`,
-    "x-widget-token": credentials.widgetToken,
     origin: APP_ORIGIN,
     "sec-fetch-site": "same-origin",
     "x-forwarded-for": "203.0.113.9",
   });
-  let body: string | undefined;
+  if (request.withWidgetToken !== false) headers.set("x-widget-token", credentials.widgetToken);
+  let body: string | FormData | undefined;
   if (request.body && request.method !== "GET" && request.method !== "HEAD") {
-    body = "raw" in request.body ? request.body.raw : JSON.stringify(request.body.json) ?? "null";
-    headers.set("content-type", "application/json");
+    if ("form" in request.body) {
+      // FormData sets the multipart content type with its boundary itself.
+      const { field, fileName, type, bytes } = request.body.form;
+      body = new FormData();
+      body.append(field, new File([new Uint8Array(bytes)], fileName, { type }));
+    } else {
+      body = "raw" in request.body ? request.body.raw : JSON.stringify(request.body.json) ?? "null";
+      headers.set("content-type", "application/json");
+    }
   }
   const params: Record<string, string | string[]> = {};
   for (const name of route.params) {

@@ -30,13 +30,26 @@ export function requestsFor(route: DiscoveredRoute, method: HttpMethod, pools: F
   const jsonBody = route.bodySchema
     ? fc.oneof({ weight: 5, arbitrary: aroundSchema(route.bodySchema, pools) }, { weight: 1, arbitrary: looseBody })
     : fc.oneof(looseBody, hostileValue);
-  const body = wantsBody
+  // Real image signatures, so some files pass the content sniffing and reach storage.
+  const fileBytes = fc.oneof(
+    fc.constantFrom([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], [0xff, 0xd8, 0xff, 0xe0, 0, 0x10], [0x47, 0x49, 0x46, 0x38, 0x39, 0x61]),
+    fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 }),
+  );
+  const form = fc.record({
+    field: fc.constantFrom(...(route.multipartFields.length > 0 ? route.multipartFields : ["file"])),
+    fileName: fc.oneof(fc.constantFrom("photo.png", "a.jpg"), hostileString.filter((value) => value.length < 2_000)),
+    type: fc.constantFrom("image/png", "image/jpeg", "text/html", "application/octet-stream", ""),
+    bytes: fileBytes,
+  });
+  const multipartBody = fc.oneof({ weight: 3, arbitrary: form.map((value) => ({ form: value })) }, { weight: 1, arbitrary: jsonBody.map((json) => ({ json })) });
+  const otherBody = wantsBody
     ? fc.oneof(
         { weight: 6, arbitrary: jsonBody.map((json) => ({ json })) },
         { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ raw })) },
         { weight: 1, arbitrary: fc.constant(undefined) },
       )
     : fc.constant(undefined);
+  const body = wantsBody && route.multipartFields.length > 0 ? multipartBody : otherBody;
 
-  return fc.record({ method: fc.constant(method), params, query, body }) as fc.Arbitrary<FuzzRequest>;
+  return fc.record({ method: fc.constant(method), params, query, body, withWidgetToken: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }) as fc.Arbitrary<FuzzRequest>;
 }

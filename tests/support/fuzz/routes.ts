@@ -23,6 +23,8 @@ export interface DiscoveredRoute {
   querySchema: z.ZodType | null;
   /** Query keys read with searchParams.get("...") and keys of inline z.object({...}) schemas. */
   extraKeys: string[];
+  /** Reads a multipart body (uploads): then some requests send files, with these field names. */
+  multipartFields: string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -64,6 +66,7 @@ export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
       bodySchema: firstSchema(imports, source, [/\bbody:\s*([A-Z]\w*)/g, /\b([A-Z]\w*)\.safeParse\(json\)/g]),
       querySchema: firstSchema(imports, source, [/\bquery:\s*([A-Z]\w*)/g, /parseQuery\(request,\s*([A-Z]\w*)\)/g, /parseSearchParams\(request\.url,\s*([A-Z]\w*)\)/g, /\b([A-Z]\w*)\.safeParse\(\{/g]),
       extraKeys: [...new Set([...matchAll(source, /searchParams\.get\("(\w+)"\)/g), ...matchAll(source, /\b(\w+):\s*z\./g)])],
+      multipartFields: /formData\(|multipart|busboy/i.test(source) ? [...new Set(["file", "avatar", ...matchAll(source, /form\.get\("(\w+)"\)/g)])] : [],
     });
   }
   return routes;
