@@ -19,6 +19,8 @@ process.env.NEXTAUTH_SECRET = "fuzz-http-secret-0123456789abcdefghijklmn";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 
 const RUNS_PER_HANDLER = 30;
+/** Bounded by the run count; the margin is for a loaded machine, not for slow inputs. */
+const FUZZ_TEST_TIMEOUT_MS = 120_000;
 
 const { db } = await useTestDatabase();
 useDbForRoutes(db);
@@ -62,7 +64,7 @@ describe("NF-3 fuzz: every HTTP route", () => {
         );
         // FUZZ_STATS=1 shows how deep the inputs got: all 400s means the generator needs work.
         if (process.env.FUZZ_STATS) console.log(`${method} ${route.pattern}`, Object.fromEntries(statuses));
-      });
+      }, FUZZ_TEST_TIMEOUT_MS);
     }
   }
 

@@ -16,6 +16,8 @@ import { useTestDatabase } from "../support/test-database";
 
 const RUNS_PER_COMMAND = 30;
 const ACK_TIMEOUT_MS = 5_000;
+/** Bounded by the run count; the margin is for a loaded machine, not for slow inputs. */
+const FUZZ_TEST_TIMEOUT_MS = 120_000;
 
 const { db } = await useTestDatabase();
 let node: RealtimeNode;
@@ -90,7 +92,7 @@ for (const namespace of ["widget", "console"] as const) {
           fuzzRunOptions(title, RUNS_PER_COMMAND),
         );
         await expectOneAckPerCall(namespace);
-      });
+      }, FUZZ_TEST_TIMEOUT_MS);
     }
 
     it(`NF-3 fuzz ${namespace}: events nobody declared are answered once with BAD_INPUT`, async () => {
@@ -104,7 +106,7 @@ for (const namespace of ["widget", "console"] as const) {
         fuzzRunOptions(title, RUNS_PER_COMMAND),
       );
       await expectOneAckPerCall(namespace);
-    });
+    }, FUZZ_TEST_TIMEOUT_MS);
   });
 }
 
