@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // STYLE: services are the only way in (issue 9). Routes, pages, socket handlers and jobs call
+    // services in src/server/services and never import the Prisma client (src/architecture.test.ts
+    // also catches queries on a handle they were given).
+    files: ["src/app/**/*.{ts,tsx}", "src/server/realtime/**/*.ts", "src/server/jobs/**/*.ts"],
+    // Still moving on wip/wire: removed by wip/wire.
+    ignores: ["src/server/realtime/handlers/index.ts", "src/server/realtime/handlers/widget-commands.ts", "src/server/realtime/realtime-server.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["@/server/db/*", "**/server/db/*", "@/generated/*", "**/generated/prisma/*", "@prisma/*"], message: "Call a service in src/server/services instead of Prisma." },
+        ],
+      }],
+    },
+  },
+  {
     // Browser code never reaches into the server (secrets, database).
     files: ["src/components/**/*.{ts,tsx}", "src/app/**/*-form.tsx", "src/widget/**/*.{ts,tsx}"],
     rules: {

@@ -1,6 +1,8 @@
 // TEAM-2: invitations by email. Tokens are stored hashed, work once, expire after 120 hours
 // (clock injected), can be resent (the old link dies) or revoked; an existing user joins a
 // second shop without a new password. Mail goes through a real SMTP server in the test.
+import { applyServiceResult } from "../../src/server/services/apply-service-result";
+import type { ServiceResult } from "../../src/server/services/service-result";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors";
@@ -18,6 +20,8 @@ import { useTestDatabase } from "../support/test-database";
 import { createMemoryMailer, createTeam, invitationTokenFrom, startSmtpCapture } from "./team-fixtures";
 
 const { db } = await useTestDatabase();
+// The services return their live effects; apply them as the routes do (publish, then drain).
+const applied = async <T,>(result: Promise<ServiceResult<T>>): Promise<T> => applyServiceResult(db, await result);
 const HOUR = 3_600_000;
 const T0 = new Date("2026-03-02T09:00:00.000Z");
 const NEW_PASSWORD = "a brand new password";
@@ -86,7 +90,7 @@ describe("TEAM-2 inviting a user", () => {
     expect((await listInvitations(db, { actor: team.actors.owner, now: T0 })).map((row) => row.email)).toEqual(["joiner@example.test"]);
     expect((await listTeam(db, { actor: team.actors.owner })).map((row) => row.email)).not.toContain("joiner@example.test");
 
-    await acceptInvitation(db, { token, nickname: "Joiner", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, now: new Date(T0.getTime() + HOUR) });
+    await applied(acceptInvitation(db, { token, nickname: "Joiner", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, now: new Date(T0.getTime() + HOUR) }));
 
     expect(await listInvitations(db, { actor: team.actors.owner, now: T0 })).toEqual([]);
     const added = (await listTeam(db, { actor: team.actors.owner })).find((row) => row.email === "joiner@example.test");
@@ -141,13 +145,13 @@ describe("TEAM-2 activation links", () => {
     const view = await describeInvitation(db, { token, now: T0 });
     expect(view).toMatchObject({ status: "pending", shopName: team.shop.name, email: "fresh@example.test", role: "agent", account: "new_account" });
 
-    const accepted = await acceptInvitation(db, { token, nickname: "Fresh", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, now: T0 });
+    const accepted = await applied(acceptInvitation(db, { token, nickname: "Fresh", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, now: T0 }));
     expect(accepted).toMatchObject({ shopId: team.shop.id, email: "fresh@example.test", isNewAccount: true });
     const user = await db.user.findUniqueOrThrow({ where: { email: "fresh@example.test" } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await signIn(db, { email: "fresh@example.test", password: NEW_PASSWORD })).toMatchObject({ shopId: team.shop.id });
 
-    const again = await expectAppError(acceptInvitation(db, { token, nickname: "Fresh", password: NEW_PASSWORD, now: T0 }), "GONE");
+    const again = await expectAppError(applied(acceptInvitation(db, { token, nickname: "Fresh", password: NEW_PASSWORD, now: T0 })), "GONE");
     expect(again.message).toMatch(/already been used/);
     expect(await describeInvitation(db, { token, now: T0 })).toMatchObject({ status: "used", message: expect.stringMatching(/already been used/) });
   });
@@ -158,7 +162,7 @@ describe("TEAM-2 activation links", () => {
     const atExpiry = new Date(T0.getTime() + 120 * HOUR);
     expect(await describeInvitation(db, { token, now: new Date(atExpiry.getTime() - 1) })).toMatchObject({ status: "pending" });
     expect(await describeInvitation(db, { token, now: atExpiry })).toMatchObject({ status: "expired", message: expect.stringMatching(/expired.*120 hours/) });
-    const error = await expectAppError(acceptInvitation(db, { token, nickname: "Late", password: NEW_PASSWORD, now: atExpiry }), "GONE");
+    const error = await expectAppError(applied(acceptInvitation(db, { token, nickname: "Late", password: NEW_PASSWORD, now: atExpiry })), "GONE");
     expect(error.message).toMatch(/expired/);
     expect(await db.user.findUnique({ where: { email: "late@example.test" } })).toBeNull();
     expect((await listInvitations(db, { actor: team.actors.owner, now: atExpiry }))[0]).toMatchObject({ email: "late@example.test", isExpired: true });
@@ -175,9 +179,9 @@ describe("TEAM-2 activation links", () => {
     expect(resent.invitation.expiresAt).toBe(new Date(later.getTime() + 120 * HOUR).toISOString());
 
     expect(await describeInvitation(db, { token: oldToken, now: later })).toMatchObject({ status: "invalid" });
-    await expectAppError(acceptInvitation(db, { token: oldToken, nickname: "Old", password: NEW_PASSWORD, now: later }), "NOT_FOUND");
+    await expectAppError(applied(acceptInvitation(db, { token: oldToken, nickname: "Old", password: NEW_PASSWORD, now: later })), "NOT_FOUND");
     // Past the first window, inside the second.
-    await acceptInvitation(db, { token: newToken, nickname: "Resent", password: NEW_PASSWORD, now: new Date(T0.getTime() + 150 * HOUR) });
+    await applied(acceptInvitation(db, { token: newToken, nickname: "Resent", password: NEW_PASSWORD, now: new Date(T0.getTime() + 150 * HOUR) }));
     await expectAppError(resendInvitation(db, { actor: team.actors.owner, invitationId: invitation.id }, { mailer }), "CONFLICT");
   });
 
@@ -186,7 +190,7 @@ describe("TEAM-2 activation links", () => {
     const { token, invitation } = await invite(team, "revoked@example.test");
     await revokeInvitation(db, { actor: team.actors.owner, invitationId: invitation.id, now: T0 });
     expect(await describeInvitation(db, { token, now: T0 })).toMatchObject({ status: "revoked", message: expect.stringMatching(/revoked/) });
-    await expectAppError(acceptInvitation(db, { token, nickname: "Nope", password: NEW_PASSWORD, now: T0 }), "GONE");
+    await expectAppError(applied(acceptInvitation(db, { token, nickname: "Nope", password: NEW_PASSWORD, now: T0 })), "GONE");
     expect(await listInvitations(db, { actor: team.actors.owner, now: T0 })).toEqual([]);
   });
 
@@ -198,7 +202,7 @@ describe("TEAM-2 activation links", () => {
   it("TEAM-2 a link can be used once even when two submissions race", async () => {
     const team = await createTeam(db);
     const { token } = await invite(team, "racer@example.test");
-    const attempts = await Promise.allSettled([1, 2, 3].map((n) => acceptInvitation(db, { token, nickname: `Racer${n}`, password: NEW_PASSWORD, now: T0 })));
+    const attempts = await Promise.allSettled([1, 2, 3].map((n) => applied(acceptInvitation(db, { token, nickname: `Racer${n}`, password: NEW_PASSWORD, now: T0 }))));
     expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1);
     expect(await db.member.count({ where: { shopId: team.shop.id, user: { email: "racer@example.test" } } })).toBe(1);
   });
@@ -206,13 +210,13 @@ describe("TEAM-2 activation links", () => {
   it("asks for a password of at least 10 characters and a nickname outside the review list", async () => {
     const team = await createTeam(db, { reviewWords: ["official"] });
     const { token } = await invite(team, "picky@example.test");
-    const short = await expectAppError(acceptInvitation(db, { token, nickname: "Picky", password: "short", now: T0 }), "BAD_INPUT");
+    const short = await expectAppError(applied(acceptInvitation(db, { token, nickname: "Picky", password: "short", now: T0 })), "BAD_INPUT");
     expect(short.fieldErrors?.password?.[0]).toMatch(/10 characters/);
-    const mismatch = await expectAppError(acceptInvitation(db, { token, nickname: "Picky", password: NEW_PASSWORD, confirmPassword: "something else", now: T0 }), "BAD_INPUT");
+    const mismatch = await expectAppError(applied(acceptInvitation(db, { token, nickname: "Picky", password: NEW_PASSWORD, confirmPassword: "something else", now: T0 })), "BAD_INPUT");
     expect(mismatch.fieldErrors?.confirmPassword).toBeDefined();
-    const reviewed = await expectAppError(acceptInvitation(db, { token, nickname: "The OFFICIAL shop", password: NEW_PASSWORD, now: T0 }), "BAD_INPUT");
+    const reviewed = await expectAppError(applied(acceptInvitation(db, { token, nickname: "The OFFICIAL shop", password: NEW_PASSWORD, now: T0 })), "BAD_INPUT");
     expect(reviewed.fieldErrors?.nickname?.[0]).toMatch(/approval/);
-    const email = await expectAppError(acceptInvitation(db, { token, nickname: "picky@example.test", password: NEW_PASSWORD, now: T0 }), "BAD_INPUT");
+    const email = await expectAppError(applied(acceptInvitation(db, { token, nickname: "picky@example.test", password: NEW_PASSWORD, now: T0 })), "BAD_INPUT");
     expect(email.fieldErrors?.nickname?.[0]).toMatch(/@/);
     // Nothing was half-written: the link still works.
     expect(await describeInvitation(db, { token, now: T0 })).toMatchObject({ status: "pending" });
@@ -227,13 +231,13 @@ describe("TEAM-2 an existing user invited to a second shop", () => {
     const { token } = await invite(second, person.user.email);
     expect(await describeInvitation(db, { token, now: T0 })).toMatchObject({ status: "pending", account: "existing_account", suggestedNickname: "Multi" });
 
-    const missing = await expectAppError(acceptInvitation(db, { token, nickname: "Multi", now: T0 }), "BAD_INPUT");
+    const missing = await expectAppError(applied(acceptInvitation(db, { token, nickname: "Multi", now: T0 })), "BAD_INPUT");
     expect(missing.fieldErrors?.password).toBeDefined();
-    const wrong = await expectAppError(acceptInvitation(db, { token, nickname: "Multi", password: "not the password", now: T0 }), "BAD_INPUT");
+    const wrong = await expectAppError(applied(acceptInvitation(db, { token, nickname: "Multi", password: "not the password", now: T0 })), "BAD_INPUT");
     expect(wrong.fieldErrors?.password?.[0]).toMatch(/incorrect/);
 
     const before = (await db.user.findUniqueOrThrow({ where: { id: person.userId } })).passwordHash;
-    const accepted = await acceptInvitation(db, { token, nickname: "Multi", password: TEST_PASSWORD, now: T0 });
+    const accepted = await applied(acceptInvitation(db, { token, nickname: "Multi", password: TEST_PASSWORD, now: T0 }));
     expect(accepted).toMatchObject({ shopId: second.shop.id, isNewAccount: false });
     expect((await db.user.findUniqueOrThrow({ where: { id: person.userId } })).passwordHash).toBe(before);
     const memberships = await db.member.findMany({ where: { userId: person.userId }, orderBy: { createdAt: "asc" } });
@@ -246,8 +250,8 @@ describe("TEAM-2 an existing user invited to a second shop", () => {
     const person = await createMember(db, { shopId: first.shop.id });
     const { token } = await invite(second, person.user.email);
     // Signed in as somebody else: the password is still required.
-    await expectAppError(acceptInvitation(db, { token, nickname: "Someone", sessionUserId: first.owner.userId, now: T0 }), "BAD_INPUT");
-    const accepted = await acceptInvitation(db, { token, nickname: "Someone", sessionUserId: person.userId, now: T0 });
+    await expectAppError(applied(acceptInvitation(db, { token, nickname: "Someone", sessionUserId: first.owner.userId, now: T0 })), "BAD_INPUT");
+    const accepted = await applied(acceptInvitation(db, { token, nickname: "Someone", sessionUserId: person.userId, now: T0 }));
     expect(accepted.shopId).toBe(second.shop.id);
   });
 
@@ -257,7 +261,7 @@ describe("TEAM-2 an existing user invited to a second shop", () => {
     await db.user.update({ where: { id: team.target.userId }, data: { deletedAt: T0 } });
     const { token } = await invite(team, team.target.user.email);
     expect(await describeInvitation(db, { token, now: T0 })).toMatchObject({ account: "new_account" });
-    await acceptInvitation(db, { token, nickname: "Returned", password: NEW_PASSWORD, now: T0 });
+    await applied(acceptInvitation(db, { token, nickname: "Returned", password: NEW_PASSWORD, now: T0 }));
     const member = await db.member.findUniqueOrThrow({ where: { id: team.target.id }, include: { user: true } });
     expect(member).toMatchObject({ status: "active", deletedAt: null, nickname: "Returned" });
     expect(member.user.deletedAt).toBeNull();

@@ -1,6 +1,8 @@
 // TEAM-3, TEAM-4: role changes, deactivation that takes effect at once (live console dropped on
 // a real Socket.IO server, open sessions requeued), activation, deletion, the team table with
 // capacity and accept switch, and nickname review.
+import { applyServiceResult } from "../../src/server/services/apply-service-result";
+import type { ServiceResult } from "../../src/server/services/service-result";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
@@ -9,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { AppError } from "../../src/core/errors";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
-import { requeueMemberSessions } from "../../src/server/services/assignment/requeue-member-sessions";
+import { requeueMemberSessionsInTransaction } from "../../src/server/services/assignment/requeue-member-sessions";
 import type * as RequeueModule from "../../src/server/services/assignment/requeue-member-sessions";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { SignInError, signIn } from "../../src/server/services/sign-in";
@@ -29,11 +31,13 @@ import { createTeam } from "./team-fixtures";
 // while still running the real implementation.
 vi.mock("../../src/server/services/assignment/requeue-member-sessions", async (importOriginal) => {
   const actual = await importOriginal<typeof RequeueModule>();
-  return { requeueMemberSessions: vi.fn(actual.requeueMemberSessions) };
+  return { ...actual, requeueMemberSessionsInTransaction: vi.fn(actual.requeueMemberSessionsInTransaction) };
 });
 
 const SECRET = "team-members-test-secret-at-least-32-chars";
 const { db } = await useTestDatabase();
+// The services return their live effects; apply them as the routes do (publish, then drain).
+const applied = async <T,>(result: Promise<ServiceResult<T>>): Promise<T> => applyServiceResult(db, await result);
 let httpServer: HttpServer;
 let realtime: RealtimeServer;
 let baseUrl: string;
@@ -52,7 +56,7 @@ afterAll(async () => {
   await realtime.close();
 });
 beforeEach(() => {
-  vi.mocked(requeueMemberSessions).mockClear();
+  vi.mocked(requeueMemberSessionsInTransaction).mockClear();
 });
 
 async function openConsole(member: { userId: string; shopId: string }): Promise<Socket> {
@@ -66,11 +70,14 @@ async function openConsole(member: { userId: string; shopId: string }): Promise<
   return socket;
 }
 
-/** The Prisma client is a proxy that deep equality cannot walk: compare it by identity. */
+/**
+ * issue 9: the requeue runs inside the status change's transaction (a transaction client, not
+ * the pool), so the two commit together. The client is a proxy deep equality cannot walk.
+ */
 function expectRequeued(input: { shopId: string; memberId: string; actorMemberId: string }): void {
-  const calls = vi.mocked(requeueMemberSessions).mock.calls;
+  const calls = vi.mocked(requeueMemberSessionsInTransaction).mock.calls;
   expect(calls).toHaveLength(1);
-  expect(calls[0]?.[0]).toBe(db);
+  expect(calls[0]?.[0]).not.toBe(db);
   expect(calls[0]?.[1]).toEqual(input);
 }
 
@@ -99,7 +106,7 @@ describe("TEAM-3 deactivation", () => {
     const dropped = new Promise<string>((resolve) => consoleSocket.once("disconnect", resolve));
     const changed = new Promise<MemberChangedEvent>((resolve) => ownerSocket.on("member.changed", (event: MemberChangedEvent) => event.change === "deactivated" && resolve(event)));
 
-    const result = await deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id });
+    const result = await applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
 
     expect(result.status).toBe("deactivated");
     expect((await revoked).message).toMatch(/deactivated/);
@@ -122,7 +129,7 @@ describe("TEAM-3 deactivation", () => {
     await db.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
     await db.member.update({ where: { id: team.target.id }, data: { openSessionCount: 1 } });
 
-    await deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id });
+    await applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
 
     // Nobody else has a console open here, so the session waits in Unassigned (ASSIGN-4).
     expect(await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ state: "queued", assigneeId: null });
@@ -132,8 +139,8 @@ describe("TEAM-3 deactivation", () => {
 
   it("TEAM-3 activates the member again, who can then sign in and connect", async () => {
     const team = await createTeam(db);
-    await deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id });
-    const result = await activateMember(db, { actor: team.actors.owner, memberId: team.target.id });
+    await applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
+    const result = await applied(activateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
     expect(result.status).toBe("active");
     expect(await signInCode(team.target.user.email)).toBe("ok");
     await openConsole(team.target);
@@ -141,17 +148,17 @@ describe("TEAM-3 deactivation", () => {
 
   it("TEAM-3 never deactivates or deletes the owner, and only the owner manages users", async () => {
     const team = await createTeam(db);
-    await expectAppError(deactivateMember(db, { actor: team.actors.owner, memberId: team.owner.id }), "FORBIDDEN");
-    await expectAppError(deleteMember(db, { actor: team.actors.owner, memberId: team.owner.id }), "FORBIDDEN");
-    await expectAppError(changeMemberRole(db, { actor: team.actors.owner, memberId: team.owner.id, role: "admin" }), "FORBIDDEN");
+    await expectAppError(applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.owner.id })), "FORBIDDEN");
+    await expectAppError(applied(deleteMember(db, { actor: team.actors.owner, memberId: team.owner.id })), "FORBIDDEN");
+    await expectAppError(applied(changeMemberRole(db, { actor: team.actors.owner, memberId: team.owner.id, role: "admin" })), "FORBIDDEN");
     for (const actor of [team.actors.admin, team.actors.agent]) {
-      await expectAppError(deactivateMember(db, { actor, memberId: team.target.id }), "FORBIDDEN");
-      await expectAppError(activateMember(db, { actor, memberId: team.target.id }), "FORBIDDEN");
-      await expectAppError(deleteMember(db, { actor, memberId: team.target.id }), "FORBIDDEN");
-      await expectAppError(changeMemberRole(db, { actor, memberId: team.target.id, role: "admin" }), "FORBIDDEN");
-      await expectAppError(reviewNickname(db, { actor, memberId: team.target.id, decision: "approve" }), "FORBIDDEN");
+      await expectAppError(applied(deactivateMember(db, { actor, memberId: team.target.id })), "FORBIDDEN");
+      await expectAppError(applied(activateMember(db, { actor, memberId: team.target.id })), "FORBIDDEN");
+      await expectAppError(applied(deleteMember(db, { actor, memberId: team.target.id })), "FORBIDDEN");
+      await expectAppError(applied(changeMemberRole(db, { actor, memberId: team.target.id, role: "admin" })), "FORBIDDEN");
+      await expectAppError(applied(reviewNickname(db, { actor, memberId: team.target.id, decision: "approve" })), "FORBIDDEN");
     }
-    expect(requeueMemberSessions).not.toHaveBeenCalled();
+    expect(requeueMemberSessionsInTransaction).not.toHaveBeenCalled();
     const target = await db.member.findUniqueOrThrow({ where: { id: team.target.id } });
     expect(target).toMatchObject({ status: "active", role: "agent", deletedAt: null });
   });
@@ -160,13 +167,13 @@ describe("TEAM-3 deactivation", () => {
     const team = await createTeam(db);
     const other = await createTeam(db);
     const otherOwner = other.actors.owner;
-    await expectAppError(deactivateMember(db, { actor: otherOwner, memberId: team.target.id }), "NOT_FOUND");
-    await expectAppError(activateMember(db, { actor: otherOwner, memberId: team.target.id }), "NOT_FOUND");
-    await expectAppError(deleteMember(db, { actor: otherOwner, memberId: team.target.id }), "NOT_FOUND");
-    await expectAppError(changeMemberRole(db, { actor: otherOwner, memberId: team.target.id, role: "admin" }), "NOT_FOUND");
-    await expectAppError(updateTeamMember(db, { actor: otherOwner, memberId: team.target.id, changes: { maxCapacity: 5 } }), "NOT_FOUND");
-    await expectAppError(reviewNickname(db, { actor: otherOwner, memberId: team.target.id, decision: "approve" }), "NOT_FOUND");
-    await expectAppError(updateTeamMember(db, { actor: otherOwner, memberId: "not-a-uuid", changes: { maxCapacity: 5 } }), "NOT_FOUND");
+    await expectAppError(applied(deactivateMember(db, { actor: otherOwner, memberId: team.target.id })), "NOT_FOUND");
+    await expectAppError(applied(activateMember(db, { actor: otherOwner, memberId: team.target.id })), "NOT_FOUND");
+    await expectAppError(applied(deleteMember(db, { actor: otherOwner, memberId: team.target.id })), "NOT_FOUND");
+    await expectAppError(applied(changeMemberRole(db, { actor: otherOwner, memberId: team.target.id, role: "admin" })), "NOT_FOUND");
+    await expectAppError(applied(updateTeamMember(db, { actor: otherOwner, memberId: team.target.id, changes: { maxCapacity: 5 } })), "NOT_FOUND");
+    await expectAppError(applied(reviewNickname(db, { actor: otherOwner, memberId: team.target.id, decision: "approve" })), "NOT_FOUND");
+    await expectAppError(applied(updateTeamMember(db, { actor: otherOwner, memberId: "not-a-uuid", changes: { maxCapacity: 5 } })), "NOT_FOUND");
     const target = await db.member.findUniqueOrThrow({ where: { id: team.target.id } });
     expect(target).toMatchObject({ status: "active", role: "agent", maxCapacity: 200, deletedAt: null });
     expect((await listTeam(db, { actor: otherOwner })).map((row) => row.memberId)).not.toContain(team.target.id);
@@ -178,7 +185,7 @@ describe("TEAM-3 deletion and roles", () => {
     const team = await createTeam(db);
     const socket = await openConsole(team.target);
     const revoked = new Promise<{ message: string }>((resolve) => socket.once("access.revoked", resolve));
-    const result = await deleteMember(db, { actor: team.actors.owner, memberId: team.target.id });
+    const result = await applied(deleteMember(db, { actor: team.actors.owner, memberId: team.target.id }));
     expect(result).toEqual({ memberId: team.target.id, isUserDeleted: true });
     expect((await revoked).message).toMatch(/removed/);
     expectRequeued({ shopId: team.shop.id, memberId: team.target.id, actorMemberId: team.owner.id });
@@ -189,7 +196,7 @@ describe("TEAM-3 deletion and roles", () => {
     expect(member.user.deletedAt).not.toBeNull();
     expect(await signInCode(team.target.user.email)).toBe("invalid_credentials");
     expect((await listTeam(db, { actor: team.actors.owner })).map((row) => row.memberId)).not.toContain(team.target.id);
-    await expectAppError(activateMember(db, { actor: team.actors.owner, memberId: team.target.id }), "NOT_FOUND");
+    await expectAppError(applied(activateMember(db, { actor: team.actors.owner, memberId: team.target.id })), "NOT_FOUND");
   });
 
   it("TEAM-3 deleting a member of two shops keeps the user for the other shop", async () => {
@@ -197,7 +204,7 @@ describe("TEAM-3 deletion and roles", () => {
     const other = await createTeam(db);
     const person = await createMember(db, { shopId: other.shop.id });
     const here = await createMember(db, { shopId: team.shop.id, userId: person.userId, nickname: "TwoShops" });
-    const result = await deleteMember(db, { actor: team.actors.owner, memberId: here.id });
+    const result = await applied(deleteMember(db, { actor: team.actors.owner, memberId: here.id }));
     expect(result.isUserDeleted).toBe(false);
     expect((await db.user.findUniqueOrThrow({ where: { id: person.userId } })).deletedAt).toBeNull();
     expect(await signIn(db, { email: person.user.email, password: TEST_PASSWORD })).toMatchObject({ shopId: other.shop.id });
@@ -208,13 +215,13 @@ describe("TEAM-3 deletion and roles", () => {
     const team = await createTeam(db);
     const socket = await openConsole(team.target);
     const dropped = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    const result = await changeMemberRole(db, { actor: team.actors.owner, memberId: team.target.id, role: "admin" });
+    const result = await applied(changeMemberRole(db, { actor: team.actors.owner, memberId: team.target.id, role: "admin" }));
     expect(result.role).toBe("admin");
     expect(await dropped).toBe("io server disconnect");
     expect((await resolveMemberContext(db, { userId: team.target.userId, shopId: team.shop.id }))?.role).toBe("admin");
-    await expectAppError(changeMemberRole(db, { actor: team.actors.owner, memberId: team.target.id, role: "owner" as "admin" }), "BAD_INPUT");
+    await expectAppError(applied(changeMemberRole(db, { actor: team.actors.owner, memberId: team.target.id, role: "owner" as "admin" })), "BAD_INPUT");
     // No service takes an email: the team update schema refuses the field outright.
-    await expectAppError(updateTeamMember(db, { actor: team.actors.owner, memberId: team.target.id, changes: { email: "new@example.test" } as never }), "BAD_INPUT");
+    await expectAppError(applied(updateTeamMember(db, { actor: team.actors.owner, memberId: team.target.id, changes: { email: "new@example.test" } as never })), "BAD_INPUT");
   });
 });
 
@@ -222,7 +229,7 @@ describe("TEAM-4 team table", () => {
   it("TEAM-4 lists avatar, nickname, email, role, capacity, open chats and accept switch, owner first", async () => {
     const team = await createTeam(db);
     await db.member.update({ where: { id: team.agent.id }, data: { openSessionCount: 3, avatarUrl: "/api/team/avatars/x.png" } });
-    await deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id });
+    await applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
     for (const actor of [team.actors.owner, team.actors.admin]) {
       const rows = await listTeam(db, { actor });
       expect(rows.map((row) => row.role)).toEqual(["owner", "admin", "agent", "agent"]);
@@ -246,13 +253,13 @@ describe("TEAM-4 team table", () => {
     const events: MemberChangedEvent[] = [];
     watcher.on("member.changed", (event: MemberChangedEvent) => events.push(event));
     for (const bad of [0, 1000, 2.5, -1]) {
-      const error = await expectAppError(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { maxCapacity: bad } }), "BAD_INPUT");
+      const error = await expectAppError(applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { maxCapacity: bad } })), "BAD_INPUT");
       expect(error.fieldErrors?.maxCapacity).toBeDefined();
     }
-    expect((await updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { maxCapacity: 1 } })).maxCapacity).toBe(1);
-    expect((await updateTeamMember(db, { actor: team.actors.owner, memberId: team.target.id, changes: { maxCapacity: 999, acceptAutoAssign: false } })))
+    expect((await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { maxCapacity: 1 } }))).maxCapacity).toBe(1);
+    expect((await applied(updateTeamMember(db, { actor: team.actors.owner, memberId: team.target.id, changes: { maxCapacity: 999, acceptAutoAssign: false } }))))
       .toMatchObject({ maxCapacity: 999, acceptAutoAssign: false });
-    await expectAppError(updateTeamMember(db, { actor: team.actors.agent, memberId: team.target.id, changes: { maxCapacity: 5 } }), "FORBIDDEN");
+    await expectAppError(applied(updateTeamMember(db, { actor: team.actors.agent, memberId: team.target.id, changes: { maxCapacity: 5 } })), "FORBIDDEN");
     await vi.waitFor(() => expect(events).toContainEqual({ memberId: team.target.id, change: "updated" }));
   });
 });
@@ -260,23 +267,23 @@ describe("TEAM-4 team table", () => {
 describe("TEAM-4 nickname review", () => {
   it("TEAM-4 a nickname matching the review list waits for the owner; buyers keep the old one", async () => {
     const team = await createTeam(db, { reviewWords: ["official", "support team"] });
-    const pending = await updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "Official Helper" } });
+    const pending = await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "Official Helper" } }));
     expect(pending).toMatchObject({ nickname: team.target.nickname, pendingNickname: "Official Helper", nicknameReview: "under_review" });
 
-    const approved = await reviewNickname(db, { actor: team.actors.owner, memberId: team.target.id, decision: "approve" });
+    const approved = await applied(reviewNickname(db, { actor: team.actors.owner, memberId: team.target.id, decision: "approve" }));
     expect(approved).toMatchObject({ nickname: "Official Helper", pendingNickname: null, nicknameReview: "approved" });
-    await expectAppError(reviewNickname(db, { actor: team.actors.owner, memberId: team.target.id, decision: "approve" }), "CONFLICT");
+    await expectAppError(applied(reviewNickname(db, { actor: team.actors.owner, memberId: team.target.id, decision: "approve" })), "CONFLICT");
 
-    await updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "Our SUPPORT TEAM" } });
-    const rejected = await reviewNickname(db, { actor: team.actors.owner, memberId: team.target.id, decision: "reject" });
+    await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "Our SUPPORT TEAM" } }));
+    const rejected = await applied(reviewNickname(db, { actor: team.actors.owner, memberId: team.target.id, decision: "reject" }));
     expect(rejected).toMatchObject({ nickname: "Official Helper", pendingNickname: null, nicknameReview: "approved" });
   });
 
   it("TEAM-4 the owner's own choice of nickname needs no review; a clean nickname applies at once", async () => {
     const team = await createTeam(db, { reviewWords: ["official"] });
-    expect(await updateTeamMember(db, { actor: team.actors.owner, memberId: team.target.id, changes: { nickname: "Official Owner Pick" } }))
+    expect(await applied(updateTeamMember(db, { actor: team.actors.owner, memberId: team.target.id, changes: { nickname: "Official Owner Pick" } })))
       .toMatchObject({ nickname: "Official Owner Pick", nicknameReview: "approved" });
-    expect(await updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "Plain Name" } }))
+    expect(await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "Plain Name" } })))
       .toMatchObject({ nickname: "Plain Name", pendingNickname: null, nicknameReview: "approved" });
   });
 });

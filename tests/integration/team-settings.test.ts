@@ -1,6 +1,8 @@
 // SET-1 personal settings (nickname with review, avatar by magic bytes, language), SET-2
 // notifications, TEAM-5 agent settings (assignment mode, chat access management), SET-6 shop
 // settings (read-only for agents).
+import { applyServiceResult } from "../../src/server/services/apply-service-result";
+import type { ServiceResult } from "../../src/server/services/service-result";
 import fs from "node:fs/promises";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +26,8 @@ import { actorFor, createTeam } from "./team-fixtures";
 
 const SECRET = "team-settings-test-secret-at-least-32-chars";
 const { db } = await useTestDatabase();
+// The services return their live effects; apply them as the routes do (publish, then drain).
+const applied = async <T,>(result: Promise<ServiceResult<T>>): Promise<T> => applyServiceResult(db, await result);
 let dataDir: string;
 let httpServer: HttpServer;
 let realtime: RealtimeServer;
@@ -74,37 +78,37 @@ describe("SET-1 personal settings", () => {
     for (const actor of Object.values(team.actors)) {
       const before = await getPersonalSettings(db, { actor });
       expect(before).toMatchObject({ memberId: actor.memberId, email: actor.email, defaultLanguage: "en", notificationPrefs: { sound: true, desktop: true, badge: true } });
-      const after = await updatePersonalSettings(db, { actor, changes: { nickname: `  New ${actor.role}  `, defaultLanguage: "ja" } });
+      const after = await applied(updatePersonalSettings(db, { actor, changes: { nickname: `  New ${actor.role}  `, defaultLanguage: "ja" } }));
       expect(after).toMatchObject({ nickname: `New ${actor.role}`, defaultLanguage: "ja", nicknameReview: "approved" });
     }
-    const bad = await expectAppError(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "", defaultLanguage: "klingon" as "en" } }), "BAD_INPUT");
+    const bad = await expectAppError(applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "", defaultLanguage: "klingon" as "en" } })), "BAD_INPUT");
     expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["nickname", "defaultLanguage"]));
   });
 
   it("SET-1 TEAM-4 an agent's nickname with a review word waits; the owner's own applies at once", async () => {
     const team = await createTeam(db, { reviewWords: ["Official"] });
-    const agent = await updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "Ava the OFFICIAL" } });
+    const agent = await applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "Ava the OFFICIAL" } }));
     expect(agent).toMatchObject({ nickname: team.agent.nickname, pendingNickname: "Ava the OFFICIAL", nicknameReview: "under_review" });
     // Asking for the current nickname again withdraws the request.
-    expect(await updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: team.agent.nickname } }))
+    expect(await applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: team.agent.nickname } })))
       .toMatchObject({ nickname: team.agent.nickname, pendingNickname: null, nicknameReview: "approved" });
-    expect(await updatePersonalSettings(db, { actor: team.actors.owner, changes: { nickname: "Official Owner" } }))
+    expect(await applied(updatePersonalSettings(db, { actor: team.actors.owner, changes: { nickname: "Official Owner" } })))
       .toMatchObject({ nickname: "Official Owner", pendingNickname: null });
   });
 
   it("SET-1 an avatar is accepted by its magic bytes (png, jpeg, webp, gif) and served back", async () => {
     expect([PNG, JPEG, GIF, WEBP].map(detectImageType)).toEqual(["image/png", "image/jpeg", "image/gif", "image/webp"]);
     const team = await createTeam(db);
-    const first = await saveMemberAvatar(db, { actor: team.actors.agent, bytes: PNG, dataDir });
+    const first = await applied(saveMemberAvatar(db, { actor: team.actors.agent, bytes: PNG, dataDir }));
     expect(first.avatarUrl).toMatch(/^\/api\/team\/avatars\/[a-f0-9-]+-[a-f0-9]{16}\.png$/);
     const firstName = first.avatarUrl!.split("/").pop()!;
     expect(await readAvatarFile(dataDir, firstName)).toMatchObject({ contentType: "image/png" });
 
-    const second = await saveMemberAvatar(db, { actor: team.actors.agent, bytes: JPEG, dataDir });
+    const second = await applied(saveMemberAvatar(db, { actor: team.actors.agent, bytes: JPEG, dataDir }));
     expect(second.avatarUrl).toMatch(/\.jpg$/);
     expect(await readAvatarFile(dataDir, firstName)).toBeNull(); // the replaced file is gone
 
-    const removed = await removeMemberAvatar(db, { actor: team.actors.agent, dataDir });
+    const removed = await applied(removeMemberAvatar(db, { actor: team.actors.agent, dataDir }));
     expect(removed.avatarUrl).toBeNull();
     expect(await fs.readdir(path.join(dataDir, "uploads", "avatars"))).toEqual([]);
   });
@@ -112,12 +116,12 @@ describe("SET-1 personal settings", () => {
   it("SET-1 NF-3 refuses a non-image whatever its name, an image over 2 MB, and paths outside the avatar folder", async () => {
     const team = await createTeam(db);
     const html = new TextEncoder().encode("<svg onload=alert(1)></svg>");
-    const notImage = await expectAppError(saveMemberAvatar(db, { actor: team.actors.agent, bytes: html, dataDir }), "UNSUPPORTED_MEDIA_TYPE");
+    const notImage = await expectAppError(applied(saveMemberAvatar(db, { actor: team.actors.agent, bytes: html, dataDir })), "UNSUPPORTED_MEDIA_TYPE");
     expect(notImage.fieldErrors?.avatar).toBeDefined();
     const huge = new Uint8Array(2 * 1024 * 1024 + 1);
     huge.set(PNG);
-    await expectAppError(saveMemberAvatar(db, { actor: team.actors.agent, bytes: huge, dataDir }), "PAYLOAD_TOO_LARGE");
-    await expectAppError(saveMemberAvatar(db, { actor: team.actors.agent, bytes: new Uint8Array(), dataDir }), "BAD_INPUT");
+    await expectAppError(applied(saveMemberAvatar(db, { actor: team.actors.agent, bytes: huge, dataDir })), "PAYLOAD_TOO_LARGE");
+    await expectAppError(applied(saveMemberAvatar(db, { actor: team.actors.agent, bytes: new Uint8Array(), dataDir })), "BAD_INPUT");
     expect((await getPersonalSettings(db, { actor: team.actors.agent })).avatarUrl).toBeNull();
     expect(await readAvatarFile(dataDir, "../../../etc/passwd")).toBeNull();
     expect(await readAvatarFile(dataDir, "..%2F..%2Fsecret.png")).toBeNull();
@@ -138,19 +142,19 @@ describe("TEAM-5 agent settings", () => {
   it("TEAM-5 owners and admins set the assignment mode and chat access; agents only read", async () => {
     const team = await createTeam(db);
     expect(await getAgentSettings(db, { actor: team.actors.agent })).toEqual({ assignmentMode: "lowest_workload", chatAccessRoles: ["owner", "admin"] });
-    await expectAppError(updateAgentSettings(db, { actor: team.actors.agent, settings: { assignmentMode: "assign_equally", chatAccessRoles: ["owner"] } }), "FORBIDDEN");
-    const byAdmin = await updateAgentSettings(db, { actor: team.actors.admin, settings: { assignmentMode: "assign_equally", chatAccessRoles: [] } });
+    await expectAppError(applied(updateAgentSettings(db, { actor: team.actors.agent, settings: { assignmentMode: "assign_equally", chatAccessRoles: ["owner"] } })), "FORBIDDEN");
+    const byAdmin = await applied(updateAgentSettings(db, { actor: team.actors.admin, settings: { assignmentMode: "assign_equally", chatAccessRoles: [] } }));
     // The owner always keeps chat access.
     expect(byAdmin).toEqual({ assignmentMode: "assign_equally", chatAccessRoles: ["owner"] });
     expect((await db.shop.findUniqueOrThrow({ where: { id: team.shop.id } })).assignmentMode).toBe("assign_equally");
-    await expectAppError(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "round_robin" as "assign_equally", chatAccessRoles: [] } }), "BAD_INPUT");
+    await expectAppError(applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "round_robin" as "assign_equally", chatAccessRoles: [] } })), "BAD_INPUT");
   });
 
   it("TEAM-5 granting agents grants admins too; consoles reconnect so the All open room follows at once", async () => {
     const team = await createTeam(db);
     const agentSocket = await openConsole(team.agent);
     const dropped = new Promise<string>((resolve) => agentSocket.once("disconnect", resolve));
-    const result = await updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["agent"] } });
+    const result = await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["agent"] } }));
     expect(result.chatAccessRoles).toEqual(["owner", "admin", "agent"]);
     expect((await db.shop.findUniqueOrThrow({ where: { id: team.shop.id } })).chatAccessRoles).toEqual(["owner", "admin", "agent"]);
     expect(await dropped).toBe("io server disconnect");
@@ -168,7 +172,7 @@ describe("TEAM-5 agent settings", () => {
     const socket = await openConsole(team.agent);
     let disconnected = false;
     socket.on("disconnect", () => (disconnected = true));
-    await updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "assign_equally", chatAccessRoles: ["owner", "admin"] } });
+    await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "assign_equally", chatAccessRoles: ["owner", "admin"] } }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(disconnected).toBe(false);
   });

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
-import { listUserShops } from "@/server/services/resolve-member";
+import { callService } from "@/server/services/call-service";
+import { loadConsoleShell } from "@/server/services/console/load-console-shell";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { consoleTitle } from "@/components/console/notifications/console-title";
-import { DEFAULT_NOTIFICATION_PREFS, ZNotificationPrefsSchema } from "@/shared/team";
 
 export const dynamic = "force-dynamic";
 
@@ -21,16 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function ConsolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  const db = getDb();
-  const [shops, activeMembers, own, query] = await Promise.all([
-    listUserShops(db, member.userId),
-    db.member.count({ where: { shopId: member.shopId, status: "active", deletedAt: null } }),
-    db.member.findUnique({ where: { id: member.memberId }, select: { notificationPrefs: true } }),
-    searchParams,
-  ]);
-  // CONSOLE-8: the member's sound / desktop / badge choices (SET-2); anything unreadable falls
-  // back to everything on, the product's default.
-  const prefs = ZNotificationPrefsSchema.safeParse(own?.notificationPrefs);
+  const [shell, query] = await Promise.all([callService(loadConsoleShell, { member }), searchParams]);
   const requested = typeof query.c === "string" && UUID.test(query.c) ? query.c.toLowerCase() : null;
   return (
     <ConsoleShell
@@ -43,12 +33,13 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
         shopName: member.shopName,
         acceptAutoAssign: member.acceptAutoAssign,
       }}
-      shops={shops}
+      shops={shell.shops}
       // ASSIGN-1: a shop with one member who may chat has no accept switch.
-      hasAcceptSwitch={activeMembers > 1}
+      hasAcceptSwitch={shell.hasAcceptSwitch}
       canSeeAnalytics={can(member, "analytics:read")}
       canSeeAllChats={can(member, "session:view_all")}
-      notificationPrefs={prefs.success ? prefs.data : DEFAULT_NOTIFICATION_PREFS}
+      // CONSOLE-8: the member's sound / desktop / badge choices (SET-2).
+      notificationPrefs={shell.notificationPrefs}
       initialConversationId={requested}
     />
   );

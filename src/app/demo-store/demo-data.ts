@@ -2,30 +2,30 @@
 // catalogue and signs identity tokens for its demo customers with the shop's identity secret,
 // exactly as a real shop's server would (docs/widget.md). Server-only.
 import { cookies } from "next/headers";
-import { getDb } from "@/server/db/client";
-import { DEMO_SHOP_PUBLIC_KEY } from "@/server/seed/demo-shop";
+import { callService } from "@/server/services/call-service";
+import { findDemoCustomer, findDemoShop, listDemoCustomers, listDemoProducts } from "@/server/services/demo-store/demo-catalogue";
 import { signIdentityToken } from "@/server/services/widget/tokens";
 
 export const DEMO_CUSTOMER_COOKIE = "demo_store_customer";
 const TOKEN_TTL_SECONDS = 60 * 60;
 
 export async function loadDemoShop() {
-  return getDb().shop.findUnique({ where: { publicKey: DEMO_SHOP_PUBLIC_KEY } });
+  return callService(findDemoShop, {});
 }
 
 export async function loadProducts(shopId: string) {
-  return getDb().product.findMany({ where: { shopId, status: { not: "unlisted" } }, orderBy: { externalId: "asc" } });
+  return callService(listDemoProducts, { shopId });
 }
 
 export async function loadCustomers(shopId: string) {
-  return getDb().buyer.findMany({ where: { shopId, externalId: { not: null } }, orderBy: { externalId: "asc" }, select: { externalId: true, nickname: true } });
+  return callService(listDemoCustomers, { shopId });
 }
 
 /** The demo customer "signed in" to the store (a cookie set by /demo-store/account). */
 export async function currentCustomer(shopId: string) {
   const externalId = (await cookies()).get(DEMO_CUSTOMER_COOKIE)?.value;
   if (!externalId) return null;
-  return getDb().buyer.findFirst({ where: { shopId, externalId }, select: { id: true, externalId: true, nickname: true, email: true } });
+  return callService(findDemoCustomer, { shopId, externalId });
 }
 
 /** What the shop's server puts in data-identity-token for a signed-in customer. */

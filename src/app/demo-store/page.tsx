@@ -1,9 +1,10 @@
 // The demo storefront's home page (WIDGET-1): a catalogue, demo customers to sign in as, and
 // the chat widget embedded with its script tag.
 import type { Metadata } from "next";
+import { callService } from "@/server/services/call-service";
 import { currentCustomer, formatPrice, identityTokenFor, loadCustomers, loadDemoShop, loadProducts, productEmoji } from "./demo-data";
 import { StoreChrome, WidgetScript } from "./store-chrome";
-import { getDb } from "@/server/db/client";
+import { listDemoOrders } from "@/server/services/demo-store/demo-catalogue";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Harbor & Pine — demo store" };
@@ -12,7 +13,7 @@ export default async function DemoStorePage() {
   const shop = await loadDemoShop();
   if (!shop) return <p className="p-8">The demo shop is not seeded. Start the app with SEED_DEMO=true.</p>;
   const [products, customers, customer] = await Promise.all([loadProducts(shop.id), loadCustomers(shop.id), currentCustomer(shop.id)]);
-  const orders = customer ? await getDb().order.findMany({ where: { shopId: shop.id, buyerId: customer.id }, orderBy: { placedAt: "desc" } }) : [];
+  const orders = customer ? await callService(listDemoOrders, { shopId: shop.id, buyerId: customer.id }) : [];
   return (
     <StoreChrome customer={customer}>
       <h1 className="text-3xl font-bold">Slow mornings, good tea.</h1>

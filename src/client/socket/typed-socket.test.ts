@@ -4,7 +4,7 @@
 // run-time cases check the failures `send` reports without a server.
 import { io } from "socket.io-client";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { asTypedSocket, call, encodedBytes, send, type ConsoleSocket, type SendResult, type WidgetSocket } from "@/client/socket/typed-socket";
+import { asTypedSocket, call, commandBytes, encodedBytes, send, type ConsoleSocket, type SendResult, type WidgetSocket } from "@/client/socket/typed-socket";
 import { MAX_COMMAND_BYTES, type CommandAck, type CommandInput, type CommandResult } from "@/shared/commands";
 import type { ConsoleClientToServerEvents, WidgetClientToServerEvents } from "@/shared/events";
 import type { MessageDto } from "@/shared/dto";
@@ -75,6 +75,7 @@ describe("typed socket commands (issue 9)", () => {
   it("issue 9: the encoded size is the UTF-8 length of the JSON", () => {
     expect(encodedBytes({ a: "é" })).toBe(Buffer.byteLength(JSON.stringify({ a: "é" })));
     expect(encodedBytes(undefined)).toBe(2);
+    expect(commandBytes("presence:ping", {})).toBe(JSON.stringify(["presence:ping", {}]).length);
     expect(MAX_COMMAND_BYTES).toBeGreaterThan(encodedBytes({ conversationId, clientId: "x".repeat(64), content: { kind: "text", body: "\u{1F600}".repeat(2_000) } }));
   });
 });

@@ -49,10 +49,15 @@ export function asTypedSocket<N extends NamespaceName>(_namespace: N, socket: So
   return socket as unknown as TypedSocket<N>;
 }
 
-/** The UTF-8 length of the payload as JSON, which is what the server measures (docs/realtime.md). */
+/** The UTF-8 length of a value as JSON. */
 export function encodedBytes(payload: unknown): number {
   const json = JSON.stringify(payload ?? {}) ?? "";
   return new TextEncoder().encode(json).length;
+}
+
+/** What the server measures against MAX_COMMAND_BYTES: the JSON of `[command, input]` (docs/realtime.md "Limits"). */
+export function commandBytes(command: string, input: unknown): number {
+  return encodedBytes([command, input ?? {}]);
 }
 
 /**
@@ -71,7 +76,7 @@ export function send<N extends NamespaceName, C extends CommandName<N>>(
   if (!socket.connected) {
     return Promise.resolve<Result>({ ok: false, error: { code: "OFFLINE", message: "Not connected. Check your connection; we keep trying." } });
   }
-  if (encodedBytes(input) > MAX_COMMAND_BYTES) {
+  if (commandBytes(command, input) > MAX_COMMAND_BYTES) {
     return Promise.resolve<Result>({ ok: false, error: { code: "BAD_INPUT", message: `This is too large to send (at most ${MAX_COMMAND_BYTES / 1024} KiB).` } });
   }
   // The typed emit's overloads do not follow generic command names; the contract is enforced

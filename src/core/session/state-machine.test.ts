@@ -6,6 +6,7 @@ import {
   canTransition,
   isActiveState,
   isClosedState,
+  statesAllowing,
   transitionSession,
   type SessionEvent,
   type SessionState,
@@ -67,5 +68,26 @@ describe("session state machine", () => {
     expect(canTransition("deleted" as SessionState, "end")).toBe(false);
     expect(canTransition("open", "toString" as SessionEvent)).toBe(false);
     expect(() => transitionSession("deleted" as SessionState, "end")).toThrow(AppError);
+  });
+});
+
+describe("statesAllowing: the source of every SQL state guard (issue 9)", () => {
+  it.each(SESSION_EVENTS)("issue-9 %s is legal exactly from statesAllowing(%s)", (event) => {
+    const expected = SESSION_STATES.filter((state) => EXPECTED[state][event] !== "illegal");
+    expect(statesAllowing(event)).toEqual(expected);
+  });
+
+  it("issue-9 the guards the services use", () => {
+    expect(statesAllowing("assign")).toEqual(["queued"]);
+    expect(statesAllowing("transfer")).toEqual(["open"]);
+    expect(statesAllowing("requeue")).toEqual(["open"]);
+    expect(statesAllowing("end")).toEqual(["queued", "open"]);
+    expect(statesAllowing("expire")).toEqual(["queued", "open"]);
+  });
+
+  it("SPEC-0 active states are exactly the non-terminal ones", () => {
+    for (const state of SESSION_STATES) {
+      expect(isActiveState(state)).toBe(SESSION_EVENTS.some((event) => canTransition(state, event)));
+    }
   });
 });

@@ -10,7 +10,9 @@ export type SessionEvent = (typeof SESSION_EVENTS)[number];
  * The one transition table. A pair missing here is illegal and throws, because a silent
  * no-op would hide races (two agents ending the same session, a timeout firing after an end).
  * - requeue: the assignee was deactivated (TEAM-3), so the session goes back to the queue.
- * - queued --end: an agent with chat access management may close a queued session.
+ * - queued --end: any member may end a queued session (everyone sees Unassigned and could take
+ *   it anyway); who may end an open one is decided by session-actions.ts (holder or chat access
+ *   management).
  * - expire from queued or open: the 7-day timeout (CHAT-8) applies whether or not anyone took it.
  */
 export const SESSION_TRANSITIONS: Readonly<
@@ -47,6 +49,14 @@ export function transitionSession(state: SessionState, event: SessionEvent): Ses
     );
   }
   return next;
+}
+
+/**
+ * The states from which `event` is legal, in SESSION_STATES order. Services build their SQL and
+ * Prisma guards (`state IN (...)`) from this, so a guard is never written again by hand.
+ */
+export function statesAllowing(event: SessionEvent): SessionState[] {
+  return SESSION_STATES.filter((state) => canTransition(state, event));
 }
 
 /** Queued or open: the conversation's one live session (SPEC 0). */

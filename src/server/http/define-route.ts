@@ -1,13 +1,13 @@
 // Every HTTP route is declared through defineRoute, which makes the permission check impossible
 // to forget (TEAM-1, NF-3): a member route names the Action it needs, a public route says so.
-// It validates input with zod (400 with field errors), maps AppError to its status and never
-// leaks internals on an unexpected error.
+// It validates input with zod (400 with field errors) and answers errors through
+// error-response.ts, the mapping every route definer shares.
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, isAppError } from "@/core/errors";
+import { AppError } from "@/core/errors";
 import { assertCan, type Action } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
-import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
+import { errorResponse } from "@/server/http/error-response";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { zodFieldErrors } from "@/shared/validation";
 
@@ -57,10 +57,7 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
     const result = await run();
     if (result instanceof Response) return result;
     return NextResponse.json({ data: result ?? null });
-  } catch (caught) {
-    const error = badInputFromDatabaseError(caught) ?? caught;
-    if (isAppError(error)) return NextResponse.json({ error: error.toJSON() }, { status: error.httpStatus });
-    console.error(error);
-    return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
+  } catch (error) {
+    return errorResponse(error);
   }
 }

@@ -4,12 +4,11 @@
 //   sweep (every minute, one node): expires anything a lost job missed and drains every shop
 //     with queued sessions (the slow safety net beside the event-driven drain, ASSIGN-4).
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
-import { EXPIRE_AFTER_MS } from "@/core/sla/sla";
-import type { Database } from "@/server/db/client";
 import { JOB_EXPIRE_SESSION, JOB_SWEEP } from "@/server/jobs/schedule";
+import { applyServiceResult } from "@/server/services/apply-service-result";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
-import { requestDrain, settle } from "@/server/services/assignment/settle";
-import { expireSessionIfDue } from "@/server/services/sessions/close-session";
+import type { ServiceDatabase as Database } from "@/server/services/call-service";
+import { expireDueSession, sweepSessions } from "@/server/services/sessions/sweep-sessions";
 
 const quietLogger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
@@ -24,8 +23,7 @@ export function buildTaskList(db: Database, routing: RoutingContext): TaskList {
     [JOB_EXPIRE_SESSION]: async (payload) => {
       const sessionId = (payload as { sessionId?: unknown })?.sessionId;
       if (typeof sessionId !== "string") return;
-      const result = await expireSessionIfDue(db, { sessionId, now: routing.now() });
-      if (result?.closed) await settle(db, result.events, { drainShopId: result.shopId, routing });
+      await applyServiceResult(db, await expireDueSession(db, { sessionId, now: routing.now() }), { routing });
     },
     [JOB_SWEEP]: async () => {
       await sweep(db, routing);
@@ -35,23 +33,7 @@ export function buildTaskList(db: Database, routing: RoutingContext): TaskList {
 
 /** Expires what is due and drains every shop that has a queue. Idempotent; safe on any node. */
 export async function sweep(db: Database, routing: RoutingContext): Promise<{ expired: number; shopsDrained: number }> {
-  const now = routing.now();
-  const due = await db.chatSession.findMany({
-    where: { state: { in: ["queued", "open"] }, oldestUnansweredAt: { lt: new Date(now.getTime() - EXPIRE_AFTER_MS) } },
-    select: { id: true },
-    take: 1_000,
-  });
-  let expired = 0;
-  for (const session of due) {
-    const result = await expireSessionIfDue(db, { sessionId: session.id, now });
-    if (result?.closed) {
-      expired += 1;
-      await settle(db, result.events);
-    }
-  }
-  const shops = await db.chatSession.findMany({ where: { state: "queued" }, distinct: ["shopId"], select: { shopId: true } });
-  for (const { shopId } of shops) await requestDrain(db, shopId, routing);
-  return { expired, shopsDrained: shops.length };
+  return applyServiceResult(db, await sweepSessions(db, { now: routing.now() }), { routing });
 }
 
 export async function startJobRunner(input: { databaseUrl: string; db: Database; routing: RoutingContext }): Promise<Runner> {

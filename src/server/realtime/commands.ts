@@ -10,6 +10,7 @@ import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 import { WireViolation } from "@/server/realtime/wire-parser";
 import {
   COMMANDS,
+  WIRE_ERROR_CODES,
   isCommandName,
   type CommandName,
   type CommandResult,
@@ -83,6 +84,14 @@ export function bindCommands<N extends NamespaceName, TContext>(
     return handler(options.contextOf(), parsed.data);
   }
 
+  /** The answer stands; the log says the contract's `errors` list needs the code (clients narrow on it). */
+  function reportUndeclared(event: unknown, code: string): void {
+    if (!isCommandName(namespace, event) || (WIRE_ERROR_CODES as readonly string[]).includes(code)) return;
+    const spec = specs[event]!;
+    if ((spec.errors as readonly string[]).includes(code) || (code === "FORBIDDEN" && spec.permission !== undefined)) return;
+    options.log?.(new Error(`${namespace} command ${event} answered ${code}, which src/shared/commands.ts does not declare`));
+  }
+
   socket.onAny((event: unknown, ...args: unknown[]) => {
     const last = args.at(-1);
     const hasAck = typeof last === "function";
@@ -95,7 +104,10 @@ export function bindCommands<N extends NamespaceName, TContext>(
     };
     run(event, payload).then(
       (data) => reply({ ok: true, data }),
-      (error: unknown) => reply(toErrorAck(error, options.log)),
+      (error: unknown) => {
+        if (isAppError(error)) reportUndeclared(event, error.code);
+        reply(toErrorAck(error, options.log));
+      },
     );
   });
 }

@@ -25,10 +25,44 @@ export function toWidget<E extends WidgetEventName>(
   return { target: "widget", buyerId, event, payload } as OutgoingEvent;
 }
 
+/**
+ * CHAT-3 order. Live message.created events of one conversation must leave in sequence order.
+ * Services guarantee it by construction: they build their events inside the transaction that
+ * appended the messages (under the conversation's row lock, which hands out the numbers) and
+ * the adapter publishes them synchronously the moment the commit returns, with no await in
+ * between, so in one process a later number cannot overtake an earlier one (the queue drain
+ * publishes each batch's notes the same way). This watch checks it: a number published after a
+ * higher one of the same conversation is counted and logged, never silently reordered.
+ */
+const WATCHED_CONVERSATIONS = 10_000;
+const lastPublishedSeq = new Map<string, number>();
+let outOfOrder = 0;
+
+function watchOrder(outgoing: OutgoingEvent): void {
+  if (outgoing.target !== "console" || outgoing.event !== "message.created") return;
+  const { conversationId, message } = outgoing.payload as { conversationId: string; message: { seq: number } };
+  const last = lastPublishedSeq.get(conversationId);
+  if (last !== undefined && message.seq < last) {
+    outOfOrder += 1;
+    console.error(`CHAT-3: conversation ${conversationId} published seq ${message.seq} after seq ${last}`);
+    return;
+  }
+  // Re-inserted so the map keeps the most recently active conversations.
+  lastPublishedSeq.delete(conversationId);
+  lastPublishedSeq.set(conversationId, message.seq);
+  if (lastPublishedSeq.size > WATCHED_CONVERSATIONS) lastPublishedSeq.delete(lastPublishedSeq.keys().next().value!);
+}
+
+/** How many message.created events this process published behind a later one (a metric; 0 is right). */
+export function outOfOrderPublishes(): number {
+  return outOfOrder;
+}
+
 export function publish(events: OutgoingEvent[]): void {
   const realtime = getRealtime();
   if (!realtime) return;
   for (const outgoing of events) {
+    watchOrder(outgoing);
     if (outgoing.target === "console") {
       if (outgoing.rooms.length === 0) continue;
       // One emit to the union of rooms: a socket in several of them receives it once.

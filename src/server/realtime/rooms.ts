@@ -1,6 +1,7 @@
 // Room names and audiences in one place, so publishers and joiners always agree.
 // Console sockets join: member:<id>, shop:<id> (every member), shop:<id>:all (roles with chat
 // access management, TEAM-5). Widget sockets join buyer:<id>.
+import { liveAudience } from "@/core/visibility";
 
 export const rooms = {
   member: (memberId: string) => `member:${memberId}`,
@@ -10,13 +11,15 @@ export const rooms = {
 };
 
 /**
- * Console rooms that may see a session's conversation (CONSOLE-1): a queued session is in
- * everyone's Unassigned list; an open or closed one belongs to its assignee and to the roles
- * with chat access management.
+ * Console rooms that hear a session's live events: the viewers it is listed for under the one
+ * visibility rule (src/core/visibility, liveAudience). A queued session is in everyone's
+ * Unassigned list; an open or closed one belongs to its assignee and to the roles with chat
+ * access management.
  */
 export function consoleAudience(session: { shopId: string; state: string; assigneeId: string | null }, extraMemberIds: string[] = []): string[] {
-  const audience = session.state === "queued" || !session.assigneeId
+  const audience = liveAudience({ state: session.state as "queued" | "open" | "ended" | "expired", assigneeId: session.assigneeId });
+  const targets = audience.everyone
     ? [rooms.shop(session.shopId)]
-    : [rooms.member(session.assigneeId), rooms.shopAllChats(session.shopId)];
-  return [...audience, ...extraMemberIds.map(rooms.member)];
+    : [...audience.memberIds.map(rooms.member), ...(audience.allChatsViewers ? [rooms.shopAllChats(session.shopId)] : [])];
+  return [...new Set([...targets, ...extraMemberIds.map(rooms.member)])];
 }

@@ -8,9 +8,9 @@ import { assertCan } from "@/core/permissions";
 import { createRateLimiter } from "@/core/rate-limit";
 import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
+import { callService } from "@/server/services/call-service";
 import { createUpload, type Uploader } from "@/server/services/uploads/create-upload";
 import { getUploadStorage } from "@/server/services/uploads/storage";
 import { assertNotBlocked, resolveWidgetBuyer } from "@/server/services/widget/widget-buyer";
@@ -27,7 +27,7 @@ const TOO_LARGE = "Files can be at most 50 MB (images 10 MB).";
 async function resolveUploader(request: NextRequest): Promise<{ shopId: string; uploader: Uploader }> {
   const widgetToken = request.headers.get(WIDGET_TOKEN_HEADER);
   if (widgetToken) {
-    const buyer = await resolveWidgetBuyer(getDb(), { authSecret: getAuthSecret(), token: widgetToken });
+    const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: widgetToken });
     assertNotBlocked(buyer);
     const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
     if (waitMs > 0) throw new RateLimitedError(`You are sending files too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
@@ -51,6 +51,6 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (!file || typeof file === "string") throw new AppError("BAD_INPUT", "Choose a file to send.", { file: ["Choose a file"] });
     if (file.size > MAX_UPLOAD_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE, { file: [TOO_LARGE] });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return createUpload(getDb(), { storage: getUploadStorage(), shopId, uploader, fileName: file.name, bytes });
+    return callService(createUpload, { storage: getUploadStorage(), shopId, uploader, fileName: file.name, bytes });
   });
 }

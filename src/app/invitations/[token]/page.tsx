@@ -5,8 +5,8 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { getAuthOptions } from "@/server/auth/auth-options";
-import { getDb } from "@/server/db/client";
-import { describeInvitation } from "@/server/services/team/describe-invitation";
+import { callService } from "@/server/services/call-service";
+import { loadInvitationView } from "@/server/services/team/load-invitation-view";
 import { ROLE_LABELS } from "@/shared/team";
 import { AcceptInvitationForm } from "./accept-invitation-form";
 
@@ -16,10 +16,8 @@ export const metadata: Metadata = { title: "Join a shop · Counterpart", referre
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const db = getDb();
-  const view = await describeInvitation(db, { token });
   const session = await getServerSession(getAuthOptions()).catch(() => null);
-  const sessionUser = session?.userId ? await db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true } }) : null;
+  const { view, isSignedInAsInvitee } = await callService(loadInvitationView, { token, sessionUserId: session?.userId ?? null });
 
   return (
     <main className="flex min-h-full items-center justify-center p-6">
@@ -37,7 +35,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               email={view.email}
               shopName={view.shopName}
               account={view.account}
-              isSignedInAsInvitee={sessionUser?.email === view.email}
+              isSignedInAsInvitee={isSignedInAsInvitee}
               suggestedNickname={view.suggestedNickname}
             />
           </>

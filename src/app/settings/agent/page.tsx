@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
+import { callService } from "@/server/services/call-service";
 import { getAgentSettings } from "@/server/services/team/agent-settings";
 import { AgentSettingsForm } from "@/components/settings/agent-settings-form";
 import { NoAccess, PageTitle } from "@/components/settings/ui";
@@ -15,7 +15,7 @@ export default async function AgentSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   if (!can(member, "agent_settings:update")) return <NoAccess what="agent settings" />;
-  const settings = await getAgentSettings(getDb(), { actor: member });
+  const settings = await callService(getAgentSettings, { actor: member });
   return (
     <>
       <PageTitle title="Agent settings" description="How chats are routed, and who sees every chat." />

@@ -1,8 +1,8 @@
 // SET-2: sound, desktop notifications, tab badge.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
+import { callService } from "@/server/services/call-service";
 import { getPersonalSettings } from "@/server/services/team/get-personal-settings";
 import { NotificationSettingsForm } from "@/components/settings/notification-settings-form";
 import { PageTitle } from "@/components/settings/ui";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Notifications · Counterpart" };
 export default async function NotificationSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  const settings = await getPersonalSettings(getDb(), { actor: member });
+  const settings = await callService(getPersonalSettings, { actor: member });
   return (
     <>
       <PageTitle title="Notifications" />

@@ -1,8 +1,8 @@
 // SET-1: nickname, avatar, default language.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
+import { callService } from "@/server/services/call-service";
 import { getPersonalSettings } from "@/server/services/team/get-personal-settings";
 import { PersonalSettingsForm } from "@/components/settings/personal-settings-form";
 import { PageTitle } from "@/components/settings/ui";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Personal settings · Counterpart" };
 export default async function PersonalSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  const settings = await getPersonalSettings(getDb(), { actor: member });
+  const settings = await callService(getPersonalSettings, { actor: member });
   return (
     <>
       <PageTitle title="Personal settings" description="How you appear to buyers and your language." />

@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
+import { callService } from "@/server/services/call-service";
 import { getShopSettings } from "@/server/services/team/shop-settings";
 import { ShopSettingsForm } from "@/components/settings/shop-settings-form";
 import { NoAccess, PageTitle } from "@/components/settings/ui";
@@ -15,7 +15,7 @@ export default async function ShopSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   if (!can(member, "settings:read")) return <NoAccess what="shop settings" />;
-  const settings = await getShopSettings(getDb(), { actor: member });
+  const settings = await callService(getShopSettings, { actor: member });
   return (
     <>
       <PageTitle title="Shop settings" description={`Settings of ${member.shopName} that apply to every member.`} />

@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
-import { getDb } from "@/server/db/client";
 import { getCurrentMember } from "@/server/http/current-member";
+import { callService } from "@/server/services/call-service";
 import { listInvitations } from "@/server/services/team/list-invitations";
 import { listTeam } from "@/server/services/team/list-team";
 import { TeamManager } from "@/components/settings/team-manager";
@@ -16,11 +16,10 @@ export default async function TeamPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   if (!can(member, "team:read")) return <NoAccess what="team management" />;
-  const db = getDb();
   const canManageUsers = can(member, "team:manage_invitations");
   const [members, invitations] = await Promise.all([
-    listTeam(db, { actor: member }),
-    canManageUsers ? listInvitations(db, { actor: member }) : Promise.resolve(null),
+    callService(listTeam, { actor: member }),
+    canManageUsers ? callService(listInvitations, { actor: member }) : Promise.resolve(null),
   ]);
   return (
     <>

@@ -2,9 +2,16 @@
 // thousands of sessions in seconds, ASSIGN-4): the session's new holder, both members' open
 // counts, the assignment record with its reasons (ASSIGN-8) and a system note in each
 // conversation (CHAT-2). Call inside the shop's assignment lock with the conversations locked.
+import { Prisma } from "@/generated/prisma/client";
 import type { AssignmentKind, AssignmentMode } from "@/generated/prisma/enums";
+import { statesAllowing, transitionSession } from "@/core/session/state-machine";
+import { stateGuardSql } from "@/server/services/sessions/state-guards";
 import type { Tx } from "@/server/services/messaging/append-message";
 import { MESSAGE_AUTHOR_INCLUDE, type MessageRow } from "@/server/services/messaging/message-dto";
+
+// Both moves end in the one state a holder has; the table says which (state-machine.ts).
+const ASSIGNED_STATE = transitionSession(statesAllowing("assign")[0]!, "assign");
+const TRANSFERRED_STATE = transitionSession(statesAllowing("transfer")[0]!, "transfer");
 
 export interface AssignmentItem {
   sessionId: string;
@@ -32,14 +39,17 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
   const fromIds = input.items.map((item) => item.fromMemberId);
   const toIds = input.items.map((item) => item.toMemberId);
 
-  // Guarded claim: a queued session only moves if still queued, a transfer only if the session
-  // is still open with the expected holder. What another transaction changed is skipped.
+  // Guarded claim, with the guards and the new state from the transition table: a take from the
+  // queue only moves a session `assign` may leave, a transfer only one `transfer` may leave with
+  // the expected holder. What another transaction changed is skipped.
+  const state = Prisma.sql`s."state"`;
   const claimed = await tx.$queryRaw<Array<{ id: string }>>`
     UPDATE "ChatSession" AS s
-    SET "state" = 'open', "assigneeId" = v.to_id, "assignedAt" = ${now}, "updatedAt" = ${now}
+    SET "state" = CASE WHEN v.from_id IS NULL THEN ${ASSIGNED_STATE}::"SessionState" ELSE ${TRANSFERRED_STATE}::"SessionState" END,
+        "assigneeId" = v.to_id, "assignedAt" = ${now}, "updatedAt" = ${now}
     FROM unnest(${sessionIds}::uuid[], ${fromIds}::uuid[], ${toIds}::uuid[]) AS v(id, from_id, to_id)
     WHERE s.id = v.id AND s."shopId" = ${shopId}::uuid
-      AND ((v.from_id IS NULL AND s."state" = 'queued') OR (s."state" = 'open' AND s."assigneeId" = v.from_id AND v.from_id <> v.to_id))
+      AND ((v.from_id IS NULL AND ${stateGuardSql("assign", state)}) OR (${stateGuardSql("transfer", state)} AND s."assigneeId" = v.from_id AND v.from_id <> v.to_id))
     RETURNING s.id`;
   const claimedIds = new Set(claimed.map((row) => row.id));
   const items = input.items.filter((item) => claimedIds.has(item.sessionId));
@@ -52,7 +62,7 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
   }
   const memberIds = [...delta.keys()].sort();
   await tx.$executeRaw`
-    UPDATE "Member" AS m SET "openSessionCount" = GREATEST(m."openSessionCount" + v.n, 0), "updatedAt" = ${now}
+    UPDATE "Member" AS m SET "openSessionCount" = m."openSessionCount" + v.n, "updatedAt" = ${now}
     FROM unnest(${memberIds}::uuid[], ${memberIds.map((id) => delta.get(id)!)}::int[]) AS v(id, n)
     WHERE m.id = v.id`;
 

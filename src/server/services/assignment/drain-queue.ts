@@ -4,12 +4,15 @@
 // transaction under the shop's assignment lock, re-reading every figure inside it (ASSIGN-7).
 import { planDrain } from "@/core/assignment";
 import type { Database } from "@/server/db/client";
-import { applyAssignments, type AssignmentItem } from "@/server/services/assignment/apply-assignments";
+import { applyAssignments, type AppliedAssignment, type AssignmentItem } from "@/server/services/assignment/apply-assignments";
+import { toMessageDto } from "@/server/services/messaging/message-dto";
+import { consoleAudience } from "@/server/realtime/rooms";
 import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { loadCandidates } from "@/server/services/assignment/load-candidates";
 import { fromQueue, sessionChangeEvents } from "@/server/services/assignment/session-events";
 import { getRouting, type RoutingContext } from "@/server/services/assignment/routing-context";
-import type { OutgoingEvent } from "@/server/realtime/publish";
+import { stateWhere } from "@/server/services/sessions/state-guards";
+import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 
 const BATCH_SIZE = 1_000;
 
@@ -18,10 +21,24 @@ export interface DrainResult {
   events: OutgoingEvent[];
 }
 
-export async function drainQueue(db: Database, input: { shopId: string; routing?: RoutingContext; batchSize?: number }): Promise<DrainResult> {
+export async function drainQueue(
+  db: Database,
+  input: {
+    shopId: string;
+    routing?: RoutingContext;
+    batchSize?: number;
+    /**
+     * Called with each batch's system notes the moment the batch commits, so that "Ava joined
+     * the chat" goes out before any later message of the conversation (CHAT-3 order). Without
+     * it the notes lead the returned events.
+     */
+    publishNotes?: (events: OutgoingEvent[]) => void;
+  },
+): Promise<DrainResult> {
   const routing = input.routing ?? getRouting();
   const batchSize = input.batchSize ?? BATCH_SIZE;
   let assigned = 0;
+  const noteEvents: OutgoingEvent[] = [];
   const pendingEvents: Array<Promise<OutgoingEvent[]>> = [];
   for (;;) {
     const now = routing.now();
@@ -29,10 +46,10 @@ export async function drainQueue(db: Database, input: { shopId: string; routing?
     const batch = await db.$transaction(async (tx) => {
       await lockShopAssignments(tx, input.shopId);
       const queued = await tx.chatSession.findMany({
-        where: { shopId: input.shopId, state: "queued" },
+        where: { shopId: input.shopId, state: stateWhere("assign") },
         orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
         take: batchSize,
-        select: { id: true, conversationId: true },
+        select: { id: true, conversationId: true, conversation: { select: { buyerId: true } } },
       });
       if (queued.length === 0) return [];
       const shop = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { assignmentMode: true } });
@@ -54,19 +71,33 @@ export async function drainQueue(db: Database, input: { shopId: string; routing?
         note: `${nicknames.get(item.memberId) ?? "An agent"} joined the chat`,
         noteEvent: "assigned",
       }));
-      return applyAssignments(tx, { shopId: input.shopId, now, items });
+      const applied = await applyAssignments(tx, { shopId: input.shopId, now, items });
+      const buyerOf = new Map(queued.map((session) => [session.id, session.conversation.buyerId]));
+      return applied.map((item) => ({ ...item, buyerId: buyerOf.get(item.sessionId)! }));
     }, { timeout: 60_000, maxWait: 30_000 });
     if (batch.length === 0) break;
     assigned += batch.length;
+    const notes = batch.flatMap((item) => assignmentNoteEvents(input.shopId, item));
+    if (input.publishNotes) input.publishNotes(notes);
+    else noteEvents.push(...notes);
     // The next batch is claimed while this one's events are read: the queue empties sooner.
     pendingEvents.push(sessionChangeEvents(db, {
       shopId: input.shopId,
       sessionIds: batch.map((item) => item.sessionId),
       change: "assigned",
       alsoNotify: fromQueue(input.shopId),
-      notes: new Map(batch.map((item) => [item.sessionId, item.noteMessage])),
     }));
     if (batch.length < batchSize) break;
   }
-  return { assigned, events: (await Promise.all(pendingEvents)).flat() };
+  return { assigned, events: [...noteEvents, ...(await Promise.all(pendingEvents)).flat()] };
+}
+
+/** The note's message.created for the new holder, the shop (it left Unassigned) and the buyer. */
+function assignmentNoteEvents(shopId: string, item: AppliedAssignment & { buyerId: string }): OutgoingEvent[] {
+  const message = toMessageDto(item.noteMessage);
+  const audience = [...new Set([...consoleAudience({ shopId, state: "open", assigneeId: item.toMemberId }), ...fromQueue(shopId)()])];
+  return [
+    toConsole(audience, "message.created", { conversationId: item.conversationId, message }),
+    toWidget(item.buyerId, "message.created", { conversationId: item.conversationId, message }),
+  ];
 }

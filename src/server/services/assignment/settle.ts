@@ -19,7 +19,7 @@ export function requestDrain(db: Database, shopId: string, routing?: RoutingCont
     try {
       do {
         again.delete(shopId);
-        const { events } = await drainQueue(db, { shopId, routing });
+        const { events } = await drainQueue(db, { shopId, routing, publishNotes: publish });
         publish(events);
       } while (again.has(shopId));
     } catch (error) {

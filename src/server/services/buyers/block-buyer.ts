@@ -1,8 +1,11 @@
 // SET-4 and CHAT-9: blocked buyers cannot send messages (the widget shows a clear notice), and
-// blocking closes their open session. Unblocking lets them write again.
+// blocking closes their open session, by the rules of ending a chat (an agent may not block
+// the buyer of a chat another member holds). Unblocking lets them write again.
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
-import { closeSession } from "@/server/services/sessions/close-session";
+import { assertCan } from "@/core/permissions";
+import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { closeSessionInTransaction } from "@/server/services/sessions/close-session";
 import { BLOCKED_NOTICE } from "@/server/services/messaging/ingest-buyer-message";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
@@ -13,26 +16,34 @@ export async function blockBuyer(
   input: { member: MemberContext; buyerId: string; reason?: string | null; now?: Date },
 ): Promise<{ events: OutgoingEvent[]; closedSession: boolean }> {
   const now = input.now ?? new Date();
-  const buyer = await db.buyer.findFirst({ where: { id: input.buyerId, shopId: input.member.shopId }, include: { conversation: true, blocked: true } });
-  if (!buyer) throw new AppError("NOT_FOUND", "That buyer was not found.");
-  if (!buyer.blocked) {
-    await db.blockedBuyer.create({ data: { shopId: buyer.shopId, buyerId: buyer.id, blockedById: input.member.memberId, reason: input.reason ?? null, createdAt: now } }).catch((error: { code?: string }) => {
-      // Blocked twice at once: the first one wins, the result is the same.
-      if (error.code !== "P2002") throw error;
-    });
-  }
+  const { member } = input;
+  // One transaction under the shop's assignment lock: the open chat is closed by the rules of
+  // ending a chat (issue 15: blocking was a way to end another agent's chat), checked on the
+  // locked row, and the block is written only if that close is allowed.
+  const outcome = await db.$transaction(async (tx) => {
+    await lockShopAssignments(tx, member.shopId);
+    const buyer = await tx.buyer.findFirst({ where: { id: input.buyerId, shopId: member.shopId }, include: { conversation: true } });
+    if (!buyer) throw new AppError("NOT_FOUND", "That buyer was not found.");
+    let closeEvents: OutgoingEvent[] = [];
+    if (buyer.conversation) {
+      await lockConversations(tx, [buyer.conversation.id]);
+      const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: buyer.conversation.id }, select: { activeSessionId: true } });
+      if (conversation.activeSessionId) {
+        assertCan(member, "session:end");
+        closeEvents = (await closeSessionInTransaction(tx, { shopId: buyer.shopId, sessionId: conversation.activeSessionId, event: "end", actor: member, now, note: "This chat was closed by the shop." })) ?? [];
+      }
+    }
+    // Blocked twice at once: the first one wins, the result is the same.
+    await tx.blockedBuyer.createMany({ data: [{ shopId: buyer.shopId, buyerId: buyer.id, blockedById: member.memberId, reason: input.reason ?? null, createdAt: now }], skipDuplicates: true });
+    return { buyer, closeEvents };
+  });
+  const { buyer, closeEvents } = outcome;
   const events: OutgoingEvent[] = [
     toWidget(buyer.id, "buyer.blocked", { message: BLOCKED_NOTICE }),
-    toConsole([rooms.shop(buyer.shopId)], "member.changed", { memberId: input.member.memberId, change: "updated" }),
+    toConsole([rooms.shop(buyer.shopId)], "member.changed", { memberId: member.memberId, change: "updated" }),
+    ...closeEvents,
   ];
-  let closedSession = false;
-  const activeSessionId = buyer.conversation?.activeSessionId;
-  if (activeSessionId) {
-    const result = await closeSession(db, { shopId: buyer.shopId, sessionId: activeSessionId, event: "end", actorMemberId: input.member.memberId, now, note: "This chat was closed by the shop." });
-    events.push(...result.events);
-    closedSession = result.closed;
-  }
-  return { events, closedSession };
+  return { events, closedSession: closeEvents.length > 0 };
 }
 
 export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<void> {

@@ -1,10 +1,15 @@
-// The SQL side of CONSOLE-1's visibility rule, in one place for lists, counts and search. It is
-// src/core/console/list-membership.ts (and messaging/conversation-access.ts) in SQL: queued
-// sessions are everyone's (Unassigned); open and closed ones belong to their assignee, and to
-// every role granted chat access management (session:view_all, TEAM-5).
+// The SQL side of CONSOLE-1's visibility rule, in one place for lists, counts, search and access
+// checks. The rule is src/core/visibility/chat-visibility.ts; visibleSessionSql and
+// visibleConversationSql are its SQL form (tests/integration/chat-visibility.test.ts checks them
+// against it on generated data), and the list predicates are src/core/console/list-membership.ts
+// in SQL: queued sessions are everyone's (Unassigned); open and closed ones belong to their
+// assignee, and to every role granted chat access management (session:view_all, TEAM-5).
 import { Prisma } from "@/generated/prisma/client";
 import { can } from "@/core/permissions";
 import type { CategoryFilter, ConsoleList } from "@/core/console";
+import { SESSION_STATES } from "@/core/session/state-machine";
+import { isListedFor } from "@/core/visibility";
+import { ACTIVE_STATE_LIST, CLOSED_STATE_LIST } from "@/server/services/sessions/state-guards";
 import type { MemberContext } from "@/server/services/resolve-member";
 
 export interface Viewer {
@@ -13,7 +18,7 @@ export interface Viewer {
   canSeeAll: boolean;
 }
 
-export function toViewer(member: MemberContext): Viewer {
+export function toViewer(member: Pick<MemberContext, "shopId" | "memberId" | "role" | "chatAccessRoles">): Viewer {
   return { shopId: member.shopId, memberId: member.memberId, canSeeAll: can(member, "session:view_all") };
 }
 
@@ -23,8 +28,37 @@ export const timestampParam = (date: Date) => Prisma.sql`${date.toISOString()}::
 /** Milliseconds since the epoch of a timestamp column, as a JavaScript number. */
 export const epochMs = (column: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
 
-export const ACTIVE_STATES = Prisma.sql`('queued', 'open')`;
-export const CLOSED_STATES = Prisma.sql`('ended', 'expired')`;
+export const ACTIVE_STATES = ACTIVE_STATE_LIST;
+export const CLOSED_STATES = CLOSED_STATE_LIST;
+
+/** The states in which everyone sees a session (the rule's "queued"), derived from the rule. */
+const SEEN_BY_EVERYONE = SESSION_STATES.filter((state) => isListedFor({ memberId: "", canSeeAll: false }, { state, assigneeId: null }));
+const seenByEveryone = (state: Prisma.Sql) =>
+  Prisma.sql`${state} IN (${Prisma.join(SEEN_BY_EVERYONE.map((value) => Prisma.sql`${value}::"SessionState"`))})`;
+
+/**
+ * canSeeSession in SQL, for the session row `alias`: listed for the viewer (queued, or held by
+ * them now or when it closed) or handed on by them (an assignment from them).
+ */
+export function visibleSessionSql(viewer: Viewer, alias: string): Prisma.Sql {
+  if (viewer.canSeeAll) return Prisma.sql`TRUE`;
+  const s = Prisma.raw(alias);
+  return Prisma.sql`(${listedSessionSql(viewer, alias)} OR EXISTS (
+    SELECT 1 FROM "Assignment" va WHERE va."sessionId" = ${s}.id AND va."fromMemberId" = ${viewer.memberId}::uuid))`;
+}
+
+/** isListedFor in SQL, for the session row `alias`: in one of the viewer's lists. */
+export function listedSessionSql(viewer: Viewer, alias: string): Prisma.Sql {
+  if (viewer.canSeeAll) return Prisma.sql`TRUE`;
+  const s = Prisma.raw(alias);
+  return Prisma.sql`(${seenByEveryone(Prisma.sql`${s}.state`)} OR ${s}."assigneeId" = ${viewer.memberId}::uuid)`;
+}
+
+/** canSeeConversation in SQL, for the conversation id in `conversationColumn`. */
+export function visibleConversationSql(viewer: Viewer, conversationColumn: Prisma.Sql): Prisma.Sql {
+  if (viewer.canSeeAll) return Prisma.sql`TRUE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ChatSession" vs WHERE vs."conversationId" = ${conversationColumn} AND ${visibleSessionSql(viewer, "vs")})`;
+}
 
 /** Sessions (alias s) in one list for this viewer. All open needs view_all; callers check first. */
 export function listPredicate(list: ConsoleList, viewer: Viewer): Prisma.Sql {

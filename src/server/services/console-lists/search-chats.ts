@@ -11,7 +11,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { highlightMatches, type SearchMatchField, type SearchResultDto, type SearchResultsDto } from "@/core/console";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { epochMs, toViewer, type Viewer } from "./scope";
+import { ACTIVE_STATES, epochMs, listedSessionSql, toViewer, visibleConversationSql, visibleSessionSql, type Viewer } from "./scope";
 
 export const SEARCH_RESULT_LIMIT = 20;
 /** Trigram indexes need three characters; shorter keywords search nicknames and order ids only. */
@@ -42,36 +42,17 @@ export function containsPattern(q: string): string {
 }
 
 /**
- * May the viewer see the conversation in `conversationColumn`? The rule of
- * messaging/conversation-access.ts: everyone sees queued sessions; members without chat access
- * management also conversations with a session they hold, held or handed on.
- */
-function isVisible(viewer: Viewer, conversationColumn: Prisma.Sql): Prisma.Sql {
-  if (viewer.canSeeAll) return Prisma.sql`TRUE`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ChatSession" vs WHERE vs."conversationId" = ${conversationColumn} AND ${isOwnSession(viewer)})`;
-}
-
-/**
- * A session (alias vs) that makes its conversation visible to a member without chat access
- * management: queued, held by them now or when it closed, or handed on by them (an assignment
- * from them: transferred or requeued away).
- */
-function isOwnSession(viewer: Viewer): Prisma.Sql {
-  return Prisma.sql`(vs.state = 'queued' OR vs."assigneeId" = ${viewer.memberId}::uuid OR EXISTS (
-    SELECT 1 FROM "Assignment" va WHERE va."sessionId" = vs.id AND va."fromMemberId" = ${viewer.memberId}::uuid))`;
-}
-
-/**
- * The conversations a member without chat access management may see, with when they last
- * handled each. The rule names every session ever assigned to them; those are the ones they
- * still hold (or held when it closed) plus the ones they handed on, and both sides are indexed:
+ * The conversations a member without chat access management may see (the rule of
+ * src/core/visibility, rewritten as a union so each side walks an index), with when they last
+ * handled each: the sessions queued or held by them (now or when it closed), plus the ones they
+ * handed on; both sides are indexed:
  * (shopId, state, assigneeId), (shopId, assigneeId, closedAt), Assignment(shopId, fromMemberId).
  */
 function ownConversations(viewer: Viewer): Prisma.Sql {
   return Prisma.sql`
     SELECT "conversationId", max("handledAt") AS "handledAt" FROM (
       SELECT s."conversationId", s."createdAt" AS "handledAt" FROM "ChatSession" s
-      WHERE s."shopId" = ${viewer.shopId}::uuid AND (s.state = 'queued' OR s."assigneeId" = ${viewer.memberId}::uuid)
+      WHERE s."shopId" = ${viewer.shopId}::uuid AND ${listedSessionSql(viewer, "s")}
       UNION ALL
       SELECT handed."conversationId", a."createdAt" FROM "Assignment" a
       JOIN LATERAL (SELECT s."conversationId" FROM "ChatSession" s WHERE s.id = a."sessionId" LIMIT 1) handed ON TRUE
@@ -85,7 +66,7 @@ function ownConversations(viewer: Viewer): Prisma.Sql {
  * the session a click opens: the active one if the viewer sees it, else the latest they may see.
  */
 function decorate(viewer: Viewer, hits: Prisma.Sql): Prisma.Sql {
-  const own = viewer.canSeeAll ? Prisma.empty : Prisma.sql`AND ${isOwnSession(viewer)}`;
+  const own = viewer.canSeeAll ? Prisma.empty : Prisma.sql`AND ${visibleSessionSql(viewer, "vs")}`;
   return Prisma.sql`
     SELECT h."conversationId", v.id AS "sessionId", v.state, b.id AS "buyerId", b.nickname, b."avatarUrl", h."atMs", h.matched
     FROM (${hits}) h
@@ -94,7 +75,7 @@ function decorate(viewer: Viewer, hits: Prisma.Sql): Prisma.Sql {
     LEFT JOIN LATERAL (
       SELECT vs.id, vs.state::text AS state FROM "ChatSession" vs
       WHERE vs."conversationId" = c.id ${own}
-      ORDER BY (vs.state IN ('queued', 'open')) DESC, vs."createdAt" DESC
+      ORDER BY (vs.state IN ${ACTIVE_STATES}) DESC, vs."createdAt" DESC
       LIMIT 1
     ) v ON TRUE
     ORDER BY h.rank`;
@@ -112,7 +93,7 @@ async function searchOrders(db: Database, viewer: Viewer, q: string, limit: numb
            row_number() OVER (ORDER BY lower(o."externalId") = lower(${q}) DESC, o."placedAt" DESC) AS rank
     FROM "Order" o
     ${conversationOfBuyer(Prisma.sql`o."buyerId"`)}
-    WHERE o."shopId" = ${viewer.shopId}::uuid AND o."externalId" ILIKE ${containsPattern(q)} AND ${isVisible(viewer, Prisma.sql`c.id`)}
+    WHERE o."shopId" = ${viewer.shopId}::uuid AND o."externalId" ILIKE ${containsPattern(q)} AND ${visibleConversationSql(viewer, Prisma.sql`c.id`)}
     ORDER BY rank
     LIMIT ${limit}`)}`;
 }
@@ -123,7 +104,7 @@ async function searchNicknames(db: Database, viewer: Viewer, q: string, limit: n
            row_number() OVER (ORDER BY lower(b.nickname) = lower(${q}) DESC, c."lastMessageAt" DESC NULLS LAST) AS rank
     FROM "Buyer" b
     ${conversationOfBuyer(Prisma.sql`b.id`)}
-    WHERE b."shopId" = ${viewer.shopId}::uuid AND b.nickname ILIKE ${containsPattern(q)} AND ${isVisible(viewer, Prisma.sql`c.id`)}
+    WHERE b."shopId" = ${viewer.shopId}::uuid AND b.nickname ILIKE ${containsPattern(q)} AND ${visibleConversationSql(viewer, Prisma.sql`c.id`)}
     ORDER BY rank
     LIMIT ${limit}`)}`;
 }

@@ -1,13 +1,14 @@
 // The /api/v1 sibling of defineMemberRoute (API-1, NF-3): every integration route authenticates
 // with a shop API token before anything else, validates path, query and body with zod (400 with
-// field errors), maps AppError to its status and never leaks internals. Same response shape as
-// member routes: `{ data, ... }` on success, `{ error: { code, message, fieldErrors? } }` on failure.
+// field errors) and answers errors through error-response.ts, the mapping every route definer
+// shares. Same response shape as member routes: `{ data, ... }` on success,
+// `{ error: { code, message, fieldErrors? } }` on failure.
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, isAppError } from "@/core/errors";
 import { getDb, type Database } from "@/server/db/client";
-import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
-import { publish, type OutgoingEvent } from "@/server/realtime/publish";
+import { errorResponse } from "@/server/http/error-response";
+import { applyServiceResult } from "@/server/services/apply-service-result";
+import type { ServiceEvent } from "@/server/services/service-result";
 import { authenticateApiToken, type ApiTokenContext } from "./authenticate-api-token";
 import { parseJsonBody, parseQuery } from "./parse-request";
 
@@ -21,7 +22,9 @@ export interface ApiResult {
   status?: number;
   body: Record<string, unknown>;
   /** Realtime events the change caused, published after the transaction committed. */
-  events?: OutgoingEvent[];
+  events?: ServiceEvent[];
+  /** Shops whose queue to drain after the events (apply-service-result.ts). */
+  drain?: string[];
 }
 
 interface ApiRouteOptions<TBody extends z.ZodType | undefined, TQuery extends z.ZodType | undefined> {
@@ -57,7 +60,7 @@ export function defineApiRoute<TBody extends z.ZodType | undefined = undefined, 
         params,
         request,
       });
-      if (result.events?.length) publishSafely(result.events);
+      await applyServiceResult(db, { data: undefined, events: result.events ?? [], drain: result.drain ?? [] });
       return apiJson(result.body, result.status ?? 200);
     } catch (error) {
       return apiErrorResponse(error);
@@ -65,36 +68,12 @@ export function defineApiRoute<TBody extends z.ZodType | undefined = undefined, 
   };
 }
 
+const API_HEADERS = { "cache-control": "no-store", "x-counterpart-api-version": API_VERSION };
+
 export function apiJson(body: unknown, status = 200): Response {
-  return NextResponse.json(body, {
-    status,
-    headers: { "cache-control": "no-store", "x-counterpart-api-version": API_VERSION },
-  });
+  return NextResponse.json(body, { status, headers: API_HEADERS });
 }
 
-export function apiErrorResponse(caught: unknown): Response {
-  const error = badInputFromDatabaseError(caught) ?? caught;
-  if (isAppError(error)) return apiJson({ error: error.toJSON() }, error.httpStatus);
-  const concurrent = asConcurrentWriteError(error);
-  if (concurrent) return apiJson({ error: concurrent.toJSON() }, concurrent.httpStatus);
-  console.error(error);
-  return apiJson({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } }, 500);
-}
-
-/** A unique violation or serialization failure that survived the service's own handling. */
-function asConcurrentWriteError(error: unknown): AppError | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "P2002" || code === "P2034") {
-    return new AppError("CONFLICT", "Another request changed this record at the same moment. Send the request again.");
-  }
-  return null;
-}
-
-function publishSafely(events: OutgoingEvent[]): void {
-  try {
-    publish(events);
-  } catch (error) {
-    // The change is committed; a missed live update must not turn it into an error response.
-    console.error(error);
-  }
+export function apiErrorResponse(error: unknown): Response {
+  return errorResponse(error, { headers: API_HEADERS });
 }

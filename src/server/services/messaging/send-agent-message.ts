@@ -1,7 +1,11 @@
-// An agent's reply (CHAT-2, CHAT-3, CHAT-8). Only the member holding the open session replies;
+// An agent's reply (CHAT-2, CHAT-3, CHAT-8). The role must be allowed the message's kind (cards,
+// vouchers, uploads); only the member holding the open session replies;
 // a closed or expired session takes no reply. A retried clientId returns the stored message.
 // Replying stops the SLA clock, records the first response and marks the chat read.
 import { AppError } from "@/core/errors";
+import { assertCan, type Action } from "@/core/permissions";
+import { assertSessionAction } from "@/core/session/session-actions";
+import { toSessionActor } from "@/server/services/sessions/session-actor";
 import type { Database } from "@/server/db/client";
 import { appendMessage, findMessageByClientId, lockConversation, MESSAGE_TRANSACTION_OPTIONS } from "@/server/services/messaging/append-message";
 import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto } from "@/server/services/messaging/message-dto";
@@ -18,12 +22,27 @@ export interface AgentMessageResult {
   events: OutgoingEvent[];
 }
 
+/** What each kind of message needs beyond message:send (docs/permissions.md). */
+const KIND_ACTIONS: Partial<Record<TAgentMessageContent["kind"], Action>> = {
+  product_card: "card:send",
+  order_card: "card:send",
+  voucher_card: "voucher:send",
+  image: "upload:create",
+  video: "upload:create",
+};
+
+export function assertCanSendKind(member: MemberContext, kind: TAgentMessageContent["kind"]): void {
+  const action = KIND_ACTIONS[kind];
+  if (action) assertCan(member, action);
+}
+
 export async function sendAgentMessage(
   db: Database,
   input: { member: MemberContext; conversationId: string; clientId: string; content: TAgentMessageContent; now?: Date },
 ): Promise<AgentMessageResult> {
   const now = input.now ?? new Date();
   const { member } = input;
+  assertCanSendKind(member, input.content.kind);
   return db.$transaction(async (tx) => {
     const conversation = await lockConversation(tx, input.conversationId);
     if (!conversation || conversation.shopId !== member.shopId) throw new AppError("NOT_FOUND", "That chat was not found.");
@@ -32,10 +51,11 @@ export async function sendAgentMessage(
       if (existing.authorMemberId !== member.memberId) throw new AppError("CONFLICT", "That message id is already used.", { clientId: ["Already used"] });
       return { message: toMessageDto(existing), isDuplicate: true, events: [] };
     }
+    // Read after the conversation lock, which transfers and ends also take: the holder checked
+    // here is the holder when the reply commits (issue 9).
     const session = conversation.activeSessionId ? await tx.chatSession.findUnique({ where: { id: conversation.activeSessionId } }) : null;
     if (!session) throw new AppError("CONFLICT", "This chat is closed. A new session starts when the buyer writes again.");
-    if (session.state === "queued") throw new AppError("CONFLICT", "This chat is waiting in Unassigned. Assign it to yourself to reply.");
-    if (session.assigneeId !== member.memberId) throw new AppError("FORBIDDEN", "This chat is assigned to another member. Ask for a transfer to reply.");
+    assertSessionAction("reply", session, toSessionActor(member));
 
     const content = await resolveContent(tx, { shopId: member.shopId, content: input.content, sender: { type: "agent", buyerId: conversation.buyerId } });
     const stored = await appendMessage(tx, conversation, { sessionId: session.id, clientId: input.clientId, authorType: "agent", authorMemberId: member.memberId, ...content }, now);

@@ -1,5 +1,9 @@
 // Small session changes: star (CHAT-5), category (CONSOLE-3), the buyer's rating (CHAT-7).
+// Star and category follow the session rules (session-actions.ts) under the conversation lock.
 import { AppError } from "@/core/errors";
+import { assertSessionAction } from "@/core/session/session-actions";
+import { lockConversations } from "@/server/services/assignment/assignment-lock";
+import { toSessionActor } from "@/server/services/sessions/session-actor";
 import type { Database } from "@/server/db/client";
 import type { SessionCategory } from "@/core/session/category";
 import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
@@ -7,23 +11,34 @@ import { sessionChangeEvents } from "@/server/services/assignment/session-events
 import type { MemberContext } from "@/server/services/resolve-member";
 import type { OutgoingEvent } from "@/server/realtime/publish";
 
-async function loadVisibleSession(db: Database, member: MemberContext, sessionId: string) {
-  const session = await db.chatSession.findFirst({ where: { id: sessionId, shopId: member.shopId } });
-  if (!session) throw new AppError("NOT_FOUND", "That chat was not found.");
-  await loadVisibleConversation(db, member, session.conversationId);
-  return session;
+/**
+ * Star and category change one flag of a session someone may be transferring: the conversation
+ * row is locked first (as transfers and ends lock it), then visibility and the holder rule are
+ * checked on the session as it is now, and the change is written in the same transaction.
+ */
+async function updateHeldSession(
+  db: Database,
+  input: { member: MemberContext; sessionId: string; action: "star" | "set_category"; change: "starred" | "categorized"; data: { starred?: boolean; category?: SessionCategory | null } },
+): Promise<OutgoingEvent[]> {
+  const { member } = input;
+  return db.$transaction(async (tx) => {
+    const found = await tx.chatSession.findFirst({ where: { id: input.sessionId, shopId: member.shopId }, select: { conversationId: true } });
+    if (!found) throw new AppError("NOT_FOUND", "That chat was not found.");
+    await lockConversations(tx, [found.conversationId]);
+    await loadVisibleConversation(tx, member, found.conversationId);
+    const session = await tx.chatSession.findUniqueOrThrow({ where: { id: input.sessionId } });
+    assertSessionAction(input.action, session, toSessionActor(member));
+    await tx.chatSession.update({ where: { id: session.id }, data: input.data });
+    return sessionChangeEvents(tx, { shopId: session.shopId, sessionIds: [session.id], change: input.change });
+  });
 }
 
 export async function setSessionStar(db: Database, input: { member: MemberContext; sessionId: string; starred: boolean }): Promise<OutgoingEvent[]> {
-  const session = await loadVisibleSession(db, input.member, input.sessionId);
-  await db.chatSession.update({ where: { id: session.id }, data: { starred: input.starred } });
-  return sessionChangeEvents(db, { shopId: session.shopId, sessionIds: [session.id], change: "starred" });
+  return updateHeldSession(db, { member: input.member, sessionId: input.sessionId, action: "star", change: "starred", data: { starred: input.starred } });
 }
 
 export async function setSessionCategory(db: Database, input: { member: MemberContext; sessionId: string; category: SessionCategory | null }): Promise<OutgoingEvent[]> {
-  const session = await loadVisibleSession(db, input.member, input.sessionId);
-  await db.chatSession.update({ where: { id: session.id }, data: { category: input.category } });
-  return sessionChangeEvents(db, { shopId: session.shopId, sessionIds: [session.id], change: "categorized" });
+  return updateHeldSession(db, { member: input.member, sessionId: input.sessionId, action: "set_category", change: "categorized", data: { category: input.category } });
 }
 
 /** CHAT-7: the buyer rates an ended session once, on a five-point scale. */

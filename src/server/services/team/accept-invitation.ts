@@ -5,11 +5,11 @@
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { publish } from "@/server/realtime/publish";
 import { INVITATION_MESSAGES, findInvitationByToken, invitationProblem } from "@/server/services/team/describe-invitation";
 import { matchesReviewWords } from "@/server/services/team/nickname-review";
 import { parseInput } from "@/server/services/team/parse-input";
 import { memberChanged } from "@/server/services/team/team-records";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { ZAcceptInvitationSchema, ZNewPassword, type TAcceptInvitation } from "@/shared/team";
 
 export interface AcceptedInvitation {
@@ -24,7 +24,7 @@ export interface AcceptedInvitation {
 export async function acceptInvitation(
   db: Database,
   input: { token: string; sessionUserId?: string | null; now?: Date } & Partial<TAcceptInvitation>,
-): Promise<AcceptedInvitation> {
+): Promise<ServiceResult<AcceptedInvitation>> {
   const now = input.now ?? new Date();
   const invitation = await findInvitationByToken(db, input.token);
   assertUsable(invitation, now);
@@ -101,8 +101,10 @@ export async function acceptInvitation(
     throw error;
   });
 
-  publish([memberChanged(invitation.shopId, memberId, "activated")]);
-  return { shopId: invitation.shopId, shopName: invitation.shop.name, memberId, email: invitation.email, isNewAccount: !hasAccount };
+  return serviceResult(
+    { shopId: invitation.shopId, shopName: invitation.shop.name, memberId, email: invitation.email, isNewAccount: !hasAccount },
+    [memberChanged(invitation.shopId, memberId, "activated")],
+  );
 }
 
 function assertUsable<T extends Parameters<typeof invitationProblem>[0]>(invitation: T | null, now: Date): asserts invitation is NonNullable<T> {

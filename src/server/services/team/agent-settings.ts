@@ -3,8 +3,8 @@
 // every member's console reconnects after a change so it joins or leaves the all-chats room.
 import { assertCan, normalizeChatAccessRoles } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { refreshMemberConnections } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { refreshConnections, serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { parseInput } from "@/server/services/team/parse-input";
 import { ZAgentSettingsSchema, type AgentSettingsDto, type TAgentSettings } from "@/shared/team";
 
@@ -17,7 +17,7 @@ export async function getAgentSettings(db: Database, input: { actor: MemberConte
 export async function updateAgentSettings(
   db: Database,
   input: { actor: MemberContext; settings: TAgentSettings },
-): Promise<AgentSettingsDto> {
+): Promise<ServiceResult<AgentSettingsDto>> {
   assertCan(input.actor, "agent_settings:update");
   const settings = parseInput(ZAgentSettingsSchema, input.settings);
   const chatAccessRoles = normalizeChatAccessRoles(settings.chatAccessRoles);
@@ -27,9 +27,8 @@ export async function updateAgentSettings(
     return { before, after };
   });
   const hasAccessChanged = normalizeChatAccessRoles(before.chatAccessRoles).join() !== chatAccessRoles.join();
-  if (hasAccessChanged) {
-    const members = await db.member.findMany({ where: { shopId: after.id, status: "active", deletedAt: null }, select: { id: true } });
-    members.forEach((member) => refreshMemberConnections(member.id));
-  }
-  return { assignmentMode: after.assignmentMode, chatAccessRoles };
+  const members = hasAccessChanged
+    ? await db.member.findMany({ where: { shopId: after.id, status: "active", deletedAt: null }, select: { id: true } })
+    : [];
+  return serviceResult({ assignmentMode: after.assignmentMode, chatAccessRoles }, members.map((member) => refreshConnections(member.id)));
 }

@@ -4,8 +4,8 @@
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish, refreshMemberConnections } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { refreshConnections, serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { parseInput } from "@/server/services/team/parse-input";
 import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
 import { ZChangeRoleSchema, type TeamMemberDto } from "@/shared/team";
@@ -13,7 +13,7 @@ import { ZChangeRoleSchema, type TeamMemberDto } from "@/shared/team";
 export async function changeMemberRole(
   db: Database,
   input: { actor: MemberContext; memberId: string; role: "admin" | "agent" },
-): Promise<TeamMemberDto> {
+): Promise<ServiceResult<TeamMemberDto>> {
   assertCan(input.actor, "team:change_role");
   const { role } = parseInput(ZChangeRoleSchema, { role: input.role });
   const updated = await db.$transaction(async (tx) => {
@@ -21,7 +21,5 @@ export async function changeMemberRole(
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner's role cannot be changed.");
     return tx.member.update({ where: { id: member.id }, data: { role }, include: { user: true } });
   });
-  refreshMemberConnections(updated.id);
-  publish([memberChanged(updated.shopId, updated.id, "role_changed")]);
-  return toTeamMemberDto(updated);
+  return serviceResult(toTeamMemberDto(updated), [refreshConnections(updated.id), memberChanged(updated.shopId, updated.id, "role_changed")]);
 }

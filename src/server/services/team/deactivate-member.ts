@@ -1,38 +1,43 @@
-// TEAM-3: deactivation ends chat access at once. The status change commits first, so no new
-// request, socket or assignment accepts the member; then their live consoles are dropped on
-// every node and their open sessions go back to the queue to be routed again. Running it again
-// on a deactivated member repeats the last two steps, so a retry after a failure completes them.
+// TEAM-3: deactivation ends chat access at once. One transaction, under the shop's assignment
+// lock, sets the status and puts the member's open sessions back in the queue: no assignment,
+// transfer or drain can slip between the two, and a crash leaves either both or neither (issue 9).
+// The result tells the adapter to drop their live consoles on every node, publish the requeue and
+// route the queue again (ASSIGN-4). Running it again on a deactivated member repeats the requeue
+// and the drop, so a retry completes them.
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish, revokeMemberAccess } from "@/server/realtime/publish";
-import { requeueMemberSessions } from "@/server/services/assignment/requeue-member-sessions";
-import { settle } from "@/server/services/assignment/settle";
+import { lockShopAssignments } from "@/server/services/assignment/assignment-lock";
+import { requeueMemberSessionsInTransaction } from "@/server/services/assignment/requeue-member-sessions";
+import type { Tx } from "@/server/services/messaging/append-message";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { revokeConnections, serviceResult, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
 import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
 import type { TeamMemberDto } from "@/shared/team";
 
-export async function deactivateMember(db: Database, input: { actor: MemberContext; memberId: string }): Promise<TeamMemberDto> {
+export async function deactivateMember(db: Database, input: { actor: MemberContext; memberId: string }): Promise<ServiceResult<TeamMemberDto>> {
   assertCan(input.actor, "team:deactivate");
-  const updated = await db.$transaction(async (tx) => {
+  const { updated, events } = await db.$transaction(async (tx) => {
+    // Lock order (assignment-lock.ts): the shop's assignment lock before any member row.
+    await lockShopAssignments(tx, input.actor.shopId);
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner cannot be deactivated.");
-    return tx.member.update({ where: { id: member.id }, data: { status: "deactivated" }, include: { user: true } });
+    const updated = await tx.member.update({ where: { id: member.id }, data: { status: "deactivated" }, include: { user: true } });
+    const events = await endMemberAccess(tx, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.` });
+    return { updated, events };
   });
-  await endMemberAccess(db, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.` });
-  publish([memberChanged(updated.shopId, updated.id, "deactivated")]);
-  return toTeamMemberDto(updated);
+  return serviceResult(toTeamMemberDto(updated), [...events, memberChanged(updated.shopId, updated.id, "deactivated")], [updated.shopId]);
 }
 
 /**
- * Shared by deactivation and deletion: drop live consoles, put open sessions back in the queue,
- * then drain the queue so they are routed to someone else at once (ASSIGN-4).
+ * Shared by deactivation and deletion, inside their transaction (which holds the shop's
+ * assignment lock) after the status change: put open sessions back in the queue; the events drop
+ * the live consoles, and the caller's drain routes the sessions to someone else at once.
  */
 export async function endMemberAccess(
-  db: Database,
+  tx: Tx,
   input: { shopId: string; memberId: string; actorMemberId: string; message: string },
-): Promise<void> {
-  revokeMemberAccess(input.memberId, input.message);
-  const events = await requeueMemberSessions(db, { shopId: input.shopId, memberId: input.memberId, actorMemberId: input.actorMemberId });
-  await settle(db, events, { drainShopId: input.shopId });
+): Promise<ServiceEvent[]> {
+  const events = await requeueMemberSessionsInTransaction(tx, { shopId: input.shopId, memberId: input.memberId, actorMemberId: input.actorMemberId });
+  return [revokeConnections(input.memberId, input.message), ...events];
 }

@@ -8,8 +8,8 @@ import path from "node:path";
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { toPersonalSettingsDto } from "@/server/services/team/get-personal-settings";
 import { lockShopMember, memberChanged } from "@/server/services/team/team-records";
 import { AVATAR_MAX_BYTES, type PersonalSettingsDto } from "@/shared/team";
@@ -36,7 +36,7 @@ export function avatarDirectory(dataDir: string): string {
 export async function saveMemberAvatar(
   db: Database,
   input: { actor: MemberContext; bytes: Uint8Array; dataDir: string },
-): Promise<PersonalSettingsDto> {
+): Promise<ServiceResult<PersonalSettingsDto>> {
   assertCan(input.actor, "personal_settings:update");
   if (input.bytes.byteLength === 0) throw new AppError("BAD_INPUT", "Choose an image file.", { avatar: ["Choose an image file"] });
   if (input.bytes.byteLength > AVATAR_MAX_BYTES) {
@@ -61,11 +61,10 @@ export async function saveMemberAvatar(
     throw error;
   });
   await removeAvatarFile(input.dataDir, previousUrl);
-  publish([memberChanged(updated.shopId, updated.id, "updated")]);
-  return toPersonalSettingsDto(updated);
+  return serviceResult(toPersonalSettingsDto(updated), [memberChanged(updated.shopId, updated.id, "updated")]);
 }
 
-export async function removeMemberAvatar(db: Database, input: { actor: MemberContext; dataDir: string }): Promise<PersonalSettingsDto> {
+export async function removeMemberAvatar(db: Database, input: { actor: MemberContext; dataDir: string }): Promise<ServiceResult<PersonalSettingsDto>> {
   assertCan(input.actor, "personal_settings:update");
   let previousUrl: string | null = null;
   const updated = await db.$transaction(async (tx) => {
@@ -74,8 +73,7 @@ export async function removeMemberAvatar(db: Database, input: { actor: MemberCon
     return tx.member.update({ where: { id: member.id }, data: { avatarUrl: null }, include: { user: true } });
   });
   await removeAvatarFile(input.dataDir, previousUrl);
-  publish([memberChanged(updated.shopId, updated.id, "updated")]);
-  return toPersonalSettingsDto(updated);
+  return serviceResult(toPersonalSettingsDto(updated), [memberChanged(updated.shopId, updated.id, "updated")]);
 }
 
 async function removeAvatarFile(dataDir: string, avatarUrl: string | null): Promise<void> {

@@ -3,15 +3,15 @@
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
 import type { TeamMemberDto } from "@/shared/team";
 
 export async function reviewNickname(
   db: Database,
   input: { actor: MemberContext; memberId: string; decision: "approve" | "reject" },
-): Promise<TeamMemberDto> {
+): Promise<ServiceResult<TeamMemberDto>> {
   assertCan(input.actor, "team:approve_nickname");
   const updated = await db.$transaction(async (tx) => {
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
@@ -26,6 +26,5 @@ export async function reviewNickname(
       include: { user: true },
     });
   });
-  publish([memberChanged(updated.shopId, updated.id, "updated")]);
-  return toTeamMemberDto(updated);
+  return serviceResult(toTeamMemberDto(updated), [memberChanged(updated.shopId, updated.id, "updated")]);
 }

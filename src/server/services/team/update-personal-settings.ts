@@ -2,8 +2,8 @@
 // the owner (TEAM-4); the owner's own nickname applies at once, as they are the approver.
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { publish } from "@/server/realtime/publish";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { toPersonalSettingsDto } from "@/server/services/team/get-personal-settings";
 import { planNicknameChange } from "@/server/services/team/nickname-review";
 import { parseInput } from "@/server/services/team/parse-input";
@@ -13,7 +13,7 @@ import { ZPersonalSettingsSchema, type PersonalSettingsDto, type TPersonalSettin
 export async function updatePersonalSettings(
   db: Database,
   input: { actor: MemberContext; changes: TPersonalSettings },
-): Promise<PersonalSettingsDto> {
+): Promise<ServiceResult<PersonalSettingsDto>> {
   assertCan(input.actor, "personal_settings:update");
   const changes = parseInput(ZPersonalSettingsSchema, input.changes);
   const updated = await db.$transaction(async (tx) => {
@@ -24,6 +24,5 @@ export async function updatePersonalSettings(
       : planNicknameChange({ current: member, requested: changes.nickname, reviewWords: settings?.reviewWords ?? [], isSetByOwner: input.actor.role === "owner" });
     return tx.member.update({ where: { id: member.id }, data: { ...nickname, defaultLanguage: changes.defaultLanguage }, include: { user: true } });
   });
-  publish([memberChanged(updated.shopId, updated.id, "updated")]);
-  return toPersonalSettingsDto(updated);
+  return serviceResult(toPersonalSettingsDto(updated), [memberChanged(updated.shopId, updated.id, "updated")]);
 }

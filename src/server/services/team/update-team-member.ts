@@ -2,8 +2,8 @@
 // A nickname an admin sets goes through the review list like anyone's; the owner's applies.
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
-import { settle } from "@/server/services/assignment/settle";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { planNicknameChange } from "@/server/services/team/nickname-review";
 import { parseInput } from "@/server/services/team/parse-input";
 import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
@@ -12,7 +12,7 @@ import { ZUpdateTeamMemberSchema, type TUpdateTeamMember, type TeamMemberDto } f
 export async function updateTeamMember(
   db: Database,
   input: { actor: MemberContext; memberId: string; changes: TUpdateTeamMember },
-): Promise<TeamMemberDto> {
+): Promise<ServiceResult<TeamMemberDto>> {
   assertCan(input.actor, "team:update_member");
   const changes = parseInput(ZUpdateTeamMemberSchema, input.changes);
   let mayAddCapacity = false;
@@ -30,6 +30,5 @@ export async function updateTeamMember(
     });
   });
   // A higher capacity or the switch turned on can let queued sessions in (ASSIGN-4).
-  await settle(db, [memberChanged(updated.shopId, updated.id, "updated")], { drainShopId: mayAddCapacity ? updated.shopId : null });
-  return toTeamMemberDto(updated);
+  return serviceResult(toTeamMemberDto(updated), [memberChanged(updated.shopId, updated.id, "updated")], [mayAddCapacity ? updated.shopId : null]);
 }

@@ -1,23 +1,21 @@
 // SET-4: the shop's blocked buyers (list, block, unblock).
 import { z } from "zod";
-import { getDb } from "@/server/db/client";
 import { defineMemberRoute } from "@/server/http/define-route";
-import { settle } from "@/server/services/assignment/settle";
 import { blockBuyer, listBlockedBuyers, unblockBuyer } from "@/server/services/buyers/block-buyer";
+import { applyResult, callService } from "@/server/services/call-service";
+import { serviceResult } from "@/server/services/service-result";
 
 export const GET = defineMemberRoute({
   action: "buyer:list_blocked",
-  handler: ({ member }) => listBlockedBuyers(getDb(), { member }),
+  handler: ({ member }) => callService(listBlockedBuyers, { member }),
 });
 
 export const POST = defineMemberRoute({
   action: "buyer:block",
   body: z.object({ buyerId: z.uuid(), reason: z.string().trim().max(300).optional() }),
   handler: async ({ member, body }) => {
-    const db = getDb();
-    const result = await blockBuyer(db, { member, ...body });
-    await settle(db, result.events, { drainShopId: result.closedSession ? member.shopId : null });
-    return { closedSession: result.closedSession };
+    const result = await callService(blockBuyer, { member, ...body });
+    return applyResult(serviceResult({ closedSession: result.closedSession }, result.events, [result.closedSession ? member.shopId : null]));
   },
 });
 
@@ -25,7 +23,7 @@ export const DELETE = defineMemberRoute({
   action: "buyer:block",
   body: z.object({ buyerId: z.uuid() }),
   handler: async ({ member, body }) => {
-    await unblockBuyer(getDb(), { member, buyerId: body.buyerId });
+    await callService(unblockBuyer, { member, buyerId: body.buyerId });
     return null;
   },
 });

@@ -1,8 +1,7 @@
 // The signed-in member's own console state: GET reads it, PATCH sets the accept switch (ASSIGN-6).
 import { z } from "zod";
-import { getDb } from "@/server/db/client";
 import { defineMemberRoute } from "@/server/http/define-route";
-import { settle } from "@/server/services/assignment/settle";
+import { performService } from "@/server/services/call-service";
 import { setAcceptAutoAssign } from "@/server/services/set-accept-auto-assign";
 
 export const GET = defineMemberRoute({
@@ -18,11 +17,6 @@ export const GET = defineMemberRoute({
 export const PATCH = defineMemberRoute({
   action: "presence:set_own_accept",
   body: z.object({ acceptAutoAssign: z.boolean() }).strict(),
-  handler: async ({ member, body }) => {
-    const db = getDb();
-    const result = await setAcceptAutoAssign(db, { member, accept: body.acceptAutoAssign });
-    // Switching on is new capacity: drain the queue now (ASSIGN-4).
-    await settle(db, result.events, { drainShopId: result.acceptAutoAssign ? member.shopId : null });
-    return { acceptAutoAssign: result.acceptAutoAssign };
-  },
+  // Switching on is new capacity: the service asks for a drain of the queue (ASSIGN-4).
+  handler: ({ member, body }) => performService(setAcceptAutoAssign, { member, accept: body.acceptAutoAssign }),
 });

@@ -1,7 +1,7 @@
 // SET-1: upload (multipart field "avatar") or remove the signed-in member's avatar.
 import { AppError } from "@/core/errors";
-import { getDb } from "@/server/db/client";
 import { defineMemberRoute } from "@/server/http/define-route";
+import { performService } from "@/server/services/call-service";
 import { appDataDir } from "@/server/services/team/data-dir";
 import { removeMemberAvatar, saveMemberAvatar } from "@/server/services/team/member-avatar";
 import { AVATAR_MAX_BYTES } from "@/shared/team";
@@ -21,11 +21,11 @@ export const POST = defineMemberRoute({
     if (!file || typeof file === "string") throw new AppError("BAD_INPUT", "Choose an image file.", { avatar: ["Choose an image file"] });
     if (file.size > AVATAR_MAX_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The image is larger than 2 MB.", { avatar: ["Use an image of 2 MB or less"] });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return saveMemberAvatar(getDb(), { actor: member, bytes, dataDir: appDataDir() });
+    return performService(saveMemberAvatar, { actor: member, bytes, dataDir: appDataDir() });
   },
 });
 
 export const DELETE = defineMemberRoute({
   action: "personal_settings:update",
-  handler: ({ member }) => removeMemberAvatar(getDb(), { actor: member, dataDir: appDataDir() }),
+  handler: ({ member }) => performService(removeMemberAvatar, { actor: member, dataDir: appDataDir() }),
 });

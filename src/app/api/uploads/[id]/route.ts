@@ -4,7 +4,7 @@
 // whoever holds the URL (the chat's buyer and the shop's agents) can read the file, which lets
 // <img> and <video> load it from the widget's iframe and the console without cookies.
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/server/db/client";
+import { callService } from "@/server/services/call-service";
 import { openUpload } from "@/server/services/uploads/read-upload";
 import { getUploadStorage } from "@/server/services/uploads/storage";
 
@@ -29,7 +29,7 @@ async function serve(request: NextRequest, context: { params: Promise<{ id: stri
   // If-Range with another validator means "the file changed": send it whole. Ours never change.
   const ifRange = request.headers.get("if-range");
   const rangeHeader = ifRange && ifRange !== etag ? null : request.headers.get("range");
-  const opened = await openUpload(getDb(), { storage: getUploadStorage(), uploadId: id, rangeHeader });
+  const opened = await callService(openUpload, { storage: getUploadStorage(), uploadId: id, rangeHeader });
   if (opened.status === "not_found") {
     return NextResponse.json({ error: { code: "NOT_FOUND", message: "That file does not exist." } }, { status: 404, headers: { "x-content-type-options": "nosniff" } });
   }

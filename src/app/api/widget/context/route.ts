@@ -5,8 +5,8 @@ import type { NextRequest } from "next/server";
 import { AppError } from "@/core/errors";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getDb } from "@/server/db/client";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
+import { callService } from "@/server/services/call-service";
 import { loadWidgetContext } from "@/server/services/widget/load-widget-context";
 import { resolveWidgetBuyer } from "@/server/services/widget/widget-buyer";
 import { WIDGET_TOKEN_HEADER } from "@/shared/uploads";
@@ -19,13 +19,13 @@ const buyerLimiter = createRateLimiter(WIDGET_CONTEXT_LIMIT);
 export async function GET(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
-      const buyer = await resolveWidgetBuyer(getDb(), { authSecret: getAuthSecret(), token: request.headers.get(WIDGET_TOKEN_HEADER) });
+      const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: request.headers.get(WIDGET_TOKEN_HEADER) });
       const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
       if (waitMs > 0) throw new RateLimitedError(`Too many requests. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const params = request.nextUrl.searchParams;
       const parsed = ZWidgetContextQuery.safeParse({ productId: params.get("productId") || undefined, orderId: params.get("orderId") || undefined });
       if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
-      return loadWidgetContext(getDb(), { shopId: buyer.shopId, buyerId: buyer.buyerId, productExternalId: parsed.data.productId, orderExternalId: parsed.data.orderId });
+      return callService(loadWidgetContext, { shopId: buyer.shopId, buyerId: buyer.buyerId, productExternalId: parsed.data.productId, orderExternalId: parsed.data.orderId });
     },
     { headers: { "cache-control": "no-store" } },
   );

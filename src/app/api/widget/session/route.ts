@@ -6,8 +6,8 @@ import type { NextRequest } from "next/server";
 import { AppError } from "@/core/errors";
 import { createRateLimiter } from "@/core/rate-limit";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getDb } from "@/server/db/client";
 import { clientAddress, RateLimitedError, respondJson } from "@/server/http/public-route";
+import { callService } from "@/server/services/call-service";
 import { startWidgetSession, ZStartWidgetSession } from "@/server/services/widget/start-widget-session";
 import { zodFieldErrors } from "@/shared/validation";
 
@@ -25,7 +25,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       });
       const parsed = ZStartWidgetSession.safeParse(json);
       if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
-      return startWidgetSession(getDb(), { ...parsed.data, authSecret: getAuthSecret() });
+      return callService(startWidgetSession, { ...parsed.data, authSecret: getAuthSecret() });
     },
     { headers: { "cache-control": "no-store" } },
   );

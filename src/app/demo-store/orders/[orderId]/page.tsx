@@ -4,7 +4,8 @@
 // owner so that any seeded order can be tried.)
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/server/db/client";
+import { callService } from "@/server/services/call-service";
+import { findDemoOrder } from "@/server/services/demo-store/demo-catalogue";
 import { formatPrice, identityTokenFor, loadDemoShop } from "../../demo-data";
 import { StoreChrome, WidgetScript } from "../../store-chrome";
 
@@ -15,10 +16,7 @@ export default async function DemoOrderPage({ params }: { params: Promise<{ orde
   const { orderId } = await params;
   const shop = await loadDemoShop();
   if (!shop) notFound();
-  const order = await getDb().order.findFirst({
-    where: { shopId: shop.id, externalId: decodeURIComponent(orderId).toUpperCase() },
-    include: { items: true, buyer: { select: { externalId: true, nickname: true } } },
-  });
+  const order = await callService(findDemoOrder, { shopId: shop.id, externalId: decodeURIComponent(orderId) });
   if (!order || !order.buyer.externalId) notFound();
   const owner = order.buyer;
   return (

@@ -1,7 +1,8 @@
 // A demo product page (WIDGET-2): the widget is told which product the buyer is looking at.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/server/db/client";
+import { callService } from "@/server/services/call-service";
+import { findDemoProduct } from "@/server/services/demo-store/demo-catalogue";
 import { currentCustomer, formatPrice, identityTokenFor, loadDemoShop, productEmoji } from "../../demo-data";
 import { StoreChrome, WidgetScript } from "../../store-chrome";
 
@@ -12,7 +13,7 @@ export default async function DemoProductPage({ params }: { params: Promise<{ sk
   const { sku } = await params;
   const shop = await loadDemoShop();
   if (!shop) notFound();
-  const product = await getDb().product.findFirst({ where: { shopId: shop.id, externalId: sku.toUpperCase(), status: { not: "unlisted" } } });
+  const product = await callService(findDemoProduct, { shopId: shop.id, sku });
   if (!product) notFound();
   const customer = await currentCustomer(shop.id);
   return (

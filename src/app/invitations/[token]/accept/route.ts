@@ -3,9 +3,10 @@
 // error shape as every member route: zod with field errors, AppError to status, nothing leaked.
 import { getServerSession } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
-import { AppError, isAppError } from "@/core/errors";
+import { AppError } from "@/core/errors";
 import { getAuthOptions } from "@/server/auth/auth-options";
-import { getDb } from "@/server/db/client";
+import { errorResponse } from "@/server/http/error-response";
+import { performService } from "@/server/services/call-service";
 import { acceptInvitation } from "@/server/services/team/accept-invitation";
 import { ZAcceptInvitationSchema } from "@/shared/team";
 import { zodFieldErrors } from "@/shared/validation";
@@ -19,11 +20,9 @@ export async function POST(request: NextRequest, context: { params: Promise<{ to
     const parsed = ZAcceptInvitationSchema.safeParse(json);
     if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
     const session = await getServerSession(getAuthOptions()).catch(() => null);
-    const accepted = await acceptInvitation(getDb(), { token, sessionUserId: session?.userId ?? null, ...parsed.data });
+    const accepted = await performService(acceptInvitation, { token, sessionUserId: session?.userId ?? null, ...parsed.data });
     return NextResponse.json({ data: { shopId: accepted.shopId, shopName: accepted.shopName, email: accepted.email, isNewAccount: accepted.isNewAccount } });
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ error: error.toJSON() }, { status: error.httpStatus });
-    console.error(error);
-    return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } }, { status: 500 });
+    return errorResponse(error);
   }
 }

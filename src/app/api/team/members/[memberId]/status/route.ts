@@ -1,6 +1,6 @@
 // TEAM-3: the owner deactivates a member (access ends at once) or activates them again.
-import { getDb } from "@/server/db/client";
 import { defineMemberRoute } from "@/server/http/define-route";
+import { performService } from "@/server/services/call-service";
 import { activateMember } from "@/server/services/team/activate-member";
 import { deactivateMember } from "@/server/services/team/deactivate-member";
 import { ZMemberStatusSchema } from "@/shared/team";
@@ -10,6 +10,6 @@ export const PUT = defineMemberRoute({
   body: ZMemberStatusSchema,
   handler: ({ member, body, params }) => {
     const input = { actor: member, memberId: String(params.memberId) };
-    return body.status === "active" ? activateMember(getDb(), input) : deactivateMember(getDb(), input);
+    return body.status === "active" ? performService(activateMember, input) : performService(deactivateMember, input);
   },
 });

@@ -1,0 +1,239 @@
+// ANALYTICS-1..4: every service figure for a range of shop days, for the shop, per day and per
+// agent, from plain facts. Each fact lands in exactly one bucket (a day and an owner), and the
+// summary, the daily series and the per-agent table are all merges of the same buckets, so they
+// cannot disagree (chatwoot #6003: summary and chart disagree). docs/analytics.md explains each
+// figure in a seller's words.
+import {
+  CONVERSION_WINDOW_MS,
+  NON_REVENUE_ORDER_STATUSES,
+  RESPONSE_WINDOW_MS,
+  SATISFIED_MIN_SCORE,
+  sessionOwner,
+  type OrderFact,
+  type ReplyFact,
+  type SessionFact,
+} from "./facts";
+import { summarize, type Distribution } from "./percentiles";
+import { daysOf, localDayOf, type DayRange, type LocalDay } from "./time-zone";
+
+export interface AnalyticsInput {
+  sessions: readonly SessionFact[];
+  /** Agent replies to buyers; replies outside the range are ignored. */
+  replies: readonly ReplyFact[];
+  /** The buyers' orders; only those placed after a reply in the range can count. */
+  orders: readonly OrderFact[];
+  range: DayRange;
+  timeZone: string;
+  /** The shop's currency: revenue sums orders in it; others are counted apart. */
+  currency: string;
+}
+
+export interface Figures {
+  /** ANALYTICS-1: buyer-opened sessions replied by a person within 24 h of reaching people. */
+  responseRate: { replied: number; opened: number; rate: number | null };
+  /** ANALYTICS-2: ratings 4-5 over all ratings given in the period. */
+  satisfaction: { satisfied: number; rated: number; rate: number | null };
+  /** ANALYTICS-3: orders within 7 days after an agent's reply. */
+  conversion: {
+    revenueMinor: number;
+    orders: number;
+    /** Attributed orders in another currency: counted here, not summed into revenue. */
+    otherCurrencyOrders: number;
+    repliedBuyers: number;
+    orderingBuyers: number;
+    share: number | null;
+  };
+  /** ANALYTICS-4. */
+  firstResponse: Distribution;
+  resolution: Distribution;
+  queueWait: Distribution;
+  /** Buyer-opened sessions with at least one agent reply. */
+  sessionsHandled: number;
+}
+
+export interface AnalyticsReport {
+  summary: Figures;
+  daily: Array<{ day: LocalDay; figures: Figures }>;
+  /** One row per member credited with anything; `memberId: null` is work nobody held. */
+  perAgent: Array<{ memberId: string | null; figures: Figures }>;
+}
+
+/** What one (day, owner) bucket accumulates; merging buckets is adding or uniting fields. */
+interface Bucket {
+  opened: number;
+  repliedWithin24h: number;
+  sessionsHandled: number;
+  rated: number;
+  satisfied: number;
+  revenueMinor: number;
+  orders: number;
+  otherCurrencyOrders: number;
+  repliedBuyers: Set<string>;
+  orderingBuyers: Set<string>;
+  firstResponseMs: number[];
+  resolutionMs: number[];
+  queueWaitMs: number[];
+}
+
+function emptyBucket(): Bucket {
+  return {
+    opened: 0, repliedWithin24h: 0, sessionsHandled: 0, rated: 0, satisfied: 0, revenueMinor: 0, orders: 0,
+    otherCurrencyOrders: 0, repliedBuyers: new Set(), orderingBuyers: new Set(), firstResponseMs: [], resolutionMs: [], queueWaitMs: [],
+  };
+}
+
+function mergeInto(target: Bucket, source: Bucket): void {
+  target.opened += source.opened;
+  target.repliedWithin24h += source.repliedWithin24h;
+  target.sessionsHandled += source.sessionsHandled;
+  target.rated += source.rated;
+  target.satisfied += source.satisfied;
+  target.revenueMinor += source.revenueMinor;
+  target.orders += source.orders;
+  target.otherCurrencyOrders += source.otherCurrencyOrders;
+  for (const buyer of source.repliedBuyers) target.repliedBuyers.add(buyer);
+  for (const buyer of source.orderingBuyers) target.orderingBuyers.add(buyer);
+  target.firstResponseMs.push(...source.firstResponseMs);
+  target.resolutionMs.push(...source.resolutionMs);
+  target.queueWaitMs.push(...source.queueWaitMs);
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+function toFigures(bucket: Bucket): Figures {
+  return {
+    responseRate: { replied: bucket.repliedWithin24h, opened: bucket.opened, rate: ratio(bucket.repliedWithin24h, bucket.opened) },
+    satisfaction: { satisfied: bucket.satisfied, rated: bucket.rated, rate: ratio(bucket.satisfied, bucket.rated) },
+    conversion: {
+      revenueMinor: bucket.revenueMinor,
+      orders: bucket.orders,
+      otherCurrencyOrders: bucket.otherCurrencyOrders,
+      repliedBuyers: bucket.repliedBuyers.size,
+      orderingBuyers: bucket.orderingBuyers.size,
+      share: ratio(bucket.orderingBuyers.size, bucket.repliedBuyers.size),
+    },
+    firstResponse: summarize(bucket.firstResponseMs),
+    resolution: summarize(bucket.resolutionMs),
+    queueWait: summarize(bucket.queueWaitMs),
+    sessionsHandled: bucket.sessionsHandled,
+  };
+}
+
+class Buckets {
+  private readonly byKey = new Map<string, { day: LocalDay; owner: string | null; bucket: Bucket }>();
+
+  constructor(private readonly range: DayRange, private readonly timeZone: string) {}
+
+  /** The bucket of an instant and an owner, or null when the instant is outside the range. */
+  at(ms: number, owner: string | null): Bucket | null {
+    if (ms < this.range.fromMs || ms >= this.range.toMs) return null;
+    const day = localDayOf(ms, this.timeZone);
+    const key = `${day}|${owner ?? ""}`;
+    let entry = this.byKey.get(key);
+    if (!entry) {
+      entry = { day, owner, bucket: emptyBucket() };
+      this.byKey.set(key, entry);
+    }
+    return entry.bucket;
+  }
+
+  report(): AnalyticsReport {
+    const summary = emptyBucket();
+    const byDay = new Map<LocalDay, Bucket>(daysOf(this.range).map((day) => [day, emptyBucket()]));
+    const byOwner = new Map<string | null, Bucket>();
+    for (const { day, owner, bucket } of this.byKey.values()) {
+      mergeInto(summary, bucket);
+      mergeInto(byDay.get(day)!, bucket);
+      if (!byOwner.has(owner)) byOwner.set(owner, emptyBucket());
+      mergeInto(byOwner.get(owner)!, bucket);
+    }
+    return {
+      summary: toFigures(summary),
+      daily: [...byDay].map(([day, bucket]) => ({ day, figures: toFigures(bucket) })),
+      perAgent: [...byOwner]
+        .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+        .map(([memberId, bucket]) => ({ memberId, figures: toFigures(bucket) })),
+    };
+  }
+}
+
+function addSession(buckets: Buckets, session: SessionFact): void {
+  // Response figures: buyer-opened sessions that reached people, on the day they opened,
+  // credited to whoever replied first (else whoever held it last).
+  if (session.origin === "buyer" && session.humanQueueAtMs !== null) {
+    const bucket = buckets.at(session.openedAtMs, sessionOwner(session));
+    if (bucket) {
+      bucket.opened += 1;
+      if (session.firstReply) {
+        const responseMs = Math.max(0, session.firstReply.atMs - session.humanQueueAtMs);
+        bucket.sessionsHandled += 1;
+        bucket.firstResponseMs.push(responseMs);
+        if (responseMs <= RESPONSE_WINDOW_MS) bucket.repliedWithin24h += 1;
+      }
+      if (session.firstAssignedAtMs !== null) bucket.queueWaitMs.push(Math.max(0, session.firstAssignedAtMs - session.humanQueueAtMs));
+    }
+  }
+  // Resolution and satisfaction belong to the member who ended the session. Expired sessions
+  // were never resolved and are never rated.
+  if (session.closure?.kind === "ended") {
+    const owner = session.closure.byMemberId ?? session.lastHolderId;
+    buckets.at(session.closure.atMs, owner)?.resolutionMs.push(Math.max(0, session.closure.atMs - session.openedAtMs));
+    if (session.rating) {
+      const bucket = buckets.at(session.rating.atMs, owner);
+      if (bucket) {
+        bucket.rated += 1;
+        if (session.rating.score >= SATISFIED_MIN_SCORE) bucket.satisfied += 1;
+      }
+    }
+  }
+}
+
+/** The latest reply strictly before the order whose 7-day window holds it, or null. */
+function attributingReply(replies: readonly ReplyFact[], placedAtMs: number): ReplyFact | null {
+  // Replies are sorted by time: the latest one strictly before the order has the smallest gap,
+  // so if it is more than 7 days before, every earlier one is too.
+  let low = 0;
+  let high = replies.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (replies[middle]!.atMs < placedAtMs) low = middle + 1;
+    else high = middle;
+  }
+  const latest = replies[low - 1];
+  return latest && placedAtMs - latest.atMs <= CONVERSION_WINDOW_MS ? latest : null;
+}
+
+function addConversions(buckets: Buckets, input: AnalyticsInput): void {
+  const repliesByBuyer = new Map<string, ReplyFact[]>();
+  for (const reply of input.replies) {
+    const bucket = buckets.at(reply.atMs, reply.memberId);
+    if (!bucket) continue;
+    bucket.repliedBuyers.add(reply.buyerId);
+    const list = repliesByBuyer.get(reply.buyerId) ?? [];
+    list.push(reply);
+    repliesByBuyer.set(reply.buyerId, list);
+  }
+  for (const list of repliesByBuyer.values()) list.sort((a, b) => a.atMs - b.atMs || a.memberId.localeCompare(b.memberId));
+  for (const order of input.orders) {
+    if ((NON_REVENUE_ORDER_STATUSES as readonly string[]).includes(order.status)) continue;
+    const replies = repliesByBuyer.get(order.buyerId);
+    const reply = replies && attributingReply(replies, order.placedAtMs);
+    if (!reply) continue;
+    // Each order is credited once: to the latest reply before it, on that reply's day.
+    const bucket = buckets.at(reply.atMs, reply.memberId)!;
+    bucket.orderingBuyers.add(order.buyerId);
+    if (order.currency === input.currency) {
+      bucket.orders += 1;
+      bucket.revenueMinor += order.totalMinor;
+    } else {
+      bucket.otherCurrencyOrders += 1;
+    }
+  }
+}
+
+export function computeAnalytics(input: AnalyticsInput): AnalyticsReport {
+  const buckets = new Buckets(input.range, input.timeZone);
+  for (const session of input.sessions) addSession(buckets, session);
+  addConversions(buckets, input);
+  return buckets.report();
+}

@@ -1,0 +1,4 @@
+export * from "./facts";
+export * from "./figures";
+export * from "./percentiles";
+export * from "./time-zone";

@@ -1,0 +1,20 @@
+// ANALYTICS-4: medians and p90 by the nearest-rank rule: the p-th percentile of n samples is
+// the ceil(p·n)-th smallest. It always returns a sample that happened (no interpolated 0.5 ms
+// figures), and the same samples give the same figure in SQL (`percentile_disc`).
+
+export interface Distribution {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export function nearestRank(sortedAscending: readonly number[], fraction: number): number | null {
+  if (sortedAscending.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(fraction * sortedAscending.length));
+  return sortedAscending[rank - 1]!;
+}
+
+export function summarize(samples: readonly number[]): Distribution {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { count: sorted.length, medianMs: nearestRank(sorted, 0.5), p90Ms: nearestRank(sorted, 0.9) };
+}

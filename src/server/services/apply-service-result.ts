@@ -1,0 +1,50 @@
+// The one adapter between a service's result and the running process (issue 9): after the
+// service's transaction committed, publish its events in order and drain the queues it names,
+// then hand the caller the data. Routes, socket handlers and jobs all go through here, so none of
+// them publishes or drains by hand.
+import type { Database } from "@/server/db/client";
+import { publish, refreshMemberConnections, revokeMemberAccess, type OutgoingEvent } from "@/server/realtime/publish";
+import type { RoutingContext } from "@/server/services/assignment/routing-context";
+import { requestDrain } from "@/server/services/assignment/settle";
+import { isConnectionEvent, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
+
+export interface ApplyOptions {
+  /** Presence and clock for the drains; the process's registered ones when omitted. */
+  routing?: RoutingContext;
+}
+
+export async function applyServiceResult<T>(db: Database, result: ServiceResult<T>, options: ApplyOptions = {}): Promise<T> {
+  publishEvents(result.events);
+  // Awaited, so the caller answers once the freed capacity was used (requestDrain never throws:
+  // a failed drain is logged and the safety sweep retries it).
+  for (const shopId of result.drain) await requestDrain(db, shopId, options.routing);
+  return result.data;
+}
+
+/** Publishes in order; a failure is logged, never thrown: the change is committed either way. */
+export function publishEvents(events: ServiceEvent[]): void {
+  let batch: OutgoingEvent[] = [];
+  const flush = () => {
+    if (batch.length) safely(() => publish(batch));
+    batch = [];
+  };
+  for (const event of events) {
+    if (!isConnectionEvent(event)) {
+      batch.push(event);
+      continue;
+    }
+    flush();
+    if (event.action === "revoke") safely(() => revokeMemberAccess(event.memberId, event.message));
+    else safely(() => refreshMemberConnections(event.memberId));
+  }
+  flush();
+}
+
+function safely(run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    // A missed live update must not turn a committed change into an error response.
+    console.error(error);
+  }
+}

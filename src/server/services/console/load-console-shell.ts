@@ -1,0 +1,23 @@
+// What the console page needs around the chat list: the shops the person can switch to, whether
+// the accept switch is shown (ASSIGN-1: not in a shop with one member who may chat) and their
+// notification choices (CONSOLE-8, SET-2; anything unreadable falls back to everything on).
+import type { Database } from "@/server/db/client";
+import { listUserShops, type MemberContext, type ShopChoice } from "@/server/services/resolve-member";
+import { DEFAULT_NOTIFICATION_PREFS, ZNotificationPrefsSchema, type TNotificationPrefs } from "@/shared/team";
+
+export interface ConsoleShellData {
+  shops: ShopChoice[];
+  hasAcceptSwitch: boolean;
+  notificationPrefs: TNotificationPrefs;
+}
+
+export async function loadConsoleShell(db: Database, input: { member: MemberContext }): Promise<ConsoleShellData> {
+  const { member } = input;
+  const [shops, activeMembers, own] = await Promise.all([
+    listUserShops(db, member.userId),
+    db.member.count({ where: { shopId: member.shopId, status: "active", deletedAt: null } }),
+    db.member.findUnique({ where: { id: member.memberId }, select: { notificationPrefs: true } }),
+  ]);
+  const prefs = ZNotificationPrefsSchema.safeParse(own?.notificationPrefs);
+  return { shops, hasAcceptSwitch: activeMembers > 1, notificationPrefs: prefs.success ? prefs.data : DEFAULT_NOTIFICATION_PREFS };
+}
