@@ -25,6 +25,7 @@ const { resolveMemberContext } = await import("../../src/server/services/resolve
 const { encodeCursor } = await import("../../src/server/services/console-lists/cursor");
 const apiTokens = await import("../../src/app/api/api-tokens/route");
 const lists = await import("../../src/app/api/console/lists/route");
+const blockedBuyers = await import("../../src/app/api/console/blocked-buyers/route");
 const search = await import("../../src/app/api/console/search/route");
 const v1Products = await import("../../src/app/api/v1/products/route");
 const v1Orders = await import("../../src/app/api/v1/orders/route");
@@ -76,6 +77,10 @@ describe("NF-3 issue 15: a NUL character in a text field is BAD_INPUT, never Pos
 
   it("NF-3 NUL over HTTP: a console search for text with a NUL answers 400", async () => {
     expectBadInput(await callRoute(search.GET, { url: "/api/console/search?q=ke%00ttle" }), "q");
+  });
+
+  it("NF-3 NUL over HTTP: blocking a buyer with a NUL in the reason answers 400 on the field", async () => {
+    expectBadInput(await callRoute(blockedBuyers.POST, { url: "/api/console/blocked-buyers", body: { buyerId: shop.buyer.id, reason: `spam${NUL}` } }), "reason");
   });
 
   it("NF-3 NUL over /api/v1: a product name with a NUL answers 400 with the field", async () => {
