@@ -7,16 +7,19 @@
 import { z } from "zod";
 import { ZSafeUrl } from "@/shared/safe-url";
 
+import { safeLine, safeText, seqNumberParam, storableDate } from "@/shared/zod-primitives";
+
 /** The schemas named in the OpenAPI document's components, by id. */
 export const apiV1Registry = z.registry<{ id: string; description?: string }>();
 
 const MAX_INT = 2_000_000_000;
 
-export const ExternalIdSchema = z.string().trim().min(1, "Must not be empty.").max(100, "At most 100 characters.");
+export const ExternalIdSchema = safeLine().trim().min(1, "Must not be empty.").max(100, "At most 100 characters.");
 export const CentsSchema = z.number().int("Whole cents, no fractions.").min(0, "Must be 0 or more.").max(MAX_INT);
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code such as USD.");
 /** RFC 3339 with a zone: 2026-01-31T09:30:00Z or 2026-01-31T17:30:00+08:00. */
-export const TimestampSchema = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time with a zone, e.g. 2026-01-31T09:30:00Z." });
+/** NF-3: between 1970 and 9999 in UTC (src/shared/zod-primitives.ts), so PostgreSQL stores it. */
+export const TimestampSchema = storableDate("Use an ISO 8601 date-time with a zone, e.g. 2026-01-31T09:30:00Z.");
 /** Links shown to agents and buyers: an absolute http(s) URL or a path on the storefront. */
 export const LinkSchema = ZSafeUrl(2000);
 
@@ -34,8 +37,8 @@ export const VoucherDiscountTypeSchema = z.enum(VOUCHER_DISCOUNT_TYPES);
 
 export const ProductUpsertSchema = z.object({
   externalId: ExternalIdSchema.describe("The shop's own product id (SKU). Upserts are keyed by it."),
-  name: z.string().trim().min(1, "Must not be empty.").max(200, "At most 200 characters."),
-  description: z.string().max(5000, "At most 5000 characters.").optional(),
+  name: safeLine().trim().min(1, "Must not be empty.").max(200, "At most 200 characters."),
+  description: safeText().max(5000, "At most 5000 characters.").optional(),
   priceCents: CentsSchema,
   currency: CurrencySchema.optional().describe("Defaults to USD on creation."),
   imageUrl: LinkSchema.nullable().optional(),
@@ -47,14 +50,14 @@ apiV1Registry.add(ProductUpsertSchema, { id: "ProductUpsert", description: "Omit
 
 export const OrderBuyerSchema = z.object({
   externalId: ExternalIdSchema.describe("The shop's own customer id, as in the widget's signed identity token."),
-  nickname: z.string().trim().min(1, "Must not be empty.").max(60, "At most 60 characters.").describe("Used only when the buyer is created."),
+  nickname: safeLine().trim().min(1, "Must not be empty.").max(60, "At most 60 characters.").describe("Used only when the buyer is created."),
   email: z.email("Enter a valid email address.").max(320).optional(),
 });
 apiV1Registry.add(OrderBuyerSchema, { id: "OrderBuyer" });
 
 export const OrderItemInputSchema = z.object({
   productExternalId: ExternalIdSchema.optional().describe("Links the item to a product upserted earlier; unknown ids are kept as text only."),
-  name: z.string().trim().min(1, "Must not be empty.").max(200, "At most 200 characters."),
+  name: safeLine().trim().min(1, "Must not be empty.").max(200, "At most 200 characters."),
   quantity: z.number().int().min(1, "At least 1.").max(100_000),
   priceCents: CentsSchema.describe("Unit price."),
 });
@@ -63,11 +66,11 @@ apiV1Registry.add(OrderItemInputSchema, { id: "OrderItemInput" });
 export const OrderEventInputSchema = z.object({
   status: OrderStatusSchema,
   occurredAt: TimestampSchema.describe("With the status, identifies the event: sending it again records nothing new."),
-  note: z.string().trim().max(500, "At most 500 characters.").optional(),
+  note: safeText().trim().max(500, "At most 500 characters.").optional(),
 });
 apiV1Registry.add(OrderEventInputSchema, { id: "OrderEventInput" });
 
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().optional();
+const optionalText = (max: number) => safeLine().trim().max(max, `At most ${max} characters.`).nullable().optional();
 
 export const OrderUpsertSchema = z.object({
   externalId: ExternalIdSchema.describe("The shop's order number. Upserts are keyed by it."),
@@ -89,8 +92,8 @@ apiV1Registry.add(OrderUpsertSchema, { id: "OrderUpsert", description: "Omitted 
 export const VoucherUpsertSchema = z
   .object({
     externalId: ExternalIdSchema,
-    code: z.string().trim().min(1, "Must not be empty.").max(40, "At most 40 characters."),
-    title: z.string().trim().min(1, "Must not be empty.").max(120, "At most 120 characters."),
+    code: safeLine().trim().min(1, "Must not be empty.").max(40, "At most 40 characters."),
+    title: safeLine().trim().min(1, "Must not be empty.").max(120, "At most 120 characters."),
     discountType: VoucherDiscountTypeSchema,
     discountValue: z.number().int().min(1, "At least 1.").max(MAX_INT).describe("Cents for fixed_amount, whole percent (1-100) for percentage."),
     minSpendCents: CentsSchema.optional(),
@@ -120,13 +123,13 @@ export const ConversationListQuerySchema = z.object({
 });
 
 export const ConversationReadQuerySchema = z.object({
-  afterSeq: z.coerce.number().int().min(0).default(0).describe("Messages with a sequence number above this one."),
+  afterSeq: seqNumberParam().default(0).describe("Messages with a sequence number above this one."),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 /** Body of POST /api/api-tokens (settings, `api_token:manage`). */
 export const ApiTokenCreateSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name, e.g. the system that uses it.").max(80, "At most 80 characters."),
+  name: safeLine().trim().min(1, "Give the token a name, e.g. the system that uses it.").max(80, "At most 80 characters."),
 });
 export type ApiTokenCreateInput = z.infer<typeof ApiTokenCreateSchema>;
 

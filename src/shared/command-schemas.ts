@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { SESSION_CATEGORIES, type SessionCategory } from "@/core/session/category";
 import { ZBuyerSendMessage, ZHistoryBefore, ZSeq, ZSyncAfter } from "@/shared/message-schemas";
+import { safeLine, safeText } from "@/shared/zod-primitives";
 
 const ZConversationId = z.object({ conversationId: z.uuid() });
 const ZSessionId = z.object({ sessionId: z.uuid() });
@@ -26,11 +27,11 @@ export const ZSessionAssign = ZSessionId.extend({ targetMemberId: z.uuid() });
 export const ZSessionTransfer = z
   .object({
     scope: z.union([z.object({ sessionId: z.uuid() }), z.literal("all_mine")]),
-    targetNickname: z.string().trim().min(1, "Enter the nickname of the member to transfer to").max(60).optional(),
+    targetNickname: safeLine().trim().min(1, "Enter the nickname of the member to transfer to").max(60).optional(),
     targetMemberId: z.uuid().optional(),
   })
   .refine((value) => value.targetNickname || value.targetMemberId, { message: "Choose the member to transfer to", path: ["targetNickname"] });
-export const ZBuyerBlock = z.object({ buyerId: z.uuid(), reason: z.string().trim().max(300).optional() });
+export const ZBuyerBlock = z.object({ buyerId: z.uuid(), reason: safeText().trim().max(300).optional() });
 export const ZBuyerUnblock = z.object({ buyerId: z.uuid() });
 
 // ─── Widget (`/widget`) ──────────────────────────────────────────────────────

@@ -4,6 +4,7 @@
 import { normalizeOrigin } from "@/shared/origin";
 import { z } from "zod";
 import { findForbiddenNameCharacter, normalizeName } from "@/core/text/normalize-name";
+import { safeLine, safeText } from "@/shared/zod-primitives";
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
@@ -61,8 +62,7 @@ export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a vali
  * counts as "@" and a zero-width space cannot split a review word; text-direction controls
  * are refused because they reorder what the buyer reads.
  */
-export const ZNickname = z
-  .string()
+export const ZNickname = safeText()
   .refine((value) => findForbiddenNameCharacter(value) !== "bidi_control", "A nickname cannot contain text-direction control characters")
   .refine((value) => findForbiddenNameCharacter(value) !== "control", "A nickname cannot contain control characters")
   .transform(normalizeName)
@@ -135,11 +135,11 @@ export const ZShopSettingsSchema = z
     /** CONSOLE-2: "due soon" when less than this many minutes of the 24 h are left. */
     dueSoonThresholdMinutes: z.number("Enter a whole number of minutes").int("Enter a whole number of minutes").min(1, "At least 1 minute").max(1439, "Less than 24 hours (1439 minutes at most)"),
     greetingEnabled: z.boolean(),
-    greetingTemplate: z.string().trim().max(1000, "Use at most 1,000 characters"),
+    greetingTemplate: safeText().trim().max(1000, "Use at most 1,000 characters"),
     /** AUTO-4: a recommendation scoring at least this (0 to 1) is sent automatically; null = off. */
     autoSendThreshold: z.number("Enter a number from 0 to 1").min(0, "At least 0").max(1, "At most 1").nullable(),
     reviewWords: z
-      .array(z.string().trim().min(1, "Words cannot be empty").max(40, "Use at most 40 characters per word"))
+      .array(safeLine().trim().min(1, "Words cannot be empty").max(40, "Use at most 40 characters per word"))
       .max(200, "Use at most 200 words")
       .transform((words) => [...new Set(words.map((word) => word.toLowerCase()))]),
     /** WIDGET-1, issue 15: storefronts that may embed the widget; empty = any. Absent = unchanged. */

@@ -1,6 +1,7 @@
 // The buyer widget's HTTP shapes (WIDGET-1..3). Buyer-facing: agents appear by nickname and
 // avatar only, never by email (TEAM-6).
 import { z } from "zod";
+import { safeLine } from "@/shared/zod-primitives";
 import type { WidgetSessionDto } from "@/shared/events";
 
 export const WIDGET_SESSION_ENDPOINT = "/api/widget/session";
@@ -8,8 +9,8 @@ export const WIDGET_CONTEXT_ENDPOINT = "/api/widget/context";
 
 /** Query of GET /api/widget/context: the SHOP's own ids of what the buyer is viewing. */
 export const ZWidgetContextQuery = z.object({
-  productId: z.string().trim().min(1).max(128).optional(),
-  orderId: z.string().trim().min(1).max(128).optional(),
+  productId: safeLine().trim().min(1).max(128).optional(),
+  orderId: safeLine().trim().min(1).max(128).optional(),
 });
 
 export interface WidgetProductDto {

@@ -2,6 +2,7 @@
 // snapshots stored in Message.payload for product_card, order_card and voucher_card messages.
 // Shared by the server, the console and the buyer widget, so it holds types and zod only.
 import { z } from "zod";
+import { safeLine } from "@/shared/zod-primitives";
 
 export type OrderStatusDto = "unpaid" | "to_ship" | "shipped" | "out_for_delivery" | "delayed" | "delivered" | "cancelled" | "returned";
 export type VoucherDiscountTypeDto = "fixed_amount" | "percentage";
@@ -10,7 +11,7 @@ export const WORKBENCH_PAGE_LIMIT_MAX = 100;
 
 /** Query of GET /api/workbench/products. */
 export const WorkbenchProductQuerySchema = z.object({
-  q: z.string().trim().max(100, "At most 100 characters.").optional(),
+  q: safeLine().trim().max(100, "At most 100 characters.").optional(),
   cursor: z.uuid("Use the nextCursor of the previous page.").optional(),
   limit: z.coerce.number().int().min(1).max(WORKBENCH_PAGE_LIMIT_MAX).default(20),
 });

@@ -5,6 +5,7 @@
 // CONFLICT the client may retry; anything else is a 500 INTERNAL that names no internals.
 import { NextResponse } from "next/server";
 import { AppError, isAppError } from "@/core/errors";
+import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 
 /** A 429 that also tells the client when to try again (Retry-After). */
 export class RateLimitedError extends AppError {
@@ -45,7 +46,8 @@ export function isConcurrentWriteError(error: unknown): boolean {
 export function toAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
   if (isConcurrentWriteError(error)) return new AppError("CONFLICT", CONFLICT_ERROR_MESSAGE);
-  return null;
+  // NF-3: a value PostgreSQL refuses as data (NUL, an unstorable date, beyond int4) is bad input.
+  return badInputFromDatabaseError(error);
 }
 
 export function errorResponse(error: unknown, init: { headers?: Record<string, string> } = {}): Response {

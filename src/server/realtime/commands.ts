@@ -6,6 +6,7 @@
 import type { Socket } from "socket.io";
 import { AppError, isAppError } from "@/core/errors";
 import { assertCan, type Actor } from "@/core/permissions";
+import { badInputFromDatabaseError } from "@/server/http/pg-error-codes";
 import { WireViolation } from "@/server/realtime/wire-parser";
 import {
   COMMANDS,
@@ -31,7 +32,8 @@ export type CommandHandlers<N extends NamespaceName, TContext> = {
 type AnyHandler<TContext> = (context: TContext, input: unknown) => Promise<unknown>;
 type AckFn = (reply: Ack<unknown>) => void;
 
-export function toErrorAck(error: unknown, log?: (error: unknown) => void): Ack<never> {
+export function toErrorAck(caught: unknown, log?: (error: unknown) => void): Ack<never> {
+  const error = badInputFromDatabaseError(caught) ?? caught;
   if (isAppError(error)) return { ok: false, error: error.toJSON() };
   log?.(error);
   return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } };

@@ -100,8 +100,8 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
   }
   const now = input.now ?? new Date();
   const limit = Math.min(Math.max(input.limit ?? LIST_PAGE_SIZE, 1), LIST_PAGE_SIZE_MAX);
-  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const isHistory = input.list === "history";
+  const cursor = input.cursor ? decodeCursor(input.cursor, isHistory ? "epoch-ms" : "sort-key") : null;
 
   const where = Prisma.sql`s."shopId" = ${viewer.shopId}::uuid
     AND ${listPredicate(input.list, viewer)}

@@ -1,5 +1,6 @@
 // Query and body schemas of the console list routes (zod: HTTP 400 with field errors).
 import { z } from "zod";
+import { safeLine } from "@/shared/zod-primitives";
 import { CATEGORY_FILTERS, CONSOLE_LISTS, SORT_ORDERS, STATUS_FILTERS } from "@/core/console";
 import { LIST_PAGE_SIZE, LIST_PAGE_SIZE_MAX } from "./list-chats";
 
@@ -8,7 +9,7 @@ export const ListQuerySchema = z.object({
   status: z.enum(STATUS_FILTERS, "Choose overdue, due_soon, unreplied, unread, starred or closed.").optional(),
   category: z.enum(CATEGORY_FILTERS, "Choose all, pre_purchase, logistics or after_sales.").default("all"),
   sort: z.enum(SORT_ORDERS, "Choose waiting_time or latest.").optional(),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: safeLine().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(LIST_PAGE_SIZE_MAX).default(LIST_PAGE_SIZE),
 });
 
@@ -17,7 +18,7 @@ export const CountsQuerySchema = z.object({
 });
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(2, "Type at least 2 characters.").max(100, "At most 100 characters."),
+  q: safeLine().trim().min(2, "Type at least 2 characters.").max(100, "At most 100 characters."),
 });
 
 export const PreferencesBodySchema = z.object({
