@@ -40,7 +40,7 @@ if (MODE === "product") {
   const routing = { presence: createMemoryPresenceStore({ graceMs: 0, liveTtlMs: 3_600_000 }), now: () => new Date() };
   registerRouting(routing);
   const generous = { limit: 1_000_000, windowMs: 1_000 };
-  const product = createProductRealtime({ db, authSecret: AUTH_SECRET!, redisUrl: REDIS_URL || undefined, routing, widgetLimits: { message: generous, command: generous } });
+  const product = createProductRealtime({ db, authSecret: AUTH_SECRET!, redisUrl: REDIS_URL || undefined, routing, widgetLimits: { message: generous, command: generous }, consoleLimits: { message: generous, command: generous } });
   const realtime = await createRealtimeServer(httpServer, { ...product.components, log });
   registerRealtime(realtime);
   closers.push(async () => product.stop(), () => realtime.close(), () => db.$disconnect());

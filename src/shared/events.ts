@@ -1,12 +1,12 @@
 // Every Socket.IO event of the product, typed once for server and browser (STYLE: commands
 // `noun:verb`, domain events `noun.past_tense`). docs/realtime.md describes the protocol.
-import type { AppErrorCode, FieldErrors } from "@/core/errors";
+// Commands (client to server) are declared in `src/shared/commands.ts`; the server's events are here.
+import type { AppErrorCode } from "@/core/errors";
+import type { AckOf, ClientToServerEventsOf } from "@/shared/commands";
 import type { MessageDto, SessionDto } from "@/shared/dto";
 
-/** The acknowledgement every command answers with. */
-export type Ack<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: AppErrorCode; message: string; fieldErrors?: FieldErrors } };
+/** The acknowledgement every command answers with (`CommandAck` narrows it per command). */
+export type Ack<T> = AckOf<T, AppErrorCode>;
 
 export type AckCallback<T> = (reply: Ack<T>) => void;
 
@@ -58,27 +58,40 @@ export interface ConsoleServerToClientEvents {
   "typing.changed": (event: TypingEvent) => void;
   "member.changed": (event: MemberChangedEvent) => void;
   /** The member lost access (deactivated, deleted): the console stops and signs out. */
-  "access.revoked": (reason: { message: string }) => void;
+  "access.revoked": (reason: AccessRevokedEvent) => void;
 }
 
-export interface ConsoleClientToServerEvents {
-  "presence:ping": (ack: AckCallback<{ serverTime: string }>) => void;
-  [command: string]: (...args: never[]) => void;
+export interface AccessRevokedEvent {
+  message: string;
 }
+
+export interface WidgetHello {
+  buyerId: string;
+  conversationId: string | null;
+  serverTime: string;
+}
+
+export interface BuyerBlockedEvent {
+  message: string;
+}
+
+export interface WidgetSessionChangedEvent {
+  session: WidgetSessionDto;
+}
+
+export type ConsoleClientToServerEvents = ClientToServerEventsOf<"console">;
 
 /** Buyer widget namespace: `/widget`. */
 export interface WidgetServerToClientEvents {
-  "widget.ready": (hello: { buyerId: string; conversationId: string | null; serverTime: string }) => void;
+  "widget.ready": (hello: WidgetHello) => void;
   "message.created": (event: MessageCreatedEvent) => void;
-  "session.changed": (event: { session: WidgetSessionDto }) => void;
+  "session.changed": (event: WidgetSessionChangedEvent) => void;
   "conversation.read": (event: ReadChangedEvent) => void;
   "typing.changed": (event: TypingEvent) => void;
-  "buyer.blocked": (event: { message: string }) => void;
+  "buyer.blocked": (event: BuyerBlockedEvent) => void;
 }
 
-export interface WidgetClientToServerEvents {
-  [command: string]: (...args: never[]) => void;
-}
+export type WidgetClientToServerEvents = ClientToServerEventsOf<"widget">;
 
 /** What a buyer may know about a session: state, the agent's public identity, the rating. */
 export interface WidgetSessionDto {
@@ -90,3 +103,8 @@ export interface WidgetSessionDto {
 
 export const CONSOLE_NAMESPACE = "/console";
 export const WIDGET_NAMESPACE = "/widget";
+
+/** The payload of server event `E` in a namespace's event map. */
+export type EventPayload<TEvents, E extends keyof TEvents> = TEvents[E] extends (payload: infer P) => void ? P : never;
+export type ConsoleEventName = keyof ConsoleServerToClientEvents & string;
+export type WidgetEventName = keyof WidgetServerToClientEvents & string;

@@ -25,9 +25,13 @@ export type TBuyerMessageContent = z.infer<typeof ZBuyerMessageContent>;
 export const ZAgentSendMessage = z.object({ conversationId: z.uuid(), clientId: ZClientId, content: ZAgentMessageContent });
 export const ZBuyerSendMessage = z.object({ clientId: ZClientId, content: ZBuyerMessageContent });
 
+/** Sequence numbers are stored as int4: a larger one is bad input, never a database error (issue 15). */
+export const MAX_SEQ = 2_147_483_647;
+export const ZSeq = z.number().int().min(0).max(MAX_SEQ);
+
 /** Resume after a disconnect: everything after the last sequence number the client holds (CHAT-3). */
-export const ZSyncAfter = z.object({ afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(200) });
-export const ZHistoryBefore = z.object({ beforeSeq: z.number().int().min(1), limit: z.number().int().min(1).max(100).default(30) });
+export const ZSyncAfter = z.object({ afterSeq: ZSeq, limit: z.number().int().min(1).max(500).default(200) });
+export const ZHistoryBefore = z.object({ beforeSeq: ZSeq.min(1), limit: z.number().int().min(1).max(100).default(30) });
 
 export function newClientId(): string {
   return (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}${Math.random()}`).replace(/[^A-Za-z0-9]/g, "");

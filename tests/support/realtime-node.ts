@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Database } from "../../src/server/db/client";
-import { createProductRealtime, type WidgetLimits } from "../../src/server/realtime/handlers";
+import { createProductRealtime, type CommandLimits, type WidgetLimits } from "../../src/server/realtime/handlers";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting, type RoutingContext } from "../../src/server/services/assignment/routing-context";
@@ -24,13 +24,14 @@ export interface RealtimeNode {
 
 export async function startRealtimeNode(
   db: Database,
-  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits } = {},
+  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; consoleLimits?: CommandLimits } = {},
 ): Promise<RealtimeNode> {
   const routing = options.routing ?? { presence: createMemoryPresenceStore({ graceMs: 0, liveTtlMs: 60_000 }), now: () => new Date() };
   registerRouting(routing);
   // Streams in these tests are faster than any person types; the limit has a test of its own.
   const widgetLimits = options.widgetLimits ?? { message: { limit: 10_000, windowMs: 1_000 }, command: { limit: 10_000, windowMs: 1_000 } };
-  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits });
+  const consoleLimits = options.consoleLimits ?? widgetLimits;
+  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits, consoleLimits });
   const httpServer: HttpServer = createServer();
   const realtime = await createRealtimeServer(httpServer, { ...product.components, log: () => {} });
   // Services publish through the registered server; with several nodes in one process the

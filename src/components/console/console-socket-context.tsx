@@ -1,37 +1,43 @@
 "use client";
 
 // One Socket.IO connection per console tab, shared by every component through context.
-// `emitCommand` wraps the acknowledgement protocol (docs/realtime.md) in a promise, with a
-// timeout so a lost connection surfaces as an error instead of a hang.
+// `call` sends a command of the typed contract (src/shared/commands.ts) and resolves with its
+// data or throws a CommandError, with a timeout so a lost connection surfaces instead of hanging.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { io, type Socket } from "socket.io-client";
-import { CONSOLE_NAMESPACE, type Ack } from "@/shared/events";
+import { io } from "socket.io-client";
+import { asTypedSocket, call, CommandError, type ConsoleSocket, type SendOptions } from "@/client/socket/typed-socket";
+import type { CommandInput, CommandResult, ConsoleCommandName } from "@/shared/commands";
+import { CONSOLE_NAMESPACE, type ConsoleEventName, type ConsoleServerToClientEvents, type EventPayload } from "@/shared/events";
+
+export { CommandError };
 
 export type ConnectionState = "connecting" | "connected" | "refused";
 
-export class CommandError extends Error {
-  constructor(readonly code: string, message: string, readonly fieldErrors?: Record<string, string[]>) {
-    super(message);
-  }
-}
+export type ConsoleCall = <C extends ConsoleCommandName>(command: C, input: CommandInput<"console", C>, options?: SendOptions) => Promise<CommandResult<"console", C>>;
 
 interface ConsoleSocketValue {
-  socket: Socket | null;
+  socket: ConsoleSocket | null;
   state: ConnectionState;
   /** Increments on every (re)connection: effects that must resync depend on it. */
   connectionEpoch: number;
+  /** Sends a declared console command; rejects with a CommandError (code OFFLINE, TIMEOUT or the server's). */
+  call: ConsoleCall;
+  /**
+   * @deprecated Untyped; kept only for the chat thread until it moves to the delivery client.
+   * Use `call`.
+   */
   emitCommand<T>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
 }
 
 const ConsoleSocketContext = createContext<ConsoleSocketValue | null>(null);
 
 export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<ConsoleSocket | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   const [connectionEpoch, setConnectionEpoch] = useState(0);
 
   useEffect(() => {
-    const next = io(CONSOLE_NAMESPACE, { withCredentials: true, transports: ["polling", "websocket"] });
+    const next = asTypedSocket("console", io(CONSOLE_NAMESPACE, { withCredentials: true, transports: ["polling", "websocket"] }));
     next.on("console.ready", () => {
       setState("connected");
       setConnectionEpoch((epoch) => epoch + 1);
@@ -42,7 +48,7 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
       if (reason === "io server disconnect") setTimeout(() => next.connect(), 500);
     });
     next.on("connect_error", (error) => setState(error.message === "unauthorized" ? "refused" : "connecting"));
-    next.on("access.revoked", (reason: { message: string }) => {
+    next.on("access.revoked", (reason) => {
       setState("refused");
       next.disconnect();
       window.location.assign(`/sign-in?revoked=${encodeURIComponent(reason.message)}`);
@@ -57,15 +63,13 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
     socket,
     state,
     connectionEpoch,
-    emitCommand<T>(event: string, payload: unknown, timeoutMs = 10_000) {
-      return new Promise<T>((resolve, reject) => {
-        if (!socket) return reject(new CommandError("OFFLINE", "Not connected yet."));
-        socket.timeout(timeoutMs).emit(event, payload, (error: Error | null, reply: Ack<T>) => {
-          if (error) return reject(new CommandError("TIMEOUT", "The server did not answer. Check your connection and try again."));
-          if (reply.ok) resolve(reply.data);
-          else reject(new CommandError(reply.error.code, reply.error.message, reply.error.fieldErrors));
-        });
-      });
+    call: (command, input, options) => {
+      if (!socket) return Promise.reject(new CommandError("OFFLINE", "Not connected yet."));
+      return call(socket, command, input, options);
+    },
+    emitCommand<T>(event: string, payload: unknown, timeoutMs?: number) {
+      if (!socket) return Promise.reject(new CommandError("OFFLINE", "Not connected yet."));
+      return call(socket, event as ConsoleCommandName, payload as never, { timeoutMs }) as Promise<T>;
     },
   }), [socket, state, connectionEpoch]);
 
@@ -79,13 +83,16 @@ export function useConsoleSocket(): ConsoleSocketValue {
 }
 
 /** Subscribes to a server event for the lifetime of the component. */
-export function useConsoleEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useConsoleEvent<E extends ConsoleEventName>(event: E, handler: (payload: EventPayload<ConsoleServerToClientEvents, E>) => void): void {
   const { socket } = useConsoleSocket();
   useEffect(() => {
     if (!socket) return;
-    socket.on(event, handler);
+    // socket.io's typed `on` does not follow a generic event name; the signature above types it.
+    const untyped = socket as unknown as { on(event: string, listener: (payload: unknown) => void): void; off(event: string, listener: (payload: unknown) => void): void };
+    const listener = handler as (payload: unknown) => void;
+    untyped.on(event, listener);
     return () => {
-      socket.off(event, handler);
+      untyped.off(event, listener);
     };
   }, [socket, event, handler]);
 }

@@ -157,7 +157,7 @@ export interface TransferDialogProps {
 }
 
 export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransferred }: TransferDialogProps) {
-  const { emitCommand } = useConsoleSocket();
+  const { call } = useConsoleSocket();
   const { members, error: loadError } = useShopMembers();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [scope, setScope] = useState<"this" | "all">("this");
@@ -180,7 +180,7 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
     setIsBusy(true);
     setError(null);
     try {
-      const result = await emitCommand<{ moved: number }>("session:transfer", {
+      const result = await call("session:transfer", {
         scope: scope === "all" && canMoveAll ? "all_mine" : { sessionId },
         // By id: two members may share a nickname, the dialog knows which one was chosen.
         targetMemberId: target.memberId,

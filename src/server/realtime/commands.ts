@@ -1,41 +1,34 @@
-// Socket commands are declared, not hand-wired (TEAM-1, NF-3): each names the permission it
-// needs (console) or the buyer scope it runs in (widget) and its zod input. The binder checks
-// the permission, validates the payload, runs the handler and always answers the
-// acknowledgement: `{ ok: true, data }` or `{ ok: false, error: { code, message, fieldErrors } }`.
-// A malformed payload or a throwing handler never crashes the process.
+// Binds the declared commands (src/shared/commands.ts) to a socket. One listener receives every
+// event the client sends, known or not, so each is answered exactly once (docs/realtime.md):
+// rate limit, wire limits, unknown command, permission (console), input (zod), then the
+// handler; the acknowledgement is `{ ok: true, data }` or `{ ok: false, error }`. A malformed
+// payload or a throwing handler never crashes the process or disconnects the socket.
 import type { Socket } from "socket.io";
-import type { z } from "zod";
 import { AppError, isAppError } from "@/core/errors";
-import { assertCan, type Action } from "@/core/permissions";
+import { assertCan, type Actor } from "@/core/permissions";
+import { WireViolation } from "@/server/realtime/wire-parser";
+import {
+  COMMANDS,
+  WIRE_ERROR_CODES,
+  isCommandName,
+  type CommandName,
+  type CommandResult,
+  type CommandSpec,
+  type NamespaceName,
+  type ParsedCommandInput,
+} from "@/shared/commands";
 import type { Ack } from "@/shared/events";
 import { zodFieldErrors } from "@/shared/validation";
 
-export interface CommandDefinition<TContext, TInput extends z.ZodType, TOutput> {
-  event: string;
-  input: TInput;
-  handle(context: TContext, input: z.infer<TInput>): Promise<TOutput>;
-}
+/** Answered by the binder itself, on every server, with or without the product's handlers. */
+type BuiltInCommand = "presence:ping";
 
-export interface ConsoleCommandDefinition<TContext, TInput extends z.ZodType, TOutput> extends CommandDefinition<TContext, TInput, TOutput> {
-  /** The permission the member needs; checked before the input is even parsed. */
-  action: Action;
-}
+/** One handler per declared command: the compiler refuses a map that misses one or mistypes it. */
+export type CommandHandlers<N extends NamespaceName, TContext> = {
+  [C in Exclude<CommandName<N>, BuiltInCommand>]: (context: TContext, input: ParsedCommandInput<N, C>) => Promise<CommandResult<N, C>>;
+};
 
-export type AnyConsoleCommand<TContext> = ConsoleCommandDefinition<TContext, z.ZodType, unknown>;
-export type AnyWidgetCommand<TContext> = CommandDefinition<TContext, z.ZodType, unknown>;
-
-export function defineCommand<TContext, TInput extends z.ZodType, TOutput>(
-  definition: ConsoleCommandDefinition<TContext, TInput, TOutput>,
-): ConsoleCommandDefinition<TContext, TInput, TOutput> {
-  return definition;
-}
-
-export function defineWidgetCommand<TContext, TInput extends z.ZodType, TOutput>(
-  definition: CommandDefinition<TContext, TInput, TOutput>,
-): CommandDefinition<TContext, TInput, TOutput> {
-  return definition;
-}
-
+type AnyHandler<TContext> = (context: TContext, input: unknown) => Promise<unknown>;
 type AckFn = (reply: Ack<unknown>) => void;
 
 export function toErrorAck(error: unknown, log?: (error: unknown) => void): Ack<never> {
@@ -44,39 +37,75 @@ export function toErrorAck(error: unknown, log?: (error: unknown) => void): Ack<
   return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." } };
 }
 
-/**
- * Binds commands to a socket. `contextOf` builds the handler's context per call; `actorOf`
- * (console only) gives the role for the permission check.
- */
-export function bindCommands<TContext>(
+const builtIns: Record<BuiltInCommand, () => Promise<unknown>> = {
+  "presence:ping": async () => ({ serverTime: new Date().toISOString() }),
+};
+
+/** The command names a handler map binds (with the built-ins): what the map test compares. */
+export function boundCommandNames(handlers: object | undefined): string[] {
+  return [...Object.keys(builtIns), ...Object.keys(handlers ?? {})].sort();
+}
+
+/** What a client's event name shows in a message: printable and short. */
+function describeEvent(event: unknown): string {
+  return JSON.stringify(String(event).slice(0, 64));
+}
+
+export function bindCommands<N extends NamespaceName, TContext>(
   socket: Socket,
-  commands: ReadonlyArray<CommandDefinition<TContext, z.ZodType, unknown> & { action?: Action }>,
+  namespace: N,
+  handlers: CommandHandlers<N, TContext> | undefined,
   options: {
     contextOf: () => TContext;
-    actorOf?: () => Parameters<typeof assertCan>[0];
-    /** Runs before every command; throw an AppError to refuse (for example, a rate limit). */
-    beforeEach?: (event: string) => void | Promise<void>;
+    /** Console only: the member whose permission each command checks. */
+    actorOf?: () => Actor;
+    /** Runs first, for every event, known or not; throw AppError("RATE_LIMITED") to refuse. */
+    limit?: (event: string) => void | Promise<void>;
     log?: (error: unknown) => void;
   },
 ): void {
-  for (const command of commands) {
-    socket.on(command.event, async (...args: unknown[]) => {
-      const ack = args.at(-1);
-      const reply: AckFn = typeof ack === "function" ? (ack as AckFn) : () => {};
-      const payload = typeof ack === "function" ? args.slice(0, -1)[0] : args[0];
-      try {
-        if (command.action) {
-          if (!options.actorOf) throw new AppError("FORBIDDEN", "This connection cannot run member commands.");
-          assertCan(options.actorOf(), command.action);
-        }
-        await options.beforeEach?.(command.event);
-        const parsed = command.input.safeParse(payload ?? {});
-        if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
-        const data = await command.handle(options.contextOf(), parsed.data);
-        reply({ ok: true, data });
-      } catch (error) {
-        reply(toErrorAck(error, options.log));
-      }
-    });
+  const specs = COMMANDS[namespace] as unknown as Record<string, CommandSpec>;
+  const table = { ...(handlers as Record<string, AnyHandler<TContext>> | undefined), ...builtIns } as Record<string, AnyHandler<TContext> | undefined>;
+
+  async function run(event: unknown, payload: unknown): Promise<unknown> {
+    await options.limit?.(typeof event === "string" ? event : "");
+    if (payload instanceof WireViolation) throw new AppError("BAD_INPUT", payload.message);
+    const handler = isCommandName(namespace, event) ? table[event] : undefined;
+    if (!handler) throw new AppError("BAD_INPUT", `Unknown command ${describeEvent(event)}.`);
+    const spec = specs[event as string]!;
+    if (spec.permission !== undefined) {
+      if (!options.actorOf) throw new AppError("FORBIDDEN", "This connection cannot run member commands.");
+      if (spec.permission !== null) assertCan(options.actorOf(), spec.permission);
+    }
+    const parsed = spec.input.safeParse(payload ?? {});
+    if (!parsed.success) throw new AppError("BAD_INPUT", "Some fields are not valid.", zodFieldErrors(parsed.error));
+    return handler(options.contextOf(), parsed.data);
   }
+
+  /** The answer stands; the log says the contract's `errors` list needs the code (clients narrow on it). */
+  function reportUndeclared(event: unknown, code: string): void {
+    if (!isCommandName(namespace, event) || (WIRE_ERROR_CODES as readonly string[]).includes(code)) return;
+    const spec = specs[event]!;
+    if ((spec.errors as readonly string[]).includes(code) || (code === "FORBIDDEN" && spec.permission !== undefined)) return;
+    options.log?.(new Error(`${namespace} command ${event} answered ${code}, which src/shared/commands.ts does not declare`));
+  }
+
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    const last = args.at(-1);
+    const hasAck = typeof last === "function";
+    const payload = hasAck ? args.slice(0, -1)[0] : args[0];
+    let isAnswered = false;
+    const reply: AckFn = (answer) => {
+      if (isAnswered || !hasAck) return;
+      isAnswered = true;
+      (last as AckFn)(answer);
+    };
+    run(event, payload).then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => {
+        if (isAppError(error)) reportUndeclared(event, error.code);
+        reply(toErrorAck(error, options.log));
+      },
+    );
+  });
 }

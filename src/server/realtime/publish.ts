@@ -1,22 +1,20 @@
 // Services return the events their change causes; adapters hand them here after the
 // transaction commits. With the Redis adapter, rooms span every node (NF-2).
-import type { ConsoleServerToClientEvents, WidgetServerToClientEvents } from "@/shared/events";
+import type { ConsoleEventName, ConsoleServerToClientEvents, EventPayload, WidgetEventName, WidgetServerToClientEvents } from "@/shared/events";
 import { getRealtime } from "@/server/realtime/registry";
 import { rooms } from "@/server/realtime/rooms";
 
-type ConsoleEventName = keyof ConsoleServerToClientEvents & string;
-type WidgetEventName = keyof WidgetServerToClientEvents & string;
-
+/** One event for console rooms or a buyer's widgets, its payload typed by its name. */
 export type OutgoingEvent =
-  | { target: "console"; rooms: string[]; event: ConsoleEventName; payload: unknown }
-  | { target: "widget"; buyerId: string; event: WidgetEventName; payload: unknown };
+  | { [E in ConsoleEventName]: { target: "console"; rooms: string[]; event: E; payload: EventPayload<ConsoleServerToClientEvents, E> } }[ConsoleEventName]
+  | { [E in WidgetEventName]: { target: "widget"; buyerId: string; event: E; payload: EventPayload<WidgetServerToClientEvents, E> } }[WidgetEventName];
 
 export function toConsole<E extends ConsoleEventName>(
   targetRooms: string[],
   event: E,
   payload: Parameters<ConsoleServerToClientEvents[E]>[0],
 ): OutgoingEvent {
-  return { target: "console", rooms: targetRooms, event, payload };
+  return { target: "console", rooms: targetRooms, event, payload } as OutgoingEvent;
 }
 
 export function toWidget<E extends WidgetEventName>(
@@ -24,7 +22,7 @@ export function toWidget<E extends WidgetEventName>(
   event: E,
   payload: Parameters<WidgetServerToClientEvents[E]>[0],
 ): OutgoingEvent {
-  return { target: "widget", buyerId, event, payload };
+  return { target: "widget", buyerId, event, payload } as OutgoingEvent;
 }
 
 export function publish(events: OutgoingEvent[]): void {

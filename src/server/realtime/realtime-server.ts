@@ -9,9 +9,18 @@ import { can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import { authenticateSocketCookie } from "@/server/auth/socket-auth";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { bindCommands, type AnyConsoleCommand, type AnyWidgetCommand } from "@/server/realtime/commands";
+import { bindCommands, type CommandHandlers } from "@/server/realtime/commands";
 import { rooms } from "@/server/realtime/rooms";
-import { CONSOLE_NAMESPACE, WIDGET_NAMESPACE } from "@/shared/events";
+import { wireParser } from "@/server/realtime/wire-parser";
+import { MAX_TRANSPORT_BYTES } from "@/shared/commands";
+import {
+  CONSOLE_NAMESPACE,
+  WIDGET_NAMESPACE,
+  type ConsoleClientToServerEvents,
+  type ConsoleServerToClientEvents,
+  type WidgetClientToServerEvents,
+  type WidgetServerToClientEvents,
+} from "@/shared/events";
 
 export interface BuyerContext {
   shopId: string;
@@ -35,8 +44,9 @@ export interface RealtimeComponents {
   db: Database;
   authSecret: string;
   redisUrl?: string;
-  consoleCommands?: ReadonlyArray<AnyConsoleCommand<ConsoleCommandContext>>;
-  widgetCommands?: ReadonlyArray<AnyWidgetCommand<WidgetCommandContext>>;
+  /** Without handlers, every command but `presence:ping` answers BAD_INPUT "Unknown command". */
+  consoleCommands?: CommandHandlers<"console", ConsoleCommandContext>;
+  widgetCommands?: CommandHandlers<"widget", WidgetCommandContext>;
   /** Verifies a widget handshake (`auth` field); null refuses the connection. */
   authenticateWidget?: (auth: Record<string, unknown>) => Promise<BuyerContext | null>;
   /** Presence and queue draining hook in here (ASSIGN-2, ASSIGN-4). */
@@ -44,13 +54,18 @@ export interface RealtimeComponents {
   onConsoleDisconnected?: (member: MemberContext, socket: Socket) => void | Promise<void>;
   /** Rate limit for widget commands (NF-3); throw an AppError("RATE_LIMITED") to refuse. */
   limitWidgetCommand?: (buyer: BuyerContext, event: string) => void | Promise<void>;
+  /** Rate limit for console commands, per member (issue 15); throw an AppError("RATE_LIMITED"). */
+  limitConsoleCommand?: (member: MemberContext, event: string) => void | Promise<void>;
   log?: (message: string, error?: unknown) => void;
 }
 
+export type ConsoleNamespace = Namespace<ConsoleClientToServerEvents, ConsoleServerToClientEvents>;
+export type WidgetNamespace = Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
+
 export interface RealtimeServer {
   io: Server;
-  console: Namespace;
-  widget: Namespace;
+  console: ConsoleNamespace;
+  widget: WidgetNamespace;
   close(): Promise<void>;
 }
 
@@ -59,8 +74,10 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     serveClient: false,
     // Polling first, then upgrade: works behind any proxy and survives a websocket failure.
     transports: ["polling", "websocket"],
-    // Uploads go over HTTP; socket payloads are small (text up to 4,000 characters).
-    maxHttpBufferSize: 256 * 1024,
+    // Uploads go over HTTP; commands are small (MAX_COMMAND_BYTES, answered BAD_INPUT above it).
+    // The transport accepts more so that an oversized command is answered, not disconnected.
+    maxHttpBufferSize: MAX_TRANSPORT_BYTES,
+    parser: wireParser,
   });
   const log = components.log ?? ((message: string, error?: unknown) => console.error(message, error));
 
@@ -73,7 +90,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     io.adapter(createAdapter(pubClient, subClient));
   }
 
-  const consoleNamespace = io.of(CONSOLE_NAMESPACE);
+  const consoleNamespace: ConsoleNamespace = io.of(CONSOLE_NAMESPACE);
   consoleNamespace.use(async (socket, next) => {
     try {
       const member = await authenticateSocketCookie(components.db, socket.handshake.headers.cookie, components.authSecret);
@@ -89,17 +106,15 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
   consoleNamespace.on("connection", async (socket) => {
     const member = socket.data.member as MemberContext;
     // Handlers first, synchronously: nothing the client sends after connecting may be missed.
-    bindCommands(socket, components.consoleCommands ?? [], {
+    bindCommands(socket, "console", components.consoleCommands, {
       contextOf: () => ({ db: components.db, member, socket }),
       actorOf: () => member,
+      limit: (event) => components.limitConsoleCommand?.(member, event),
       log: (error) => log(`console command failed for member ${member.memberId}`, error),
     });
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
     if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
     await socket.join(joined);
-    socket.on("presence:ping", (ack: unknown) => {
-      if (typeof ack === "function") ack({ ok: true, data: { serverTime: new Date().toISOString() } });
-    });
     socket.on("disconnect", () => {
       Promise.resolve(components.onConsoleDisconnected?.(member, socket)).catch((error) => log("presence disconnect failed", error));
     });
@@ -113,7 +128,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     });
   });
 
-  const widgetNamespace = io.of(WIDGET_NAMESPACE);
+  const widgetNamespace: WidgetNamespace = io.of(WIDGET_NAMESPACE);
   widgetNamespace.use(async (socket, next) => {
     try {
       const buyer = await components.authenticateWidget?.(socket.handshake.auth ?? {});
@@ -127,9 +142,9 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
   });
   widgetNamespace.on("connection", async (socket) => {
     const buyer = socket.data.buyer as BuyerContext;
-    bindCommands(socket, components.widgetCommands ?? [], {
+    bindCommands(socket, "widget", components.widgetCommands, {
       contextOf: () => ({ db: components.db, buyer, socket }),
-      beforeEach: (event) => components.limitWidgetCommand?.(buyer, event),
+      limit: (event) => components.limitWidgetCommand?.(buyer, event),
       log: (error) => log(`widget command failed for buyer ${buyer.buyerId}`, error),
     });
     await socket.join(rooms.buyer(buyer.buyerId));

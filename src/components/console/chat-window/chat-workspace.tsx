@@ -48,7 +48,7 @@ function useIsTabVisible(): boolean {
 }
 
 export function ChatWorkspace({ conversationId, memberId, onClearSelection, renderWorkbench }: ChatWorkspaceProps) {
-  const { emitCommand } = useConsoleSocket();
+  const { call } = useConsoleSocket();
   const detailsState = useConversationDetails(conversationId);
   const { details } = detailsState;
   const thread = useThread(conversationId, details?.conversation.buyerReadSeq ?? null);
@@ -106,24 +106,24 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
   }, []);
 
   const { applySession } = detailsState;
-  const optimistic = useCallback(async (key: string, patch: Partial<SessionDto>, command: string, payload: unknown) => {
+  const optimistic = useCallback(async (key: string, patch: Partial<SessionDto>, send: () => Promise<unknown>) => {
     if (!session) return;
     const before = session;
     applySession({ ...session, ...patch });
-    const isDone = await run(key, () => emitCommand(command, payload));
+    const isDone = await run(key, send);
     if (!isDone) applySession(before);
-  }, [session, applySession, run, emitCommand]);
+  }, [session, applySession, run]);
 
-  const onStar = (starred: boolean) => session && void optimistic("star", { starred }, "session:star", { sessionId: session.id, starred });
-  const onCategory = (category: SessionCategoryDto | null) => session && void optimistic("category", { category }, "session:set_category", { sessionId: session.id, category });
+  const onStar = (starred: boolean) => session && void optimistic("star", { starred }, () => call("session:star", { sessionId: session.id, starred }));
+  const onCategory = (category: SessionCategoryDto | null) => session && void optimistic("category", { category }, () => call("session:set_category", { sessionId: session.id, category }));
   const assignTo = useCallback(async (targetMemberId: string) => {
     if (!session) return false;
-    return run("assign", () => emitCommand("session:assign", { sessionId: session.id, targetMemberId }));
-  }, [session, run, emitCommand]);
+    return run("assign", () => call("session:assign", { sessionId: session.id, targetMemberId }));
+  }, [session, run, call]);
 
   async function endSession() {
     if (!session) return;
-    const isDone = await run("end", () => emitCommand("session:end", { sessionId: session.id }));
+    const isDone = await run("end", () => call("session:end", { sessionId: session.id }));
     if (isDone) setDialog(null);
   }
 

@@ -32,7 +32,7 @@ export interface ComposerProps {
 }
 
 export function Composer({ conversationId, block, canUpload, onSendText, onSendFile }: ComposerProps) {
-  const { emitCommand, state: connection } = useConsoleSocket();
+  const { call, state: connection } = useConsoleSocket();
   const [text, setText] = useState(() => drafts.get(conversationId) ?? "");
   const [isEmojiOpen, setIsEmojiOpen] = useState(false);
   const [isDragging, setIsDragging] = useState(false);
@@ -55,16 +55,16 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
     }
     current.isTyping = isTyping;
     current.lastSentAt = now;
-    emitCommand("typing:set", { conversationId, isTyping }).catch(() => undefined);
-  }, [conversationId, emitCommand]);
+    call("typing:set", { conversationId, isTyping }).catch(() => undefined);
+  }, [conversationId, call]);
 
   // Leaving the chat stops the indicator the buyer sees.
   useEffect(() => () => {
     const current = typing.current;
     if (current.idleTimer) clearTimeout(current.idleTimer);
-    if (current.isTyping) emitCommand("typing:set", { conversationId, isTyping: false }).catch(() => undefined);
+    if (current.isTyping) call("typing:set", { conversationId, isTyping: false }).catch(() => undefined);
     current.isTyping = false;
-  }, [conversationId, emitCommand]);
+  }, [conversationId, call]);
 
   useEffect(() => {
     const element = textareaRef.current;

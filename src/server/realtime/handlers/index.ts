@@ -10,10 +10,13 @@ import { widgetCommands } from "@/server/realtime/handlers/widget-commands";
 import { requestDrain } from "@/server/services/assignment/settle";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "@/server/services/presence/presence-store";
-import { verifyWidgetToken } from "@/server/services/widget/tokens";
+import { authenticateWidgetSocket } from "@/server/services/widget/widget-socket-buyer";
 
+// Per buyer (widget) and per member (console), per node (NF-3, issue 15); docs/realtime.md "Limits".
 export const WIDGET_MESSAGE_LIMIT = { limit: 20, windowMs: 10_000 };
 export const WIDGET_COMMAND_LIMIT = { limit: 120, windowMs: 10_000 };
+export const CONSOLE_MESSAGE_LIMIT = { limit: 30, windowMs: 10_000 };
+export const CONSOLE_COMMAND_LIMIT = { limit: 300, windowMs: 10_000 };
 
 export interface ProductRealtime {
   components: RealtimeComponents;
@@ -22,15 +25,34 @@ export interface ProductRealtime {
 
 const isPassive = (socket: Socket) => (socket.handshake.auth as { presence?: unknown } | undefined)?.presence === "passive";
 
-export interface WidgetLimits {
+/** `message` counts `message:send`; `command` counts every other event, unknown ones included. */
+export interface CommandLimits {
   message: { limit: number; windowMs: number };
   command: { limit: number; windowMs: number };
 }
+export type WidgetLimits = CommandLimits;
 
-export function createProductRealtime(input: { db: Database; authSecret: string; redisUrl?: string; routing: RoutingContext; widgetLimits?: WidgetLimits }): ProductRealtime {
+function createCommandLimiter(limits: CommandLimits, message: string) {
+  const messageLimiter = createRateLimiter(limits.message);
+  const commandLimiter = createRateLimiter(limits.command);
+  return (key: string, event: string, now: Date) => {
+    const isSend = event === "message:send";
+    const waitMs = (isSend ? messageLimiter : commandLimiter).hit(`${key}:${isSend ? "send" : "any"}`, now.getTime());
+    if (waitMs > 0) throw new AppError("RATE_LIMITED", `${message} Try again in ${Math.ceil(waitMs / 1000)} s.`);
+  };
+}
+
+export function createProductRealtime(input: {
+  db: Database;
+  authSecret: string;
+  redisUrl?: string;
+  routing: RoutingContext;
+  widgetLimits?: CommandLimits;
+  consoleLimits?: CommandLimits;
+}): ProductRealtime {
   const { db, routing } = input;
-  const messageLimiter = createRateLimiter(input.widgetLimits?.message ?? WIDGET_MESSAGE_LIMIT);
-  const commandLimiter = createRateLimiter(input.widgetLimits?.command ?? WIDGET_COMMAND_LIMIT);
+  const limitWidget = createCommandLimiter(input.widgetLimits ?? { message: WIDGET_MESSAGE_LIMIT, command: WIDGET_COMMAND_LIMIT }, "You are sending messages too fast.");
+  const limitConsole = createCommandLimiter(input.consoleLimits ?? { message: CONSOLE_MESSAGE_LIMIT, command: CONSOLE_COMMAND_LIMIT }, "You are going too fast.");
   const liveConnections = new Map<string, PresenceConnection>();
   const heartbeat = setInterval(() => {
     void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));
@@ -46,17 +68,9 @@ export function createProductRealtime(input: { db: Database; authSecret: string;
       redisUrl: input.redisUrl,
       consoleCommands,
       widgetCommands,
-      async authenticateWidget(auth) {
-        const claims = typeof auth.token === "string" ? verifyWidgetToken(input.authSecret, auth.token, routing.now()) : null;
-        if (!claims) return null;
-        const buyer = await db.buyer.findFirst({ where: { id: claims.buyerId, shopId: claims.shopId }, include: { conversation: { select: { id: true } } } });
-        return buyer ? { shopId: buyer.shopId, buyerId: buyer.id, conversationId: buyer.conversation?.id ?? null } : null;
-      },
-      limitWidgetCommand(buyer, event) {
-        const limiter = event === "message:send" ? messageLimiter : commandLimiter;
-        const waitMs = limiter.hit(`${buyer.buyerId}:${event === "message:send" ? "send" : "any"}`, routing.now().getTime());
-        if (waitMs > 0) throw new AppError("RATE_LIMITED", `You are sending messages too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
-      },
+      authenticateWidget: (auth) => authenticateWidgetSocket(db, { authSecret: input.authSecret, token: auth.token, now: routing.now() }),
+      limitWidgetCommand: (buyer, event) => limitWidget(buyer.buyerId, event, routing.now()),
+      limitConsoleCommand: (member, event) => limitConsole(member.memberId, event, routing.now()),
       async onConsoleConnected(member, socket) {
         // Pages other than the console (the team table) connect for live updates only: an open
         // settings page is not an open console, so it neither counts as presence nor drains.

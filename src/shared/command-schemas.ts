@@ -1,0 +1,46 @@
+// The zod inputs of the socket commands that are not messages (those are in message-schemas.ts).
+// Shared: the server validates with them, the browser types its payloads from them.
+import { z } from "zod";
+import { SESSION_CATEGORIES, type SessionCategory } from "@/core/session/category";
+import { ZBuyerSendMessage, ZHistoryBefore, ZSeq, ZSyncAfter } from "@/shared/message-schemas";
+
+const ZConversationId = z.object({ conversationId: z.uuid() });
+const ZSessionId = z.object({ sessionId: z.uuid() });
+const ZHistoryPage = z.object({ beforeSeq: ZHistoryBefore.shape.beforeSeq.optional(), limit: ZHistoryBefore.shape.limit });
+
+/** Commands that take nothing accept `{}`, a missing payload, or extra keys (ignored). */
+export const ZNoInput = z.object({});
+
+// ─── Console (`/console`) ────────────────────────────────────────────────────
+
+export const ZConsoleSync = ZConversationId.extend(ZSyncAfter.shape);
+export const ZConsoleHistory = ZConversationId.extend(ZHistoryPage.shape);
+export const ZConsoleRead = ZConversationId.extend({ seq: ZSeq });
+export const ZConsoleTyping = ZConversationId.extend({ isTyping: z.boolean() });
+export const ZSessionStar = ZSessionId.extend({ starred: z.boolean() });
+export const ZSessionSetCategory = ZSessionId.extend({
+  category: z.enum(SESSION_CATEGORIES as [SessionCategory, ...SessionCategory[]]).nullable(),
+});
+export const ZSessionEnd = ZSessionId;
+export const ZSessionAssign = ZSessionId.extend({ targetMemberId: z.uuid() });
+export const ZSessionTransfer = z
+  .object({
+    scope: z.union([z.object({ sessionId: z.uuid() }), z.literal("all_mine")]),
+    targetNickname: z.string().trim().min(1, "Enter the nickname of the member to transfer to").max(60).optional(),
+    targetMemberId: z.uuid().optional(),
+  })
+  .refine((value) => value.targetNickname || value.targetMemberId, { message: "Choose the member to transfer to", path: ["targetNickname"] });
+export const ZBuyerBlock = z.object({ buyerId: z.uuid(), reason: z.string().trim().max(300).optional() });
+export const ZBuyerUnblock = z.object({ buyerId: z.uuid() });
+
+// ─── Widget (`/widget`) ──────────────────────────────────────────────────────
+
+export const ZWidgetSendMessage = ZBuyerSendMessage.extend({
+  context: z.object({ productId: z.uuid().optional(), orderId: z.uuid().optional() }).optional(),
+});
+export const ZWidgetSync = ZSyncAfter;
+export const ZWidgetHistory = ZHistoryPage;
+export const ZWidgetRead = z.object({ seq: ZSeq });
+export const ZWidgetTyping = z.object({ isTyping: z.boolean() });
+export const ZSessionRate = z.object({ sessionId: z.uuid(), rating: z.number().int().min(1, "Choose 1 to 5").max(5, "Choose 1 to 5") });
+export const ZVoucherClaim = z.object({ voucherId: z.uuid(), messageId: z.uuid().optional() });
