@@ -12,7 +12,8 @@
 import type { Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DeliveryClient, type DeliveryTransport } from "../../src/client/delivery/client";
-import { bindDeliveryToSocket, socketTransport } from "../../src/client/delivery/socket-adapter";
+import { bindConsoleDelivery, bindWidgetDelivery, consoleTransport, widgetTransport } from "../../src/client/delivery/socket-adapter";
+import { asTypedSocket } from "../../src/client/socket/typed-socket";
 import type { DeliveryAck, DeliveryCommand, DeliveryState } from "../../src/client/delivery/types";
 import type { MessageDto } from "../../src/shared/dto";
 import { newClientId } from "../../src/shared/message-schemas";
@@ -108,10 +109,10 @@ describe("CHAT-3 the shared delivery client on real sockets (issue 9)", () => {
     await Promise.all([waitFor(agent, "console.ready"), waitFor(widget, "widget.ready")]);
     const { conversationId } = await say(widget, "hello");
 
-    const transport = new GatedTransport(socketTransport(agent, { conversationId }));
+    const transport = new GatedTransport(consoleTransport(asTypedSocket("console", agent), conversationId));
     const client = new DeliveryClient({ transport, newClientId, config: { syncPage: 2 } });
     clients.push(client);
-    bindDeliveryToSocket(client, agent, { readyEvent: "console.ready", conversationId, isReadyNow: true });
+    bindConsoleDelivery(client, asTypedSocket("console", agent), conversationId, true);
     await until(client, isSettled);
     expect(client.getState().messages.map((m) => m.seq)).toEqual(await conversationSeqs(conversationId));
     const heldBefore = client.getState().messages.length;
@@ -143,9 +144,9 @@ describe("CHAT-3 the shared delivery client on real sockets (issue 9)", () => {
     const widget = connectWidget(node.url, widgetToken(buyer));
     sockets.push(widget);
     const notices: string[] = [];
-    const client = new DeliveryClient({ transport: socketTransport(widget), newClientId, onNotice: (code, message) => notices.push(`${code}: ${message}`) });
+    const client = new DeliveryClient({ transport: widgetTransport(asTypedSocket("widget", widget)), newClientId, onNotice: (code, message) => notices.push(`${code}: ${message}`) });
     clients.push(client);
-    bindDeliveryToSocket(client, widget, { readyEvent: "widget.ready", isReadyNow: false });
+    bindWidgetDelivery(client, asTypedSocket("widget", widget));
     await until(client, (state) => state.isOnline && state.isLoaded);
 
     const sent = ["one", "two", "three"].map((body) => client.send({ kind: "text", body }, { kind: "text", body }));

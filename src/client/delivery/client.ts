@@ -8,7 +8,7 @@ import { INITIAL_DELIVERY_STATE, step } from "./machine";
 import { DEFAULT_CONFIG, type DeliveryAck, type DeliveryCommand, type DeliveryConfig, type DeliveryEffect, type DeliveryEvent, type DeliveryState, type MessageContent, type PendingPreview, type SendContext, type TimerKey } from "./types";
 import { UploadRefused, type UploadHandle, type Uploader } from "./upload";
 
-/** How commands reach the server. Never rejects: a lost answer is `TIMEOUT`, no link is `DISCONNECTED`. */
+/** How commands reach the server. Never rejects: a lost answer is `TIMEOUT`, no link is `OFFLINE`. */
 export interface DeliveryTransport {
   send(command: DeliveryCommand, timeoutMs: number): Promise<DeliveryAck>;
 }

@@ -145,9 +145,10 @@ describe("CHAT-3 delivery machine properties", () => {
         expect(new Set(bodies).size).toBe(world.sends);
         expect(bodies).toHaveLength(world.sends);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-  });
+    // A thousand worlds of up to 120 steps: seconds of pure CPU, more on a busy machine.
+  }, 60_000);
 
   it("CHAT-3 the client's own messages are stored in the order they were written", () => {
     fc.assert(
@@ -161,5 +162,5 @@ describe("CHAT-3 delivery machine properties", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

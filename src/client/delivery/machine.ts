@@ -38,7 +38,8 @@ export interface Step {
   effects: DeliveryEffect[];
 }
 
-const TRANSIENT = new Set(["TIMEOUT", "DISCONNECTED"]);
+/** No answer, or no connection: the command may be tried again (a send with the same client id). */
+const TRANSIENT = new Set(["TIMEOUT", "OFFLINE"]);
 const NOT_STORED_OFFLINE = "Not sent yet: no connection. It is sent by itself when the connection is back.";
 const NOT_STORED_SLOW = "Not sent yet: the server has not answered. It is sent again by itself.";
 

@@ -2,6 +2,7 @@
 // effects it asks its runtime to perform. Plain data only, so the machine is pure and tests
 // drive it with a fake clock and scripted server answers.
 import type { AppErrorCode } from "@/core/errors";
+import type { ClientErrorCode } from "@/shared/commands";
 import type { MessageDto } from "@/shared/dto";
 import type { TAgentMessageContent } from "@/shared/message-schemas";
 
@@ -46,10 +47,10 @@ export type DeliveryCommand =
   | { name: "conversation:sync"; input: { afterSeq: number; limit: number } }
   | { name: "message:send"; input: { clientId: string; content: MessageContent; context?: SendContext } };
 
-/** An acknowledgement as the runtime hands it over; TIMEOUT and DISCONNECTED come from the transport itself. */
+/** An acknowledgement as the transport hands it over; TIMEOUT and OFFLINE come from the client side itself. */
 export type DeliveryAck =
   | { ok: true; data: unknown }
-  | { ok: false; error: { code: AppErrorCode | "TIMEOUT" | "DISCONNECTED"; message: string } };
+  | { ok: false; error: { code: AppErrorCode | ClientErrorCode; message: string } };
 
 export interface Page {
   messages: MessageDto[];

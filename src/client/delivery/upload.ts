@@ -55,7 +55,7 @@ export function createXhrUploader(options: UploaderOptions = {}): Uploader {
         }
         reject(new UploadRefused(xhr.status, body?.error?.code ?? "INTERNAL", body?.error?.message ?? refusalFallback(xhr.status)));
       };
-      xhr.onerror = () => reject(new UploadRefused(0, "DISCONNECTED", "The upload failed: the connection was lost. Check your network and try again."));
+      xhr.onerror = () => reject(new UploadRefused(0, "OFFLINE", "The upload failed: the connection was lost. Check your network and try again."));
       xhr.onabort = () => reject(new UploadRefused(0, "ABORTED", "The upload was cancelled."));
       const form = new FormData();
       form.append(UPLOAD_FIELD, file, file.name);

@@ -4,16 +4,17 @@
 // Delivery — the thread, the outbox, resume and uploads — is the shared delivery client
 // (src/client/delivery, docs/realtime.md "Client delivery"), the same one the console uses;
 // this class adds the buyer's own concerns: session, read marks, typing, rating, vouchers.
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { DeliveryClient } from "@/client/delivery/client";
-import { bindDeliveryToSocket, socketTransport } from "@/client/delivery/socket-adapter";
+import { bindWidgetDelivery, widgetTransport } from "@/client/delivery/socket-adapter";
+import { asTypedSocket, call, CommandError, send, type WidgetSocket } from "@/client/socket/typed-socket";
 import { lastSeq } from "@/client/delivery/thread";
 import { createXhrUploader } from "@/client/delivery/upload";
-import type { Ack, MessageCreatedEvent, ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
+import type { MessageCreatedEvent, ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
 import { MAX_TEXT_LENGTH, newClientId } from "@/shared/message-schemas";
 import { WIDGET_TOKEN_HEADER } from "@/shared/uploads";
 import type { WidgetSession } from "@/shared/widget";
-import { fetchWidgetContext, startWidgetSession, WidgetRequestError, type PageContext } from "./widget-session";
+import { fetchWidgetContext, startWidgetSession, type PageContext } from "./widget-session";
 import { initialWidgetState, WidgetStore, type WidgetClientOptions } from "./widget-store";
 
 export type { PageContext } from "./widget-session";
@@ -24,9 +25,9 @@ const TYPING_REPEAT_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 const NOTICE_MS = 8_000;
 
-function newDelivery(client: WidgetClient, socket: Socket, token: () => string, baseUrl: string | undefined): DeliveryClient {
+function newDelivery(client: WidgetClient, socket: WidgetSocket, token: () => string, baseUrl: string | undefined): DeliveryClient {
   return new DeliveryClient({
-    transport: socketTransport(socket),
+    transport: widgetTransport(socket),
     uploader: createXhrUploader({ baseUrl, headers: () => ({ [WIDGET_TOKEN_HEADER]: token() }) }),
     newClientId,
     ackTimeoutMs: ACK_TIMEOUT_MS,
@@ -36,7 +37,7 @@ function newDelivery(client: WidgetClient, socket: Socket, token: () => string, 
 }
 
 export class WidgetClient extends WidgetStore {
-  private socket: Socket | null = null;
+  private socket: WidgetSocket | null = null;
   private delivery: DeliveryClient | null = null;
   private detach: Array<() => void> = [];
   private sessionInfo: WidgetSession | null = null;
@@ -112,18 +113,18 @@ export class WidgetClient extends WidgetStore {
   // ─── Socket ───────────────────────────────────────────────────────────────
 
   private openSocket(token: string): void {
-    const socket = io(`${this.options.baseUrl ?? ""}${WIDGET_NAMESPACE_PATH}`, {
+    const socket = asTypedSocket("widget", io(`${this.options.baseUrl ?? ""}${WIDGET_NAMESPACE_PATH}`, {
       auth: { token },
       autoConnect: false,
       transports: ["polling", "websocket"],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
-    });
+    }));
     this.socket = socket;
     const delivery = newDelivery(this, socket, () => this.sessionInfo?.token ?? token, this.options.baseUrl);
     this.delivery = delivery;
     const sync = () => this.setState({ thread: delivery.getState(), isLoadingOlder: delivery.getState().isLoadingOlder });
-    this.detach = [delivery.subscribe(sync), bindDeliveryToSocket(delivery, socket, { readyEvent: "widget.ready", isReadyNow: false })];
+    this.detach = [delivery.subscribe(sync), bindWidgetDelivery(delivery, socket)];
 
     socket.on("connect", () => this.setState({ phase: "connected" }));
     // Whatever happened while away: messages come by the delivery client's sync; session and read state by the context.
@@ -189,16 +190,10 @@ export class WidgetClient extends WidgetStore {
     this.clearTimers();
   }
 
-  private emit<T>(event: string, payload: unknown): Promise<T> {
-    const socket = this.socket;
-    if (!socket?.connected) return Promise.reject(new WidgetRequestError("DISCONNECTED", "Not connected."));
-    return new Promise<T>((resolve, reject) => {
-      socket.timeout(ACK_TIMEOUT_MS).emit(event, payload, (error: Error | null, reply: Ack<T>) => {
-        if (error) reject(new WidgetRequestError("TIMEOUT", "The server did not answer in time."));
-        else if (reply.ok) resolve(reply.data);
-        else reject(new WidgetRequestError(reply.error.code, reply.error.message));
-      });
-    });
+  /** A widget command of the typed contract; rejects with a CommandError (OFFLINE when not connected). */
+  private get commands(): WidgetSocket {
+    if (!this.socket) throw new CommandError("OFFLINE", "Not connected.");
+    return this.socket;
   }
 
   // ─── The thread: a view over the delivery client ──────────────────────────
@@ -254,12 +249,12 @@ export class WidgetClient extends WidgetStore {
     if (isTyping) {
       if (now - this.typingSentAt > TYPING_REPEAT_MS) {
         this.typingSentAt = now;
-        socket.emit("typing:set", { isTyping: true }, () => undefined);
+        void send(socket, "typing:set", { isTyping: true });
       }
       this.setTimer("typing_idle", TYPING_IDLE_MS, () => this.setTyping(false));
     } else if (this.typingSentAt > 0) {
       this.typingSentAt = 0;
-      socket.emit("typing:set", { isTyping: false }, () => undefined);
+      void send(socket, "typing:set", { isTyping: false });
     }
   }
 
@@ -269,7 +264,7 @@ export class WidgetClient extends WidgetStore {
     if (seq <= this.readSent || !this.socket?.connected) return;
     this.readSent = seq;
     this.setState({ buyerReadSeq: Math.max(this.state.buyerReadSeq, seq) });
-    this.emit("conversation:read", { seq }).catch(() => {
+    call(this.commands, "conversation:read", { seq }).catch(() => {
       this.readSent = Math.min(this.readSent, seq - 1);
     });
   }
@@ -277,13 +272,13 @@ export class WidgetClient extends WidgetStore {
   /** CHAT-7: five-point rating of an ended session. */
   async rate(sessionId: string, rating: number): Promise<void> {
     try {
-      await this.emit("session:rate", { sessionId, rating });
+      await call(this.commands, "session:rate", { sessionId, rating });
       this.setState({ ratedSessionIds: [...this.state.ratedSessionIds, sessionId] });
       const session = this.state.session;
       if (session?.id === sessionId) this.setState({ session: { ...session, rating } });
     } catch (error) {
       const message = error instanceof Error ? error.message : "The rating could not be saved.";
-      if (error instanceof WidgetRequestError && error.code === "CONFLICT" && /already rated/i.test(message)) {
+      if (error instanceof CommandError && error.code === "CONFLICT" && /already rated/i.test(message)) {
         this.setState({ ratedSessionIds: [...this.state.ratedSessionIds, sessionId] });
         return;
       }
@@ -294,12 +289,12 @@ export class WidgetClient extends WidgetStore {
   /** WIDGET-3: claim a voucher from a voucher card. */
   async claimVoucher(voucherId: string, messageId: string): Promise<void> {
     try {
-      await this.emit("voucher:claim", { voucherId, messageId });
+      await call(this.commands, "voucher:claim", { voucherId, messageId });
       this.setState({ claimedVoucherIds: [...this.state.claimedVoucherIds, voucherId], notice: { kind: "info", message: "Voucher claimed. It is in your account." } });
     } catch (error) {
       const message = error instanceof Error ? error.message : "The voucher could not be claimed.";
       if (/already claimed/i.test(message)) this.setState({ claimedVoucherIds: [...this.state.claimedVoucherIds, voucherId] });
-      this.showNotice({ kind: error instanceof WidgetRequestError && error.code === "RATE_LIMITED" ? "rate_limited" : "error", message }, NOTICE_MS);
+      this.showNotice({ kind: error instanceof CommandError && error.code === "RATE_LIMITED" ? "rate_limited" : "error", message }, NOTICE_MS);
     }
   }
 

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { DeliveryClient } from "@/client/delivery/client";
 import { INITIAL_DELIVERY_STATE } from "@/client/delivery/machine";
-import { bindDeliveryToSocket, socketTransport } from "@/client/delivery/socket-adapter";
+import { bindConsoleDelivery, consoleTransport } from "@/client/delivery/socket-adapter";
 import type { PendingMessage } from "@/client/delivery/types";
 import { createXhrUploader } from "@/client/delivery/upload";
 import type { MessageDto } from "@/shared/dto";
@@ -51,11 +51,11 @@ const noSubscription = () => () => undefined;
 const initialState = () => INITIAL_DELIVERY_STATE;
 
 export function useThread(conversationId: string | null, initialBuyerReadSeq: number | null): Thread {
-  const { socket, state: connection, emitCommand } = useConsoleSocket();
+  const { socket, state: connection, call } = useConsoleSocket();
   const client = useMemo(() => {
     if (!socket || !conversationId) return null;
     return new DeliveryClient({
-      transport: socketTransport(socket, { conversationId }),
+      transport: consoleTransport(socket, conversationId),
       uploader: createXhrUploader({ withCredentials: true }),
       newClientId,
       releasePreview: (url) => URL.revokeObjectURL(url),
@@ -66,7 +66,7 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
 
   useEffect(() => {
     if (!client || !socket || !conversationId) return;
-    const unbind = bindDeliveryToSocket(client, socket, { readyEvent: "console.ready", conversationId, isReadyNow: isReady.current });
+    const unbind = bindConsoleDelivery(client, socket, conversationId, isReady.current);
     return () => {
       unbind();
       client.stop();
@@ -122,14 +122,14 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
   const retry = useCallback((clientId: string) => client?.retry(clientId), [client]);
   const discard = useCallback((clientId: string) => client?.discard(clientId), [client]);
 
-  const emitRef = useRef(emitCommand);
-  emitRef.current = emitCommand;
+  const callRef = useRef(call);
+  callRef.current = call;
   const markedSeq = useRef<{ id: string | null; seq: number }>({ id: null, seq: 0 });
   const markRead = useCallback((seq: number) => {
     if (!conversationId) return;
     if (markedSeq.current.id === conversationId && markedSeq.current.seq >= seq) return;
     markedSeq.current = { id: conversationId, seq };
-    emitRef.current("conversation:read", { conversationId, seq }).catch(() => {
+    callRef.current("conversation:read", { conversationId, seq }).catch(() => {
       // Try again on the next trigger (a new message, the tab becoming visible).
       if (markedSeq.current.id === conversationId && markedSeq.current.seq === seq) markedSeq.current = { id: conversationId, seq: 0 };
     });
