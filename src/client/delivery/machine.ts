@@ -14,24 +14,10 @@
 //   RATE_LIMITED answer fails that message with the server's words and holds every send until
 //   the wait it names is over.
 import { contiguousSeq, firstSeq, hasGap, mergeMessages } from "./thread";
-import { DEFAULT_CONFIG, type DeliveryAck, type DeliveryCommand, type DeliveryConfig, type DeliveryEffect, type DeliveryEvent, type DeliveryState, type PendingMessage, type Purpose, type TimerKey } from "./types";
+import { DEFAULT_CONFIG, INITIAL_DELIVERY_STATE, type DeliveryAck, type DeliveryCommand, type DeliveryConfig, type DeliveryEffect, type DeliveryEvent, type DeliveryState, type PendingMessage, type Purpose, type TimerKey } from "./types";
 import type { MessageDto } from "@/shared/dto";
 
-export const INITIAL_DELIVERY_STATE: DeliveryState = {
-  isOnline: false,
-  messages: [],
-  pending: [],
-  isLoaded: false,
-  hasMoreBefore: false,
-  floorSeq: 0,
-  isLoadingOlder: false,
-  loadError: null,
-  inFlight: [],
-  isSyncDue: false,
-  failures: 0,
-  rateLimitedUntil: 0,
-  nextRequestId: 1,
-};
+export { INITIAL_DELIVERY_STATE };
 
 export interface Step {
   state: DeliveryState;

@@ -135,3 +135,19 @@ export const DEFAULT_CONFIG: DeliveryConfig = {
   retryDelaysMs: [1_000, 2_000, 4_000, 8_000, 15_000],
   rateLimitFallbackMs: 5_000,
 };
+
+export const INITIAL_DELIVERY_STATE: DeliveryState = {
+  isOnline: false,
+  messages: [],
+  pending: [],
+  isLoaded: false,
+  hasMoreBefore: false,
+  floorSeq: 0,
+  isLoadingOlder: false,
+  loadError: null,
+  inFlight: [],
+  isSyncDue: false,
+  failures: 0,
+  rateLimitedUntil: 0,
+  nextRequestId: 1,
+};
