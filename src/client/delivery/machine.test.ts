@@ -166,21 +166,37 @@ describe("CHAT-3 delivery machine: the outbox", () => {
     expect(driver.effectsOf("settled").map((effect) => effect.message?.seq)).toEqual([1, 2]);
   });
 
-  it("CHAT-3 a lost acknowledgement re-sends the same client id, and the server's one copy is shown once", () => {
+  it("CHAT-3 a lost request re-sends the same client id after a back-off; the sync a TIMEOUT starts finds nothing of it", () => {
     const server = new ServerThread();
     const driver = loaded(server);
     driver.dispatch({ type: "send", clientId: "client-lost", ...text("hello") });
-    const first = driver.take("message:send");
-    server.answer(first.command); // stored, but the answer is lost
-    driver.answer(first, { ok: false, error: { code: "TIMEOUT", message: "The server did not answer in time." } });
+    driver.answer(driver.take("message:send"), { ok: false, error: { code: "TIMEOUT", message: "The server did not answer in time." } });
     expect(driver.state.pending[0]).toMatchObject({ status: "sending", willResend: true });
+    // A TIMEOUT may hide a disconnect: the thread resumes too.
+    const sync = driver.take("conversation:sync");
+    driver.ok(sync, server.answer(sync.command));
+    expect(driver.has("message:send")).toBe(false);
     driver.advance(1_000);
     const again = driver.take("message:send");
     expect(again.command.input).toMatchObject({ clientId: "client-lost" });
     driver.ok(again, server.answer(again.command));
     expect(server.messages).toHaveLength(1);
-    expect(driver.seqs()).toEqual([1]);
     expect(driver.state.pending).toEqual([]);
+  });
+
+  it("CHAT-3 a lost acknowledgement of a stored message: the sync brings the stored copy, the bubble is done, nothing is sent twice", () => {
+    const server = new ServerThread();
+    const driver = loaded(server);
+    driver.dispatch({ type: "send", clientId: "client-acked", ...text("hello") });
+    const first = driver.take("message:send");
+    server.answer(first.command); // stored, but the answer is lost
+    driver.answer(first, { ok: false, error: { code: "TIMEOUT", message: "The server did not answer in time." } });
+    const sync = driver.take("conversation:sync");
+    driver.ok(sync, server.answer(sync.command));
+    expect(driver.state.pending).toEqual([]);
+    driver.advance(20_000);
+    expect(driver.has("message:send")).toBe(false);
+    expect(driver.seqs()).toEqual([1]);
   });
 
   it("CHAT-3 written while offline: the bubble shows failed after the stall time and is sent by itself on reconnect", () => {

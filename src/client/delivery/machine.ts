@@ -215,8 +215,10 @@ class Run {
     if (TRANSIENT.has(code)) {
       // Same client id again later: the server stores it once whatever happened to this try.
       this.update(clientId, () => ({ willResend: true }));
-      if (this.state.isOnline) this.setTimer("resend", this.backoff());
-      return;
+      if (!this.state.isOnline) return;
+      this.setTimer("resend", this.backoff());
+      // A TIMEOUT may hide a disconnect, and events missed with it (docs/realtime.md).
+      return this.requestSync();
     }
     this.clearTimer(`stall:${clientId}`);
     if (code === "RATE_LIMITED") this.patch({ rateLimitedUntil: this.now + retryAfterMs(message, this.config.rateLimitFallbackMs) });
