@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     // Browser code never reaches into the server (secrets, database).
-    files: ["src/components/**/*.{ts,tsx}", "src/app/**/*-form.tsx", "src/widget/**/*.{ts,tsx}"],
+    files: ["src/client/**/*.{ts,tsx}", "src/components/**/*.{ts,tsx}", "src/app/**/*-form.tsx", "src/widget/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/*", "@/generated/*"], message: "Client code may not import server modules." }] }],
     },

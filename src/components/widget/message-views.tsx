@@ -5,7 +5,7 @@
 // upload progress. Everything renders as React text: nothing from a message becomes HTML.
 import type { MessageDto } from "@/shared/dto";
 import { orderCardOf, productCardOf, safeUrl, voucherCardOf } from "./card-payloads";
-import type { PendingMessage } from "./thread-state";
+import type { PendingMessage } from "@/client/delivery/types";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 

@@ -9,7 +9,7 @@ import type { MessageDto } from "@/shared/dto";
 import { Composer, type ComposerHandle } from "./composer";
 import { FRAME_SOURCE, isHostMessage, type FrameToHost } from "./host-protocol";
 import { Avatar, formatTime, MessageBody, PendingBubble } from "./message-views";
-import { unreadFromShop } from "./thread-state";
+import { unreadFromShop } from "@/client/delivery/thread";
 import { WidgetClient, type WidgetState } from "./widget-client";
 import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
 

@@ -9,7 +9,7 @@ import type { MessageDto } from "@/shared/dto";
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
 import { formatTime } from "./format";
 import { OrderCard, ProductCard, VoucherCard } from "./message-cards";
-import type { PendingMessage } from "./thread-state";
+import type { PendingMessage } from "@/client/delivery/types";
 
 interface MediaPayload {
   url: string;
@@ -156,16 +156,16 @@ export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProp
     <div className="mt-1 flex justify-end" data-testid="pending-message" data-status={pending.status} data-client-id={pending.clientId}>
       <div className="flex max-w-[75%] flex-col items-end">
         <div className={isFailed ? "opacity-80" : "opacity-70"}>
-          {pending.media ? (
+          {pending.preview.kind === "image" || pending.preview.kind === "video" ? (
             <div className="relative overflow-hidden rounded-2xl ring-1 ring-slate-200">
-              {pending.media.kind === "image" ? (
-                <img src={pending.media.previewUrl} alt="" className="max-h-64 max-w-[16rem] object-cover" />
+              {pending.preview.kind === "image" ? (
+                <img src={pending.preview.objectUrl ?? undefined} alt="" className="max-h-64 max-w-[16rem] object-cover" />
               ) : (
-                <video src={pending.media.previewUrl} muted className="max-h-64 max-w-[16rem] bg-black" />
+                <video src={pending.preview.objectUrl ?? undefined} muted className="max-h-64 max-w-[16rem] bg-black" />
               )}
               {pending.status === "uploading" && (
                 <div className="absolute inset-x-0 bottom-0 bg-slate-900/60 px-2 py-1.5">
-                  <div role="progressbar" aria-label={`Uploading ${pending.media.fileName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pending.progress * 100)}
+                  <div role="progressbar" aria-label={`Uploading ${pending.preview.fileName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pending.progress * 100)}
                     className="h-1.5 overflow-hidden rounded-full bg-white/30">
                     <div className="h-full rounded-full bg-white transition-[width]" style={{ width: `${Math.round(pending.progress * 100)}%` }} />
                   </div>

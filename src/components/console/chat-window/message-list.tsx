@@ -8,10 +8,10 @@ import type { MessageDto } from "@/shared/dto";
 import { dayKey, dayLabel } from "./format";
 import { MessageBubble, PendingBubble } from "./message-bubble";
 import { Modal } from "./modal";
-import type { ThreadState } from "./thread-state";
+import type { ThreadView } from "./use-thread";
 
 export interface MessageListProps {
-  thread: ThreadState;
+  thread: ThreadView;
   buyerNickname: string;
   isLoadingOlder: boolean;
   isBuyerTyping: boolean;
