@@ -17,10 +17,12 @@ function run(label, command, args, readCounts) {
   console.log(`\n━━ ${label} ━━ ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  const counts = readCounts?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
-  // A runner that crashed before writing its report still counts as a failure.
-  if (!ok && counts.failed === 0) counts.failed = 1;
+  const exitedCleanly = result.status === 0;
+  const counts = readCounts?.() ?? { passed: exitedCleanly ? 1 : 0, failed: exitedCleanly ? 0 : 1, skipped: 0 };
+  // A runner that crashed before writing its report still counts as a failure, and a report
+  // with failed tests fails the level whatever the runner's exit code says.
+  if (!exitedCleanly && counts.failed === 0) counts.failed = 1;
+  const ok = exitedCleanly && counts.failed === 0;
   levels.push({ label, ok, seconds, ...counts });
 }
 

@@ -69,7 +69,7 @@ export function getConfig(): AppConfig {
 
 let trustedProxies: TrustedProxies | undefined;
 
-/** NF-3: TRUSTED_PROXIES as a membership test (docs/security-widget.part.md). */
+/** NF-3: TRUSTED_PROXIES as a membership test (docs/security.md, "Widget trust"). */
 export function getTrustedProxies(): TrustedProxies {
   trustedProxies ??= parseTrustedProxies(getConfig().TRUSTED_PROXIES);
   return trustedProxies;

@@ -9,10 +9,13 @@ import { describeInvitation } from "../../src/server/services/team/describe-invi
 import { inviteMember } from "../../src/server/services/team/invite-member";
 import { updatePersonalSettings } from "../../src/server/services/team/update-personal-settings";
 import { updateTeamMember } from "../../src/server/services/team/update-team-member";
+import { applyServiceResult } from "../../src/server/services/apply-service-result";
+import type { ServiceResult } from "../../src/server/services/service-result";
 import { useTestDatabase } from "../support/test-database";
 import { createMemoryMailer, createTeam, invitationTokenFrom } from "./team-fixtures";
 
 const { db, reset } = await useTestDatabase();
+const applied = async <T,>(result: Promise<ServiceResult<T>>): Promise<T> => applyServiceResult(db, await result);
 beforeEach(reset);
 const T0 = new Date("2026-03-02T09:00:00.000Z");
 
@@ -72,13 +75,13 @@ describe("TEAM-4 TEAM-6 nickname normalisation (issue 15 item 6)", () => {
     ["punctuation inside the word", "O.f.f.i.c.i.a.l Ava"],
   ])("TEAM-4 a review word hidden by %s still waits for the owner", async (_label, nickname) => {
     const team = await createTeam(db, { reviewWords: ["official"] });
-    const settings = await updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname } });
+    const settings = await applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname } }));
     expect(settings).toMatchObject({ nickname: team.agent.nickname, nicknameReview: "under_review" });
   });
 
   it("TEAM-4 an admin setting a disguised review word on a member goes to review too", async () => {
     const team = await createTeam(db, { reviewWords: ["official"] });
-    const member = await updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "\u041efficial\u200b" } });
+    const member = await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.target.id, changes: { nickname: "\u041efficial\u200b" } }));
     expect(member).toMatchObject({ nickname: team.target.nickname, nicknameReview: "under_review" });
   });
 
@@ -103,7 +106,7 @@ describe("TEAM-4 TEAM-6 nickname normalisation (issue 15 item 6)", () => {
 
   it("TEAM-6 the stored nickname is the normalised one: invisibles removed, fullwidth folded, spaces collapsed", async () => {
     const team = await createTeam(db);
-    const settings = await updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "  Ａva\u200b \u3000 Lee\u00ad  " } });
+    const settings = await applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "  Ａva\u200b \u3000 Lee\u00ad  " } }));
     expect(settings).toMatchObject({ nickname: "Ava Lee", nicknameReview: "approved" });
     const empty = await expectAppError(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "\u200b\u00ad\ufeff" } }), "BAD_INPUT");
     expect(empty.fieldErrors?.nickname?.[0]).toMatch(/Enter a nickname/);
@@ -111,8 +114,8 @@ describe("TEAM-4 TEAM-6 nickname normalisation (issue 15 item 6)", () => {
 
   it("TEAM-6 names in other scripts are kept as typed", async () => {
     const team = await createTeam(db, { reviewWords: ["official"] });
-    expect(await updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "Анна" } })).toMatchObject({ nickname: "Анна", nicknameReview: "approved" });
-    expect(await updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "李雷" } })).toMatchObject({ nickname: "李雷", nicknameReview: "approved" });
+    expect(await applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "Анна" } }))).toMatchObject({ nickname: "Анна", nicknameReview: "approved" });
+    expect(await applied(updatePersonalSettings(db, { actor: team.actors.agent, changes: { nickname: "李雷" } }))).toMatchObject({ nickname: "李雷", nicknameReview: "approved" });
   });
 });
 
@@ -132,9 +135,9 @@ describe("TEAM-1 admins cannot change the owner (issue 15 item 7)", () => {
 
   it("TEAM-4 the owner changes their own settings, and admins still change everyone else's", async () => {
     const team = await createTeam(db);
-    expect(await updateTeamMember(db, { actor: team.actors.owner, memberId: team.owner.id, changes: { maxCapacity: 7, acceptAutoAssign: false } }))
+    expect(await applied(updateTeamMember(db, { actor: team.actors.owner, memberId: team.owner.id, changes: { maxCapacity: 7, acceptAutoAssign: false } })))
       .toMatchObject({ maxCapacity: 7, acceptAutoAssign: false });
-    expect(await updateTeamMember(db, { actor: team.actors.admin, memberId: team.agent.id, changes: { maxCapacity: 9 } })).toMatchObject({ maxCapacity: 9 });
-    expect(await updateTeamMember(db, { actor: team.actors.admin, memberId: team.admin.id, changes: { acceptAutoAssign: false } })).toMatchObject({ acceptAutoAssign: false });
+    expect(await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.agent.id, changes: { maxCapacity: 9 } }))).toMatchObject({ maxCapacity: 9 });
+    expect(await applied(updateTeamMember(db, { actor: team.actors.admin, memberId: team.admin.id, changes: { acceptAutoAssign: false } }))).toMatchObject({ acceptAutoAssign: false });
   });
 });

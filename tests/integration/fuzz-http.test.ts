@@ -1,7 +1,7 @@
 // NF-3, issue 15 item 8: every HTTP route, found from the file tree, answers hostile, malformed
 // and boundary input with a 4xx, never a 5xx or an INTERNAL error, and the app still serves
 // afterwards. Inputs come from fast-check with a fixed seed per route (tests/support/fuzz/);
-// a failure prints the seed and path to replay it (see docs/security-fuzz.part.md).
+// a failure prints the seed and path to replay it (see docs/security.md ("Input validation and fuzzing")).
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { MemberContext } from "../../src/server/services/resolve-member";

@@ -2,7 +2,7 @@
 // contract, src/shared/commands.ts) and events nobody declared, with hostile, malformed and
 // boundary payloads on a real server (port 0) and real socket.io clients: every call with an
 // acknowledgement gets exactly one, never INTERNAL, and the server still serves afterwards.
-// Seeds and replay: tests/support/fuzz/run-options.ts and docs/security-fuzz.part.md.
+// Seeds and replay: tests/support/fuzz/run-options.ts and docs/security.md ("Input validation and fuzzing").
 import fc from "fast-check";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

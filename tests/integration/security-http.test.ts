@@ -8,12 +8,12 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MemberContext } from "../../src/server/services/resolve-member";
 import { createBuyer, createMember, createShop } from "../factories";
+import { signInCookie } from "../factories/session-cookie";
 import { useTestDatabase } from "../support/test-database";
 
 const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
@@ -257,7 +257,7 @@ describe("the console socket checks the handshake's Origin (issue 15)", () => {
     const host = `127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
     const shop = await createShop(db);
     const member = await createMember(db, { shopId: shop.id });
-    const cookie = `next-auth.session-token=${await encode({ token: { userId: member.userId, shopId: shop.id }, secret })}`;
+    const { cookie } = await signInCookie(db, { userId: member.userId, shopId: shop.id }, secret);
     const attempt = (origin: string, transports: ("polling" | "websocket")[]) =>
       new Promise<"ready" | "refused">((resolve) => {
         const socket = connect(`http://${host}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie, origin }, reconnection: false, transports });

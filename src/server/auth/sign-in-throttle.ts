@@ -19,7 +19,7 @@ export interface SignInLimits {
   blockSeconds: number;
 }
 
-/** The product's limits; docs/security-accounts.part.md states them. */
+/** The product's limits; docs/security.md ("Accounts and sessions") states them. */
 export const SIGN_IN_LIMITS: SignInLimits = { accountFailures: 10, addressFailures: 30, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
 
 export interface SignInKeys {
