@@ -152,6 +152,23 @@ describe("API-1 /api/v1 authentication", () => {
     expect(wrong.status).toBe(401);
   });
 
+  it("NF-3 API-1 more than the token's requests a minute get 429 with Retry-After; another token is not slowed", async () => {
+    const { API_TOKEN_RATE_LIMIT } = await import("../../src/server/services/integration/define-api-route");
+    const shop = await createShop(db);
+    const busy = await issueToken(db, shop.id, "looping sync");
+    const calm = await issueToken(db, shop.id, "calm sync");
+    const statuses: number[] = [];
+    for (let i = 0; i <= API_TOKEN_RATE_LIMIT.limit; i += 1) {
+      statuses.push((await callRoute(conversationsRoute.GET, { url: "/api/v1/conversations?limit=1", token: busy })).status);
+    }
+    expect(statuses.slice(0, API_TOKEN_RATE_LIMIT.limit).every((status) => status === 200)).toBe(true);
+    const refused = await callRoute(conversationsRoute.GET, { url: "/api/v1/conversations?limit=1", token: busy });
+    expect(refused.status).toBe(429);
+    expect(refused.json).toMatchObject({ error: { code: "RATE_LIMITED", message: expect.stringMatching(/Try again in \d+ s\./) } });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await callRoute(conversationsRoute.GET, { url: "/api/v1/conversations?limit=1", token: calm })).status).toBe(200);
+  });
+
   it("API-1 a token only ever sees its own shop", async () => {
     const shop = await createShop(db);
     const token = await issueToken(db, shop.id);

@@ -6,7 +6,7 @@ import type { Database } from "@/server/db/client";
 import { publish, refreshMemberConnections, revokeMemberAccess, type OutgoingEvent } from "@/server/realtime/publish";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { requestDrain } from "@/server/services/assignment/settle";
-import { isConnectionEvent, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
+import { isConnectionEvent, serviceResult, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
 
 export interface ApplyOptions {
   /** Presence and clock for the drains; the process's registered ones when omitted. */
@@ -19,6 +19,15 @@ export async function applyServiceResult<T>(db: Database, result: ServiceResult<
   // a failed drain is logged and the safety sweep retries it).
   for (const shopId of result.drain) await requestDrain(db, shopId, options.routing);
   return result.data;
+}
+
+/**
+ * The same adapter for the session and messaging services, which return their events beside data
+ * of their own shape (`{ message, events }`, `{ closed, events }`): the caller names the shop
+ * whose queue the change may have freed capacity in.
+ */
+export function applyEvents(db: Database, events: ServiceEvent[], options: ApplyOptions & { drainShopId?: string | null } = {}): Promise<null> {
+  return applyServiceResult(db, serviceResult(null, events, [options.drainShopId]), { routing: options.routing });
 }
 
 /** Publishes in order; a failure is logged, never thrown: the change is committed either way. */

@@ -1,9 +1,9 @@
 // The console's socket command handlers (docs/realtime.md). Names, inputs, permissions and
 // results are declared in src/shared/commands.ts; each handler calls one service and hands its
-// events to `settle` (publish, then drain when capacity may have changed).
+// events to `applyEvents`, the one adapter (publish, then drain when capacity may have changed).
 import type { CommandHandlers } from "@/server/realtime/commands";
 import type { ConsoleCommandContext } from "@/server/realtime/realtime-server";
-import { settle } from "@/server/services/assignment/settle";
+import { applyEvents } from "@/server/services/apply-service-result";
 import { assignQueuedSession, transferSessions } from "@/server/services/assignment/assign-manually";
 import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
 import { listMessagesAfter, listMessagesBefore, markReadByMember } from "@/server/services/messaging/read-messages";
@@ -15,7 +15,7 @@ import { blockBuyer, unblockBuyer } from "@/server/services/buyers/block-buyer";
 export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> = {
   async "message:send"({ db, member }, input) {
     const result = await sendAgentMessage(db, { member, ...input });
-    await settle(db, result.events);
+    await applyEvents(db, result.events);
     return result.message;
   },
   async "conversation:sync"({ db, member }, input) {
@@ -28,42 +28,42 @@ export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> 
   },
   async "conversation:read"({ db, member }, input) {
     const conversation = await loadVisibleConversation(db, member, input.conversationId);
-    await settle(db, await markReadByMember(db, { member, conversationId: conversation.id, buyerId: conversation.buyerId, seq: input.seq }));
+    await applyEvents(db, await markReadByMember(db, { member, conversationId: conversation.id, buyerId: conversation.buyerId, seq: input.seq }));
     return null;
   },
   async "typing:set"({ db, member }, input) {
     const conversation = await loadVisibleConversation(db, member, input.conversationId);
     const event = { conversationId: conversation.id, who: "agent" as const, nickname: member.nickname, isTyping: input.isTyping };
-    await settle(db, [{ target: "widget", buyerId: conversation.buyerId, event: "typing.changed", payload: event }]);
+    await applyEvents(db, [{ target: "widget", buyerId: conversation.buyerId, event: "typing.changed", payload: event }]);
     return null;
   },
   async "session:star"({ db, member }, input) {
-    await settle(db, await setSessionStar(db, { member, ...input }));
+    await applyEvents(db, await setSessionStar(db, { member, ...input }));
     return null;
   },
   async "session:set_category"({ db, member }, input) {
-    await settle(db, await setSessionCategory(db, { member, ...input }));
+    await applyEvents(db, await setSessionCategory(db, { member, ...input }));
     return null;
   },
   async "session:end"({ db, member }, input) {
     const result = await endSession(db, { member, sessionId: input.sessionId });
-    await settle(db, result.events, { drainShopId: member.shopId });
+    await applyEvents(db, result.events, { drainShopId: member.shopId });
     return { closed: result.closed };
   },
   async "session:assign"({ db, member }, input) {
     const result = await assignQueuedSession(db, { member, ...input });
-    await settle(db, result.events);
+    await applyEvents(db, result.events);
     return { moved: result.moved };
   },
   async "session:transfer"({ db, member }, input) {
     const result = await transferSessions(db, { member, ...input });
     // The sender's capacity was freed: their own queue share can now flow to others.
-    await settle(db, result.events, { drainShopId: member.shopId });
+    await applyEvents(db, result.events, { drainShopId: member.shopId });
     return { moved: result.moved };
   },
   async "buyer:block"({ db, member }, input) {
     const result = await blockBuyer(db, { member, ...input });
-    await settle(db, result.events, { drainShopId: result.closedSession ? member.shopId : null });
+    await applyEvents(db, result.events, { drainShopId: result.closedSession ? member.shopId : null });
     return { closedSession: result.closedSession };
   },
   async "buyer:unblock"({ db, member }, input) {

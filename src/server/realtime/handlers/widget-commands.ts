@@ -4,7 +4,8 @@
 import type { CommandHandlers } from "@/server/realtime/commands";
 import type { WidgetCommandContext } from "@/server/realtime/realtime-server";
 import { consoleAudience } from "@/server/realtime/rooms";
-import { requestDrain, settle } from "@/server/services/assignment/settle";
+import { requestDrain } from "@/server/services/assignment/settle";
+import { applyEvents } from "@/server/services/apply-service-result";
 import { serializeByKey } from "@/server/realtime/serialize-by-key";
 import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-message";
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
@@ -17,7 +18,7 @@ export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
     return serializeByKey(`buyer:${buyer.buyerId}`, async () => {
       const result = await ingestBuyerMessage(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, clientId: input.clientId, content: input.content, context: input.context });
       // Published before the next message of this buyer is stored: delivery in sequence order.
-      await settle(db, result.events);
+      await applyEvents(db, result.events);
       if (result.openedSessionId) void requestDrain(db, buyer.shopId);
       return result.message;
     });
@@ -33,18 +34,18 @@ export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
     return listMessagesBefore(db, { conversationId: conversation.id, ...input });
   },
   async "conversation:read"({ db, buyer }, input) {
-    await settle(db, await markReadByBuyer(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, seq: input.seq }));
+    await applyEvents(db, await markReadByBuyer(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, seq: input.seq }));
     return null;
   },
   async "typing:set"({ db, buyer }, input) {
     const conversation = await findBuyerConversation(db, buyer);
     if (!conversation?.activeSession) return null;
     const event = { conversationId: conversation.id, who: "buyer" as const, nickname: null, isTyping: input.isTyping };
-    await settle(db, [{ target: "console", rooms: consoleAudience(conversation.activeSession), event: "typing.changed", payload: event }]);
+    await applyEvents(db, [{ target: "console", rooms: consoleAudience(conversation.activeSession), event: "typing.changed", payload: event }]);
     return null;
   },
   async "session:rate"({ db, buyer }, input) {
-    await settle(db, await rateSession(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, ...input }));
+    await applyEvents(db, await rateSession(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, ...input }));
     return null;
   },
   async "voucher:claim"({ db, buyer }, input) {

@@ -1,11 +1,11 @@
-// After a service commits: publish its events, then drain the shop's queue when the change may
-// have freed or added capacity (ASSIGN-4). Drains are coalesced per shop in this process: while
+// Queue drains requested after a change committed (ASSIGN-4); apply-service-result.ts is the one
+// adapter that asks for them. Drains are coalesced per shop in this process: while
 // one runs, further requests fold into a single follow-up run, so a burst of triggers costs at
 // most two drains, and none is lost.
 import type { Database } from "@/server/db/client";
 import { drainQueue } from "@/server/services/assignment/drain-queue";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
-import { publish, type OutgoingEvent } from "@/server/realtime/publish";
+import { publish } from "@/server/realtime/publish";
 
 const running = new Map<string, Promise<void>>();
 const again = new Set<string>();
@@ -32,7 +32,3 @@ export function requestDrain(db: Database, shopId: string, routing?: RoutingCont
   return run;
 }
 
-export async function settle(db: Database, events: OutgoingEvent[], options: { drainShopId?: string | null; routing?: RoutingContext } = {}): Promise<void> {
-  publish(events);
-  if (options.drainShopId) await requestDrain(db, options.drainShopId, options.routing);
-}
