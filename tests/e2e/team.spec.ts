@@ -207,8 +207,11 @@ test("TEAM-3 the owner deactivates a member whose console is open: it loses acce
 
   await row.getByRole("button", { name: "Activate Official Nora" }).click();
   await expect(page.getByTestId("team-notice")).toHaveText("Official Nora is active again and can sign in.");
-  // Her session was never trusted on its own: re-read on every request, it works again now.
+  // Reactivation does not revive the old cookie (issue 15: deactivation revoked every sign-in
+  // session); she signs in again and her console works.
   await agent.goto("/console");
+  await expect(agent).toHaveURL(/\/sign-in/);
+  await signInAs(agent, NORA.email, NORA.password);
   await expect(agent.getByTestId("connection-status")).toHaveText("Connected");
 
   await row.getByRole("button", { name: "Delete Official Nora" }).click();

@@ -17,7 +17,7 @@ import { clientAddress, type TrustedProxies } from "@/server/http/client-address
 // Per buyer (widget) and per member (console), per node (NF-3, issue 15); docs/realtime.md "Limits".
 export const WIDGET_MESSAGE_LIMIT = { limit: 20, windowMs: 10_000 };
 export const WIDGET_COMMAND_LIMIT = { limit: 120, windowMs: 10_000 };
-export const CONSOLE_MESSAGE_LIMIT = { limit: 30, windowMs: 10_000 };
+export const CONSOLE_MESSAGE_LIMIT = { limit: 60, windowMs: 10_000 };
 export const CONSOLE_COMMAND_LIMIT = { limit: 300, windowMs: 10_000 };
 /** NF-3: widget messages per client address, whatever the number of visitors behind it. */
 export const WIDGET_ADDRESS_MESSAGE_LIMIT = { limit: 40, windowMs: 10_000 };
