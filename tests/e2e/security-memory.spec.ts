@@ -4,9 +4,9 @@
 // bodies are refused the moment they pass their limit. Runs against the suite's production server
 // (scripts/e2e-server.mjs); talks HTTP from Node, no browser.
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { streamBody } from "../support/stream-body";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const MB = 1024 * 1024;
@@ -59,41 +59,9 @@ async function widgetToken(): Promise<string> {
 
 const MP4_HEAD = Buffer.from([0, 0, 0, 0x18, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isomiso2")]);
 
-/**
- * Sends a body of `totalBytes` (1 MB chunks, with backpressure) and resolves with the status and
- * how much had been written when the answer came. `prefix`/`suffix` frame the payload (multipart).
- */
-function send(options: { path: string; headers: Record<string, string>; totalBytes: number; prefix?: Buffer; suffix?: Buffer; chunked?: boolean }): Promise<{ status: number; body: string; sentBytes: number }> {
-  const prefix = options.prefix ?? Buffer.alloc(0);
-  const suffix = options.suffix ?? Buffer.alloc(0);
-  const headers: Record<string, string> = { ...options.headers };
-  if (!options.chunked) headers["content-length"] = String(prefix.length + options.totalBytes + suffix.length);
-  const chunk = Buffer.alloc(MB, 0x5a);
-  return new Promise((resolve, reject) => {
-    let sentBytes = 0;
-    let isAnswered = false;
-    const request = http.request({ host: "127.0.0.1", port, method: "POST", path: options.path, headers }, (response) => {
-      isAnswered = true;
-      const parts: Buffer[] = [];
-      response.on("data", (part: Buffer) => parts.push(part));
-      response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), sentBytes });
-        request.destroy();
-      });
-    });
-    request.on("error", (error) => {
-      if (!isAnswered) reject(error);
-    });
-    const pump = () => {
-      while (!isAnswered && sentBytes < options.totalBytes) {
-        const piece = sentBytes === 0 ? Buffer.concat([prefix, MP4_HEAD, chunk.subarray(MP4_HEAD.length)]) : chunk.subarray(0, Math.min(MB, options.totalBytes - sentBytes));
-        sentBytes += sentBytes === 0 ? MB : piece.length;
-        if (!request.write(piece)) return void request.once("drain", pump);
-      }
-      if (!isAnswered) request.end(suffix);
-    };
-    pump();
-  });
+/** A body of `totalBytes` in 1 MB chunks, starting with an MP4 signature (tests/support/stream-body.ts). */
+function send(options: { path: string; headers: Record<string, string>; totalBytes: number; prefix?: Buffer; suffix?: Buffer; chunked?: boolean }) {
+  return streamBody(`http://127.0.0.1:${port}${options.path}`, { ...options, head: MP4_HEAD, chunkBytes: MB, withContentLength: !options.chunked });
 }
 
 function multipart(fileName: string): { prefix: Buffer; suffix: Buffer; contentType: string } {

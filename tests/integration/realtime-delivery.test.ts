@@ -3,23 +3,16 @@
 // restart or across nodes (Redis adapter) clients resume from their last sequence number and
 // end with exactly the messages sent: nothing lost, nothing duplicated.
 import type { Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
-import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, type RealtimeNode } from "../support/realtime-node";
+import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, trackRealtime } from "../support/realtime-node";
 import type { MessageDto } from "../../src/shared/dto";
 
 const { db, reset } = await useTestDatabase();
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-let nodes: RealtimeNode[] = [];
-let sockets: Socket[] = [];
+const { nodes, sockets } = trackRealtime();
 beforeEach(reset);
-afterEach(async () => {
-  sockets.forEach((socket) => socket.disconnect());
-  sockets = [];
-  await Promise.all(nodes.map((node) => node.stop().catch(() => undefined)));
-  nodes = [];
-});
 
 /** A client's view of one conversation: merged by sequence number, like the real UIs. */
 class Timeline {
@@ -180,7 +173,7 @@ describe("realtime delivery (CHAT-3)", () => {
     })();
     await eventually(() => agentTimeline.buyerBodies().length >= 15);
     await node.stop();
-    nodes = [];
+    nodes.length = 0;
     node = await startRealtimeNode(db, { port });
     nodes.push(node);
     await sending;
@@ -207,7 +200,7 @@ describe("realtime delivery (CHAT-3)", () => {
     const first = await sendUntilAcked(widget, "two-nodes-buyer-1", "hello from node B");
     await eventually(() => agentSaw.buyerBodies().includes("hello from node B"));
     const reply = await command<MessageDto>(agent, "message:send", { conversationId: first.conversationId, clientId: "two-nodes-agent-1", content: { kind: "text", body: "hello from node A" } });
-    expect(reply.ok).toBe(true);
+    expect(reply).toMatchObject({ ok: true });
     await eventually(() => [...buyerSaw.bySeq.values()].some((m) => m.body === "hello from node A"));
   });
 });

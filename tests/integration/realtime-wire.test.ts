@@ -2,10 +2,10 @@
 // connection, every command (unknown ones and presence:ping included) is answered exactly once,
 // console commands are throttled per member, and every command of the shared map is bound.
 import { io as connect, type Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
-import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, type RealtimeNode } from "../support/realtime-node";
+import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, trackRealtime } from "../support/realtime-node";
 import { asTypedSocket, send } from "../../src/client/socket/typed-socket";
 import { boundCommandNames } from "../../src/server/realtime/commands";
 import { consoleCommands } from "../../src/server/realtime/handlers/console-commands";
@@ -13,15 +13,8 @@ import { widgetCommands } from "../../src/server/realtime/handlers/widget-comman
 import { COMMANDS, MAX_COMMAND_BYTES, MAX_TRANSPORT_BYTES, type NamespaceName } from "../../src/shared/commands";
 
 const { db, reset } = await useTestDatabase();
-let nodes: RealtimeNode[] = [];
-let sockets: Socket[] = [];
+const { nodes, sockets } = trackRealtime();
 beforeEach(reset);
-afterEach(async () => {
-  sockets.forEach((socket) => socket.disconnect());
-  sockets = [];
-  await Promise.all(nodes.map((node) => node.stop().catch(() => undefined)));
-  nodes = [];
-});
 
 async function setUp(options: Parameters<typeof startRealtimeNode>[1] = {}) {
   const shop = await createShop(db);

@@ -14,6 +14,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { MemberContext } from "../../src/server/services/resolve-member";
 import { createBuyer, createMember, createShop } from "../factories";
 import { signInCookie } from "../factories/session-cookie";
+import { streamBody } from "../support/stream-body";
 import { useTestDatabase } from "../support/test-database";
 
 const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
@@ -42,35 +43,6 @@ beforeEach(async () => {
 });
 
 const MB = 1024 * 1024;
-
-/** Streams `totalBytes` (64 KB chunks, with backpressure) until the server answers; what was sent by then. */
-function streamBody(url: string, options: { totalBytes: number; headers?: Record<string, string> }): Promise<{ status: number; body: string; sentBytes: number }> {
-  const chunk = Buffer.alloc(64 * 1024, 0x20);
-  return new Promise((resolve, reject) => {
-    let sentBytes = 0;
-    let isAnswered = false;
-    const request = httpRequest(url, { method: "POST", headers: options.headers }, (response) => {
-      isAnswered = true;
-      const parts: Buffer[] = [];
-      response.on("data", (part: Buffer) => parts.push(part));
-      response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), sentBytes });
-        request.destroy();
-      });
-    });
-    request.on("error", (error) => {
-      if (!isAnswered) reject(error);
-    });
-    const pump = () => {
-      while (!isAnswered && sentBytes < options.totalBytes) {
-        sentBytes += chunk.length;
-        if (!request.write(chunk)) return void request.once("drain", pump);
-      }
-      if (!isAnswered) request.end();
-    };
-    pump();
-  });
-}
 
 describe("the server-wide body guard (NF-3, issue 15)", () => {
   let server: Server;

@@ -5,10 +5,10 @@
 // order while buyers, an agent and the queue drain write concurrently (CHAT-3).
 import crypto from "node:crypto";
 import type { Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
-import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, type RealtimeNode } from "../support/realtime-node";
+import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, trackRealtime } from "../support/realtime-node";
 import { createChat } from "./console-lists-support";
 import { outOfOrderPublishes } from "../../src/server/realtime/publish";
 import { reconcileOpenSessionCounts } from "../../src/server/services/assignment/reconcile-open-counts";
@@ -17,15 +17,8 @@ import type { Ack } from "../../src/shared/events";
 
 const { db, reset } = await useTestDatabase();
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-let nodes: RealtimeNode[] = [];
-let sockets: Socket[] = [];
+const { nodes, sockets } = trackRealtime();
 beforeEach(reset);
-afterEach(async () => {
-  sockets.forEach((socket) => socket.disconnect());
-  sockets = [];
-  await Promise.all(nodes.map((node) => node.stop().catch(() => undefined)));
-  nodes = [];
-});
 
 const ROUNDS = 40;
 const REFUSALS = ["FORBIDDEN", "CONFLICT", "ILLEGAL_TRANSITION"];

@@ -2,10 +2,10 @@
 // forged headers or ids of things that are not theirs. Real sockets on a node started on port 0,
 // route handlers and services on a real PostgreSQL.
 import type { Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
-import { command, connectWidget, startRealtimeNode, waitFor, widgetToken, type RealtimeNode } from "../support/realtime-node";
+import { command, connectWidget, startRealtimeNode, waitFor, widgetToken, type RealtimeNode, trackRealtime } from "../support/realtime-node";
 import { callRoute, createConversation, issueToken, useDbForRoutes } from "./api-v1-support";
 import { parseTrustedProxies } from "../../src/server/http/client-address";
 import { WIDGET_ADDRESS_MESSAGE_LIMIT } from "../../src/server/realtime/handlers";
@@ -18,15 +18,8 @@ const productsRoute = await import("../../src/app/api/v1/products/route");
 const vouchersRoute = await import("../../src/app/api/v1/vouchers/route");
 const { buildOpenApiDocument } = await import("../../src/server/services/integration/openapi");
 
-let nodes: RealtimeNode[] = [];
-let sockets: Socket[] = [];
+const { nodes, sockets } = trackRealtime();
 beforeEach(reset);
-afterEach(async () => {
-  sockets.forEach((socket) => socket.disconnect());
-  sockets = [];
-  await Promise.all(nodes.map((node) => node.stop().catch(() => undefined)));
-  nodes = [];
-});
 
 const perBuyer = { limit: 20, windowMs: 60_000 };
 

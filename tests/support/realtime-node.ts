@@ -3,6 +3,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
+import { afterEach } from "vitest";
 import type { Database } from "../../src/server/db/client";
 import { createProductRealtime, type CommandLimits, type WidgetLimits } from "../../src/server/realtime/handlers";
 import type { TrustedProxies } from "../../src/server/http/client-address";
@@ -80,4 +81,17 @@ export function waitFor(socket: Socket, event: string): Promise<unknown> {
 
 export async function command<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
   return socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+/**
+ * The nodes and sockets a test file starts, stopped after each test: push what a test starts
+ * into `nodes` and `sockets`, and nothing outlives it.
+ */
+export function trackRealtime(): { nodes: RealtimeNode[]; sockets: Socket[] } {
+  const tracked = { nodes: [] as RealtimeNode[], sockets: [] as Socket[] };
+  afterEach(async () => {
+    tracked.sockets.splice(0).forEach((socket) => socket.disconnect());
+    await Promise.all(tracked.nodes.splice(0).map((node) => node.stop().catch(() => undefined)));
+  });
+  return tracked;
 }
