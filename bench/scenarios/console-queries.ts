@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one scenario, whose generator, measured calls and report belong together.
 // Issue 6, item 8: the console's list, counts and search on a shop with years of history.
 //
 //   npm run bench -- console-queries [--fresh] [--runs=200] [--conversations=100000] [--explain] [--only=<text>]

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one scenario, with its baseline relay beside the product run it is compared with.
 // `npm run bench -- message-path [--runs=3] [--rates=200,500,1000] [--duration=5] [--buyers=200]
 //   [--agents=20] [--redis] [--no-profile] [--cpu-prof=<dir>]`
 //

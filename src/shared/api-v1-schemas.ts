@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the OpenAPI document is generated from these schemas and they read best as one list.
 // Integration API v1 (API-1): every request and response shape, written once in zod. The route
 // handlers validate with these, the OpenAPI document (/api/v1/openapi.json) is generated from
 // them, and a test checks that the documented examples pass the same schemas.

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the console journeys share one browser set-up and their helpers; split by journey when one more is added.
 // The agent's chat window end to end (issue 3 item 2, issue 4 item 5): a buyer (a real
 // socket.io-client on the widget namespace, as the widget does) and agents in Chromium consoles.
 // Every test makes its own buyers, so nothing depends on what other spec files left behind.

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the widget journeys share one agent on the other side and their helpers.
 // The buyer widget in Chromium, on the demo storefront (WIDGET-1..3, CHAT-2, CHAT-3, CHAT-4,
 // CHAT-7, CHAT-9, NF-3, TEAM-6). A buyer clicks as a person does; where an agent is needed, the
 // agent signs in through the real sign-in form and acts over the console's socket protocol

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one table of scripted scenarios for one state machine.
 import { describe, expect, it } from "vitest";
 import { MachineDriver, ServerThread } from "./machine-driver";
 import { retryAfterMs } from "./machine";

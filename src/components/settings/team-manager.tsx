@@ -1,3 +1,4 @@
+// Over 300 lines: the team table with its dialogs and live updates; the dialogs are the next split.
 "use client";
 
 // TEAM-2..TEAM-4: the team page. Owners and admins see every member with avatar, nickname,

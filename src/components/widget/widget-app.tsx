@@ -1,3 +1,4 @@
+// Over 300 lines: the widget's one view (header, thread, composer, rating); the rating panel and header are the next split.
 "use client";
 
 // The buyer widget inside its iframe (WIDGET-1..3): header with the shop and the agent's

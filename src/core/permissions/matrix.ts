@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the permission matrix is one table by design (TEAM-1: one place).
 // The permission matrix: every action a member can take, and which roles may take it (TEAM-1).
 // This file is the only place a role is compared with an action. HTTP routes and socket
 // handlers declare the action they need and call `assertCan`; the browser uses

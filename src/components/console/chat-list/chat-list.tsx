@@ -1,3 +1,4 @@
+// Over 300 lines: lists, filters, counts and search share one keyboard model; search results are the next split.
 "use client";
 
 // The console's chat list (CONSOLE-1..5): the lists as tabs, status filters with live counts,
