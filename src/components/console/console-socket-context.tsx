@@ -22,11 +22,6 @@ interface ConsoleSocketValue {
   connectionEpoch: number;
   /** Sends a declared console command; rejects with a CommandError (code OFFLINE, TIMEOUT or the server's). */
   call: ConsoleCall;
-  /**
-   * @deprecated Untyped; kept only for the chat thread until it moves to the delivery client.
-   * Use `call`.
-   */
-  emitCommand<T>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
 }
 
 const ConsoleSocketContext = createContext<ConsoleSocketValue | null>(null);
@@ -66,10 +61,6 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
     call: (command, input, options) => {
       if (!socket) return Promise.reject(new CommandError("OFFLINE", "Not connected yet."));
       return call(socket, command, input, options);
-    },
-    emitCommand<T>(event: string, payload: unknown, timeoutMs?: number) {
-      if (!socket) return Promise.reject(new CommandError("OFFLINE", "Not connected yet."));
-      return call(socket, event as ConsoleCommandName, payload as never, { timeoutMs }) as Promise<T>;
     },
   }), [socket, state, connectionEpoch]);
 
