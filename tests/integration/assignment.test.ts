@@ -23,7 +23,7 @@ const DAY = 24 * 3600_000;
 async function buyerWrites(shopId: string, body = "Hello", now?: Date) {
   const buyer = await createBuyer(db, { shopId });
   const result = await ingestBuyerMessage(db, { shopId, buyerId: buyer.id, clientId: clientId(), content: { kind: "text", body }, now });
-  return { buyer, sessionId: result.openedSessionId!, conversationId: result.message.conversationId };
+  return { buyer, sessionId: result.data.openedSessionId!, conversationId: result.data.message.conversationId };
 }
 
 async function contextOf(member: { userId: string; shopId: string }) {
@@ -81,7 +81,7 @@ describe("auto-assignment (ASSIGN-1..4, ASSIGN-8)", () => {
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: third.sessionId } })).state).toBe("queued");
     // Ava ends her chat: capacity appears and the third chat goes to her.
     const result = await endSession(db, { member: await contextOf(ava), sessionId: first.sessionId });
-    expect(result.closed).toBe(true);
+    expect(result.data.closed).toBe(true);
     await drainQueue(db, { shopId: shop.id, routing: test.routing });
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: third.sessionId } })).assigneeId).toBe(ava.id);
     const record = await db.assignment.findFirstOrThrow({ where: { sessionId: second.sessionId } });
@@ -134,11 +134,11 @@ describe("manual work (ASSIGN-5, ASSIGN-6, CHAT-6)", () => {
     const chat = await buyerWrites(shop.id);
     await drainQueue(db, { shopId: shop.id, routing: createTestRouting({ online: [ava.id] }).routing });
     const result = await transferSessions(db, { member: await contextOf(ava), scope: { sessionId: chat.sessionId }, targetNickname: "ben" });
-    expect(result.moved).toBe(1);
+    expect(result.data.moved).toBe(1);
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.sessionId } })).assigneeId).toBe(ben.id);
     const note = await db.message.findFirstOrThrow({ where: { sessionId: chat.sessionId, payload: { path: ["event"], equals: "transferred" } } });
     expect(note.body).toBe("Ava transferred the chat to Ben");
-    expect(result.events.filter((e) => e.event === "message.created").map((e) => e.target).sort()).toEqual(["console", "widget"]);
+    expect(result.events.filter((e) => e.target !== "connections" && e.event === "message.created").map((e) => e.target).sort()).toEqual(["console", "widget"]);
     expect(await openCounts(shop.id)).toMatchObject({ Ava: { counter: 0, actual: 0 }, Ben: { counter: 1, actual: 1 } });
   });
 
@@ -149,7 +149,7 @@ describe("manual work (ASSIGN-5, ASSIGN-6, CHAT-6)", () => {
     for (let i = 0; i < TRANSFER_ALL_LIMIT + 5; i++) await buyerWrites(shop.id);
     await drainQueue(db, { shopId: shop.id, routing: createTestRouting({ online: [ava.id] }).routing });
     const result = await transferSessions(db, { member: await contextOf(ava), scope: "all_mine", targetNickname: "Ben" });
-    expect(result.moved).toBe(TRANSFER_ALL_LIMIT);
+    expect(result.data.moved).toBe(TRANSFER_ALL_LIMIT);
     expect(await openCounts(shop.id)).toMatchObject({ Ava: { counter: 5, actual: 5 }, Ben: { counter: 100, actual: 100 } });
   }, 60_000);
 
@@ -211,7 +211,7 @@ describe("ending and expiry (CHAT-7, CHAT-8)", () => {
     await expect(endSession(db, { member: await contextOf(ava), sessionId: chat.sessionId })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
     // The buyer writing again opens a new session.
     const again = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: chat.buyer.id, clientId: clientId(), content: { kind: "text", body: "one more thing" } });
-    expect(again.openedSessionId).not.toBe(chat.sessionId);
+    expect(again.data.openedSessionId).not.toBe(chat.sessionId);
   });
 
   it("CHAT-8 a session whose oldest unanswered buyer message is older than 7 days expires; a reply resets the clock", async () => {
@@ -225,7 +225,7 @@ describe("ending and expiry (CHAT-7, CHAT-8)", () => {
     expect(await expireSessionIfDue(db, { sessionId: chat.sessionId, now: new Date(start.getTime() + 30 * DAY) })).toBeNull();
     await ingestBuyerMessage(db, { shopId: shop.id, buyerId: chat.buyer.id, clientId: clientId(), content: { kind: "text", body: "still there?" }, now: new Date(start.getTime() + 2 * DAY) });
     const result = await expireSessionIfDue(db, { sessionId: chat.sessionId, now: new Date(start.getTime() + 9 * DAY + 1) });
-    expect(result?.closed).toBe(true);
+    expect(result?.data.closed).toBe(true);
     const session = await db.chatSession.findUniqueOrThrow({ where: { id: chat.sessionId } });
     expect(session.state).toBe("expired");
     expect(await openCounts(shop.id)).toMatchObject({ Ava: { counter: 0, actual: 0 } });

@@ -22,9 +22,9 @@ describe("blocking buyers (CHAT-9, SET-4)", () => {
     const member = (await resolveMemberContext(db, { userId: ava.userId, shopId: shop.id }))!;
 
     const result = await blockBuyer(db, { member, buyerId: buyer.id, reason: "abusive" });
-    expect(result.closedSession).toBe(true);
+    expect(result.data.closedSession).toBe(true);
     expect(result.events).toEqual(expect.arrayContaining([expect.objectContaining({ target: "widget", event: "buyer.blocked", payload: { message: BLOCKED_NOTICE } })]));
-    const session = await db.chatSession.findUniqueOrThrow({ where: { id: first.openedSessionId! } });
+    const session = await db.chatSession.findUniqueOrThrow({ where: { id: first.data.openedSessionId! } });
     expect(session.state).toBe("ended");
     expect((await db.member.findUniqueOrThrow({ where: { id: ava.id } })).openSessionCount).toBe(0);
     await expect(ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "block-test-2", content: { kind: "text", body: "more" } })).rejects.toMatchObject({ code: "FORBIDDEN", message: BLOCKED_NOTICE });
@@ -33,7 +33,7 @@ describe("blocking buyers (CHAT-9, SET-4)", () => {
     // Blocking twice is harmless.
     await blockBuyer(db, { member, buyerId: buyer.id });
     await unblockBuyer(db, { member, buyerId: buyer.id });
-    await expect(ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "block-test-3", content: { kind: "text", body: "sorry" } })).resolves.toMatchObject({ isDuplicate: false });
+    await expect(ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "block-test-3", content: { kind: "text", body: "sorry" } })).resolves.toMatchObject({ data: { isDuplicate: false } });
     await expect(unblockBuyer(db, { member, buyerId: buyer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -185,7 +185,7 @@ describe("CONSOLE-1 chat lists", () => {
     const { shop, ava, ben } = await createTeamShop(db);
     const buyer = await createBuyer(db, { shopId: shop.id, nickname: "nora_w" });
     const first = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "c-1", content: { kind: "text", body: "Is the kettle in stock?" } });
-    const sessionId = first.openedSessionId ?? (await db.chatSession.findFirstOrThrow({ where: { conversation: { buyerId: buyer.id } } })).id;
+    const sessionId = first.data.openedSessionId ?? (await db.chatSession.findFirstOrThrow({ where: { conversation: { buyerId: buyer.id } } })).id;
 
     const [waiting] = (await listChats(db, { member: ben, list: "unassigned" })).items;
     expect(waiting).toMatchObject({ sessionId, buyer: { nickname: "nora_w" }, isNotReplied: true, isUnread: true, slaStatus: "on_time" });

@@ -101,11 +101,11 @@ describe("issue 15: blocking a buyer follows the rules of ending their chat", ()
   it("issue-15 SET-4 the holder and chat access management may block (the chat closes); anyone may block the buyer of a queued chat", async () => {
     const { shop, admin, ava, ben } = await createTeamShop(db);
     const held = await createChat(db, { shopId: shop.id, state: "open", assigneeId: ava.memberId });
-    expect((await blockBuyer(db, { member: ava, buyerId: held.buyer.id })).closedSession).toBe(true);
+    expect((await blockBuyer(db, { member: ava, buyerId: held.buyer.id })).data.closedSession).toBe(true);
     const other = await createChat(db, { shopId: shop.id, state: "open", assigneeId: ava.memberId });
-    expect((await blockBuyer(db, { member: admin, buyerId: other.buyer.id })).closedSession).toBe(true);
+    expect((await blockBuyer(db, { member: admin, buyerId: other.buyer.id })).data.closedSession).toBe(true);
     const queued = await createChat(db, { shopId: shop.id, state: "queued" });
-    expect((await blockBuyer(db, { member: ben, buyerId: queued.buyer.id })).closedSession).toBe(true);
+    expect((await blockBuyer(db, { member: ben, buyerId: queued.buyer.id })).data.closedSession).toBe(true);
     for (const chat of [held, other, queued]) {
       expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.session.id } })).state).toBe("ended");
       expect(await db.blockedBuyer.count({ where: { buyerId: chat.buyer.id } })).toBe(1);

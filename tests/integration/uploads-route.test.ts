@@ -189,7 +189,7 @@ describe("POST /api/uploads: who may upload (NF-3, CHAT-9)", () => {
     const { shop, buyer, token } = await buyerToken();
     const { body } = await upload(fileBytes(SAMPLES.png), { token, name: "broken-mug.png" });
     const result = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "client-upload-1", content: { kind: "image", uploadId: body.data!.uploadId as string } });
-    expect(result.message).toMatchObject({ kind: "image", payload: { url: body.data!.url, mimeType: "image/png", fileName: "broken-mug.png" } });
+    expect(result.data.message).toMatchObject({ kind: "image", payload: { url: body.data!.url, mimeType: "image/png", fileName: "broken-mug.png" } });
   });
 });
 

@@ -78,13 +78,13 @@ describe("WIDGET-2 the chat's context is the buyer's own", () => {
     const foreignProduct = await db.product.create({ data: { shopId: foreignShop.id, externalId: "SKU-X", name: "X", priceCents: 1 } });
 
     const refused = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "ctx-1-xxxx", content: { kind: "text", body: "hi" }, context: { orderId: theirs.id, productId: foreignProduct.id } });
-    expect(await db.chatSession.findUniqueOrThrow({ where: { id: refused.openedSessionId! } })).toMatchObject({ contextOrderId: null, contextProductId: null, category: null });
+    expect(await db.chatSession.findUniqueOrThrow({ where: { id: refused.data.openedSessionId! } })).toMatchObject({ contextOrderId: null, contextProductId: null, category: null });
 
     const thirdBuyer = await createBuyer(db, { shopId: shop.id });
     const own = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: thirdBuyer.id, clientId: "ctx-2-xxxx", content: { kind: "text", body: "hi" }, context: { orderId: mine.id } });
-    expect((await db.chatSession.findUniqueOrThrow({ where: { id: own.openedSessionId! } })).contextOrderId).toBeNull();
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: own.data.openedSessionId! } })).contextOrderId).toBeNull();
     const second = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: other.id, clientId: "ctx-3-xxxx", content: { kind: "text", body: "hi" }, context: { orderId: theirs.id } });
-    expect(await db.chatSession.findUniqueOrThrow({ where: { id: second.openedSessionId! } })).toMatchObject({ contextOrderId: theirs.id, category: "logistics" });
+    expect(await db.chatSession.findUniqueOrThrow({ where: { id: second.data.openedSessionId! } })).toMatchObject({ contextOrderId: theirs.id, category: "logistics" });
   });
 });
 

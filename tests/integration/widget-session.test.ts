@@ -77,7 +77,7 @@ describe("POST /api/widget/session (WIDGET-1)", () => {
     const visitorId = body.data!.visitorId as string;
     const sent = await ingestBuyerMessage(db, { shopId: shop.id, buyerId: body.data!.buyer.id, clientId: "client-first-1", content: { kind: "text", body: "Hi" } });
     const again = await startSession({ publicKey: shop.publicKey, visitorId });
-    expect(again.body.data!.conversationId).toBe(sent.message.conversationId);
+    expect(again.body.data!.conversationId).toBe(sent.data.message.conversationId);
   });
 
   it("WIDGET-1 a token signed with the shop's identity secret identifies the buyer (and updates their nickname)", async () => {
@@ -205,16 +205,16 @@ describe("GET /api/widget/context (WIDGET-2, WIDGET-3)", () => {
     await db.member.update({ where: { id: agent.id }, data: { avatarUrl: "/api/team/avatars/ava.png" } });
     const first = await ingestBuyerMessage(db, { shopId: shop.id, buyerId, clientId: "client-team6-1", content: { kind: "text", body: "Where is my tea?" } });
     // Hand the session to Ava as the assignment engine would.
-    await db.chatSession.update({ where: { id: first.openedSessionId! }, data: { state: "open", assigneeId: agent.id, assignedAt: new Date() } });
+    await db.chatSession.update({ where: { id: first.data.openedSessionId! }, data: { state: "open", assigneeId: agent.id, assignedAt: new Date() } });
     const agentContext = (await resolveMemberContext(db, { userId: agent.userId, shopId: shop.id }))!;
-    const reply = await sendAgentMessage(db, { member: agentContext, conversationId: first.message.conversationId, clientId: "client-team6-2", content: { kind: "text", body: "On its way!" } });
-    expect(reply.message.author).toEqual({ nickname: "Ava", avatarUrl: "/api/team/avatars/ava.png" });
+    const reply = await sendAgentMessage(db, { member: agentContext, conversationId: first.data.message.conversationId, clientId: "client-team6-2", content: { kind: "text", body: "On its way!" } });
+    expect(reply.data.message.author).toEqual({ nickname: "Ava", avatarUrl: "/api/team/avatars/ava.png" });
 
     const context = await getContext(token, "?productId=SKU-1&orderId=ORD-1");
     expect(context.body.data!.session).toMatchObject({ state: "open", agent: { nickname: "Ava", avatarUrl: "/api/team/avatars/ava.png" } });
-    expect(context.body.data!.shopReadSeq).toBe(reply.message.seq);
+    expect(context.body.data!.shopReadSeq).toBe(reply.data.message.seq);
     const session = await startSession({ publicKey: shop.publicKey, identityToken: signIdentityToken(shop.identitySecret, { externalId: "cust-1", email: "buyer@example.com", exp: inAnHour() }) });
-    const history = await listMessagesBefore(db, { conversationId: first.message.conversationId, limit: 50 });
+    const history = await listMessagesBefore(db, { conversationId: first.data.message.conversationId, limit: 50 });
     const widgetEvents = reply.events.filter((event) => event.target === "widget");
 
     for (const payload of [context.body, session.body, history, widgetEvents]) {
@@ -228,10 +228,10 @@ describe("GET /api/widget/context (WIDGET-2, WIDGET-3)", () => {
   it("WIDGET-3 after the agent ends the chat the context shows the ended session to rate", async () => {
     const { shop, buyerId, token } = await shopWithCatalog();
     const sent = await ingestBuyerMessage(db, { shopId: shop.id, buyerId, clientId: "client-ended-1", content: { kind: "text", body: "Thanks" } });
-    await db.chatSession.update({ where: { id: sent.openedSessionId! }, data: { state: "ended", closedAt: new Date() } });
-    await db.conversation.update({ where: { id: sent.message.conversationId }, data: { activeSessionId: null } });
+    await db.chatSession.update({ where: { id: sent.data.openedSessionId! }, data: { state: "ended", closedAt: new Date() } });
+    await db.conversation.update({ where: { id: sent.data.message.conversationId }, data: { activeSessionId: null } });
     const { body } = await getContext(token);
-    expect(body.data!.session).toEqual({ id: sent.openedSessionId, state: "ended", agent: null, rating: null });
+    expect(body.data!.session).toEqual({ id: sent.data.openedSessionId, state: "ended", agent: null, rating: null });
     expect(body.data!.lastSeq).toBeGreaterThanOrEqual(1);
   });
 });

@@ -30,7 +30,7 @@ async function step() {
   if (roll < 0.4) {
     const buyer = pick(buyers);
     const result = await ingestBuyerMessage(db, { shopId: SHOP_ID!, buyerId: buyer.id, clientId: `w${WORKER}-${counter++}-chaos`, content: { kind: "text", body: "hi" } });
-    if (result.openedSessionId) await drainQueue(db, { shopId: SHOP_ID!, routing });
+    if (result.data.openedSessionId) await drainQueue(db, { shopId: SHOP_ID!, routing });
   } else if (roll < 0.55) {
     await presence.connected(connection, new Date());
     await drainQueue(db, { shopId: SHOP_ID!, routing });

@@ -6,28 +6,28 @@ import type { Database } from "@/server/db/client";
 import { publish, refreshMemberConnections, revokeMemberAccess, type OutgoingEvent } from "@/server/realtime/publish";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { requestDrain } from "@/server/services/assignment/settle";
-import { isConnectionEvent, serviceResult, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
+import { isConnectionEvent, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
 
 export interface ApplyOptions {
   /** Presence and clock for the drains; the process's registered ones when omitted. */
   routing?: RoutingContext;
+  /**
+   * Start the drains without waiting for them: a buyer's message is acknowledged as soon as it is
+   * stored and published, not after the new chat was routed (the console hears of the routing).
+   */
+  drainInBackground?: boolean;
 }
 
 export async function applyServiceResult<T>(db: Database, result: ServiceResult<T>, options: ApplyOptions = {}): Promise<T> {
   publishEvents(result.events);
-  // Awaited, so the caller answers once the freed capacity was used (requestDrain never throws:
-  // a failed drain is logged and the safety sweep retries it).
+  // requestDrain never throws: a failed drain is logged and the safety sweep retries it.
+  if (options.drainInBackground) {
+    for (const shopId of result.drain) void requestDrain(db, shopId, options.routing);
+    return result.data;
+  }
+  // Awaited, so the caller answers once the freed capacity was used.
   for (const shopId of result.drain) await requestDrain(db, shopId, options.routing);
   return result.data;
-}
-
-/**
- * The same adapter for the session and messaging services, which return their events beside data
- * of their own shape (`{ message, events }`, `{ closed, events }`): the caller names the shop
- * whose queue the change may have freed capacity in.
- */
-export function applyEvents(db: Database, events: ServiceEvent[], options: ApplyOptions & { drainShopId?: string | null } = {}): Promise<null> {
-  return applyServiceResult(db, serviceResult(null, events, [options.drainShopId]), { routing: options.routing });
 }
 
 /** Publishes in order; a failure is logged, never thrown: the change is committed either way. */

@@ -3,12 +3,11 @@
 // from the verified widget token, never the payload.
 import type { CommandHandlers } from "@/server/realtime/commands";
 import type { WidgetCommandContext } from "@/server/realtime/realtime-server";
-import { consoleAudience } from "@/server/realtime/rooms";
-import { requestDrain } from "@/server/services/assignment/settle";
-import { applyEvents } from "@/server/services/apply-service-result";
+import { applyServiceResult } from "@/server/services/apply-service-result";
 import { serializeByKey } from "@/server/realtime/serialize-by-key";
 import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-message";
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
+import { announceBuyerTyping } from "@/server/services/messaging/typing";
 import { rateSession } from "@/server/services/sessions/update-session";
 import { claimVoucher } from "@/server/services/workbench/claim-voucher";
 import { findBuyerConversation } from "@/server/services/widget/widget-socket-buyer";
@@ -18,9 +17,9 @@ export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
     return serializeByKey(`buyer:${buyer.buyerId}`, async () => {
       const result = await ingestBuyerMessage(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, clientId: input.clientId, content: input.content, context: input.context });
       // Published before the next message of this buyer is stored: delivery in sequence order.
-      await applyEvents(db, result.events);
-      if (result.openedSessionId) void requestDrain(db, buyer.shopId);
-      return result.message;
+      // The new chat's routing does not hold up the buyer's acknowledgement.
+      const { message } = await applyServiceResult(db, result, { drainInBackground: true });
+      return message;
     });
   },
   async "conversation:sync"({ db, buyer }, input) {
@@ -34,19 +33,13 @@ export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
     return listMessagesBefore(db, { conversationId: conversation.id, ...input });
   },
   async "conversation:read"({ db, buyer }, input) {
-    await applyEvents(db, await markReadByBuyer(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, seq: input.seq }));
-    return null;
+    return applyServiceResult(db, await markReadByBuyer(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, seq: input.seq }));
   },
   async "typing:set"({ db, buyer }, input) {
-    const conversation = await findBuyerConversation(db, buyer);
-    if (!conversation?.activeSession) return null;
-    const event = { conversationId: conversation.id, who: "buyer" as const, nickname: null, isTyping: input.isTyping };
-    await applyEvents(db, [{ target: "console", rooms: consoleAudience(conversation.activeSession), event: "typing.changed", payload: event }]);
-    return null;
+    return applyServiceResult(db, await announceBuyerTyping(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, isTyping: input.isTyping }));
   },
   async "session:rate"({ db, buyer }, input) {
-    await applyEvents(db, await rateSession(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, ...input }));
-    return null;
+    return applyServiceResult(db, await rateSession(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, ...input }));
   },
   async "voucher:claim"({ db, buyer }, input) {
     const { voucher } = await claimVoucher(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, voucherId: input.voucherId, messageId: input.messageId });

@@ -15,15 +15,13 @@ import type { Tx } from "@/server/services/messaging/append-message";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { toSessionActor } from "@/server/services/sessions/session-actor";
 import { stateWhere } from "@/server/services/sessions/state-guards";
-import type { OutgoingEvent } from "@/server/realtime/publish";
 import { rooms } from "@/server/realtime/rooms";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 
 export const TRANSFER_ALL_LIMIT = 100;
 
-export interface MoveResult {
-  moved: number;
-  events: OutgoingEvent[];
-}
+/** How many sessions moved; a transfer names its shop for a drain (the sender's capacity was freed). */
+export type MoveResult = ServiceResult<{ moved: number }>;
 
 type Target = { id: string; nickname: string };
 
@@ -99,7 +97,7 @@ export async function transferSessions(
   if (input.scope === "all_mine" && candidates.length === 0) {
     // Nothing to move, but a wrong target is still an error the sender should see.
     await db.$transaction(async (tx) => { await lockShopAssignments(tx, member.shopId); await lockActiveTarget(tx, member.shopId, targetWhere); });
-    return { moved: 0, events: [] };
+    return serviceResult({ moved: 0 });
   }
   const actor = toSessionActor(member);
   return move(db, member.shopId, input.now ?? new Date(), "transferred", candidates.map((session) => session.conversationId), async (tx) => {
@@ -147,7 +145,7 @@ async function move(
     await lockShopAssignments(tx, shopId);
     await lockConversations(tx, conversationIds);
     const items = await plan(tx);
-    if (items.length === 0) return { moved: 0, events: [] };
+    if (items.length === 0) return serviceResult({ moved: 0 });
     const applied: AppliedAssignment[] = await applyAssignments(tx, { shopId, now, items });
     // Under the locks the claim cannot miss; if it does, something bypassed them: refuse loudly.
     if (applied.length < items.length && items.length === 1) throw new AppError("CONFLICT", "This chat changed hands a moment ago. Refresh and try again.");
@@ -159,6 +157,7 @@ async function move(
       alsoNotify: change === "assigned" ? fromQueue(shopId) : (sessionId) => { const from = previousHolder.get(sessionId); return from ? [rooms.member(from)] : []; },
       notes: new Map(applied.map((item) => [item.sessionId, item.noteMessage])),
     });
-    return { moved: applied.length, events };
+    // A transfer freed the sender's capacity: their share of the queue can now flow to others.
+    return serviceResult({ moved: applied.length }, events, change === "transferred" ? [shopId] : []);
   }, ASSIGNMENT_TRANSACTION_OPTIONS);
 }

@@ -10,11 +10,12 @@ import { BLOCKED_NOTICE } from "@/server/services/messaging/ingest-buyer-message
 import type { MemberContext } from "@/server/services/resolve-member";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { rooms } from "@/server/realtime/rooms";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 
 export async function blockBuyer(
   db: Database,
   input: { member: MemberContext; buyerId: string; reason?: string | null; now?: Date },
-): Promise<{ events: OutgoingEvent[]; closedSession: boolean }> {
+): Promise<ServiceResult<{ closedSession: boolean }>> {
   const now = input.now ?? new Date();
   const { member } = input;
   // One transaction under the shop's assignment lock: the open chat is closed by the rules of
@@ -43,7 +44,9 @@ export async function blockBuyer(
     toConsole([rooms.shop(buyer.shopId)], "member.changed", { memberId: member.memberId, change: "updated" }),
     ...closeEvents,
   ];
-  return { events, closedSession: closeEvents.length > 0 };
+  const closedSession = closeEvents.length > 0;
+  // A closed chat freed its holder's capacity (ASSIGN-4).
+  return serviceResult({ closedSession }, events, closedSession ? [buyer.shopId] : []);
 }
 
 export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<void> {

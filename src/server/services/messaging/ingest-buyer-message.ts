@@ -2,7 +2,7 @@
 // create the conversation, lock it, return the stored message for a retried clientId, open a
 // session when none is queued or open (with its category from the page's context, CONSOLE-3),
 // append with the next sequence number, start the SLA clock and schedule the 7-day expiry.
-// After commit the caller publishes the events and drains the queue when a session opened.
+// The result names the shop to drain when a session opened; the adapter publishes and drains.
 import { AppError } from "@/core/errors";
 import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
@@ -15,6 +15,7 @@ import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from 
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { consoleAudience } from "@/server/realtime/rooms";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import type { MessageDto } from "@/shared/dto";
 import type { TBuyerMessageContent } from "@/shared/message-schemas";
 
@@ -30,12 +31,14 @@ export interface BuyerMessageInput {
   now?: Date;
 }
 
-export interface BuyerMessageResult {
+export interface BuyerMessageData {
   message: MessageDto;
   isDuplicate: boolean;
   openedSessionId: string | null;
-  events: OutgoingEvent[];
 }
+
+/** A message that opened a session names its shop for a drain (the new chat is queued, ASSIGN-1). */
+export type BuyerMessageResult = ServiceResult<BuyerMessageData>;
 
 export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
   const now = input.now ?? new Date();
@@ -45,11 +48,14 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
     expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
   });
   if (fast.kind === "appended") {
-    return { message: toMessageDto(fast.appended.message), isDuplicate: false, openedSessionId: null, events: buyerMessageEvents({ ...input, conversationId: fast.conversation.id, appended: fast.appended, openedSession: false, notes: [] }) };
+    return serviceResult(
+      { message: toMessageDto(fast.appended.message), isDuplicate: false, openedSessionId: null },
+      buyerMessageEvents({ ...input, conversationId: fast.conversation.id, appended: fast.appended, openedSession: false, notes: [] }),
+    );
   }
   if (fast.kind === "duplicate") {
     const existing = await findMessageByClientId(db, fast.conversationId, input.clientId);
-    if (existing) return { message: toMessageDto(existing), isDuplicate: true, openedSessionId: null, events: [] };
+    if (existing) return serviceResult({ message: toMessageDto(existing), isDuplicate: true, openedSessionId: null });
   }
   return ingestInTransaction(db, input, content, now);
 }
@@ -67,7 +73,7 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
     const conversation = head.conversation!;
     const duplicateOf = async () => {
       const existing = await findMessageByClientId(tx, conversation.id, input.clientId);
-      return existing ? { message: toMessageDto(existing), isDuplicate: true, openedSessionId: null, events: [] } : null;
+      return existing ? serviceResult<BuyerMessageData>({ message: toMessageDto(existing), isDuplicate: true, openedSessionId: null }) : null;
     };
 
     let sessionId = conversation.activeSessionId;
@@ -107,7 +113,7 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
 
     const message = toMessageDto(appended.message);
     const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended, openedSession: openedSessionId !== null, notes });
-    return { message, isDuplicate: false, openedSessionId, events };
+    return serviceResult({ message, isDuplicate: false, openedSessionId }, events, openedSessionId ? [input.shopId] : []);
   }, MESSAGE_TRANSACTION_OPTIONS);
 }
 

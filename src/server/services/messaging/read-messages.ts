@@ -6,6 +6,7 @@ import type { MemberContext } from "@/server/services/resolve-member";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { consoleAudience, rooms } from "@/server/realtime/rooms";
 import type { MessageDto } from "@/shared/dto";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 
 export async function listMessagesAfter(db: Database, input: { conversationId: string; afterSeq: number; limit: number }): Promise<{ messages: MessageDto[]; hasMore: boolean }> {
   const rows = await db.message.findMany({
@@ -28,10 +29,10 @@ export async function listMessagesBefore(db: Database, input: { conversationId: 
 }
 
 /** An agent read up to `seq`: their unread count drops, and the buyer sees "read" (CHAT-4). */
-export async function markReadByMember(db: Database, input: { member: MemberContext; conversationId: string; buyerId: string; seq: number }): Promise<OutgoingEvent[]> {
+export async function markReadByMember(db: Database, input: { member: MemberContext; conversationId: string; buyerId: string; seq: number }): Promise<ServiceResult<null>> {
   const { member, conversationId } = input;
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { lastSeq: true, shopReadSeq: true } });
-  if (!conversation) return [];
+  if (!conversation) return serviceResult(null);
   const seq = Math.min(input.seq, conversation.lastSeq);
   await db.$executeRaw`
     INSERT INTO "ConversationRead" ("memberId", "conversationId", "lastReadSeq", "updatedAt")
@@ -42,19 +43,19 @@ export async function markReadByMember(db: Database, input: { member: MemberCont
     await db.conversation.updateMany({ where: { id: conversationId, shopReadSeq: { lt: seq } }, data: { shopReadSeq: seq } });
     events.push(toWidget(input.buyerId, "conversation.read", { conversationId, reader: "shop", seq }));
   }
-  return events;
+  return serviceResult(null, events);
 }
 
 /** The buyer read up to `seq`: agents see it in the chat window. */
-export async function markReadByBuyer(db: Database, input: { shopId: string; buyerId: string; seq: number }): Promise<OutgoingEvent[]> {
+export async function markReadByBuyer(db: Database, input: { shopId: string; buyerId: string; seq: number }): Promise<ServiceResult<null>> {
   const conversation = await db.conversation.findFirst({ where: { buyerId: input.buyerId, shopId: input.shopId }, include: { activeSession: true } });
-  if (!conversation) return [];
+  if (!conversation) return serviceResult(null);
   const seq = Math.min(input.seq, conversation.lastSeq);
   const { count } = await db.conversation.updateMany({ where: { id: conversation.id, buyerReadSeq: { lt: seq } }, data: { buyerReadSeq: seq } });
-  if (count === 0) return [];
+  if (count === 0) return serviceResult(null);
   const audience = conversation.activeSession ? consoleAudience(conversation.activeSession) : [rooms.shopAllChats(input.shopId)];
-  return [
+  return serviceResult(null, [
     toConsole(audience, "conversation.read", { conversationId: conversation.id, reader: "buyer", seq }),
     toWidget(input.buyerId, "conversation.read", { conversationId: conversation.id, reader: "buyer", seq }),
-  ];
+  ]);
 }

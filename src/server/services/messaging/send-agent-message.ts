@@ -11,15 +11,15 @@ import { appendMessage, findMessageByClientId, lockConversation, MESSAGE_TRANSAC
 import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto } from "@/server/services/messaging/message-dto";
 import { resolveContent } from "@/server/services/messaging/resolve-content";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
+import { toConsole, toWidget } from "@/server/realtime/publish";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import { consoleAudience } from "@/server/realtime/rooms";
 import type { MessageDto } from "@/shared/dto";
 import type { TAgentMessageContent } from "@/shared/message-schemas";
 
-export interface AgentMessageResult {
+export interface AgentMessageData {
   message: MessageDto;
   isDuplicate: boolean;
-  events: OutgoingEvent[];
 }
 
 /** What each kind of message needs beyond message:send (docs/permissions.md). */
@@ -39,7 +39,7 @@ export function assertCanSendKind(member: MemberContext, kind: TAgentMessageCont
 export async function sendAgentMessage(
   db: Database,
   input: { member: MemberContext; conversationId: string; clientId: string; content: TAgentMessageContent; now?: Date },
-): Promise<AgentMessageResult> {
+): Promise<ServiceResult<AgentMessageData>> {
   const now = input.now ?? new Date();
   const { member } = input;
   assertCanSendKind(member, input.content.kind);
@@ -49,7 +49,7 @@ export async function sendAgentMessage(
     const existing = await findMessageByClientId(tx, conversation.id, input.clientId);
     if (existing) {
       if (existing.authorMemberId !== member.memberId) throw new AppError("CONFLICT", "That message id is already used.", { clientId: ["Already used"] });
-      return { message: toMessageDto(existing), isDuplicate: true, events: [] };
+      return serviceResult({ message: toMessageDto(existing), isDuplicate: true });
     }
     // Read after the conversation lock, which transfers and ends also take: the holder checked
     // here is the holder when the reply commits (issue 9).
@@ -74,15 +74,11 @@ export async function sendAgentMessage(
 
     const message = toMessageDto(stored);
     const audience = consoleAudience(updated);
-    return {
-      message,
-      isDuplicate: false,
-      events: [
-        toConsole(audience, "message.created", { conversationId: conversation.id, message }),
-        toWidget(conversation.buyerId, "message.created", { conversationId: conversation.id, message }),
-        toConsole(audience, "session.changed", { session: toSessionDto(updated), change: "replied" }),
-        toWidget(conversation.buyerId, "conversation.read", { conversationId: conversation.id, reader: "shop", seq: stored.seq }),
-      ],
-    };
+    return serviceResult({ message, isDuplicate: false }, [
+      toConsole(audience, "message.created", { conversationId: conversation.id, message }),
+      toWidget(conversation.buyerId, "message.created", { conversationId: conversation.id, message }),
+      toConsole(audience, "session.changed", { session: toSessionDto(updated), change: "replied" }),
+      toWidget(conversation.buyerId, "conversation.read", { conversationId: conversation.id, reader: "shop", seq: stored.seq }),
+    ]);
   }, MESSAGE_TRANSACTION_OPTIONS);
 }

@@ -3,8 +3,8 @@
 // the acting member's right to end it is checked on that row (a former holder gets FORBIDDEN
 // once a transfer has committed, issue 9), the state machine decides, the holder's open count
 // drops, the conversation has no active session any more, and a system note says what happened.
-// The events are read inside the transaction; the caller publishes them and drains the queue
-// (capacity was freed, ASSIGN-4).
+// The events are read inside the transaction; the result names the shop whose queue to drain
+// (capacity was freed, ASSIGN-4) and the adapter publishes and drains.
 import { AppError } from "@/core/errors";
 import { assertSessionAction } from "@/core/session/session-actions";
 import { canTransition, transitionSession } from "@/core/session/state-machine";
@@ -18,12 +18,10 @@ import type { MemberContext } from "@/server/services/resolve-member";
 import { toSessionActor } from "@/server/services/sessions/session-actor";
 import type { OutgoingEvent } from "@/server/realtime/publish";
 import { rooms } from "@/server/realtime/rooms";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 
-export interface CloseResult {
-  closed: boolean;
-  shopId: string;
-  events: OutgoingEvent[];
-}
+/** `closed` is false only when an expiry no longer applied; a closed session drains its shop's queue. */
+export type CloseResult = ServiceResult<{ closed: boolean }>;
 
 /** CHAT-7: an agent ends a chat. Who may is decided under the lock (session-actions.ts). */
 export async function endSession(db: Database, input: { member: MemberContext; sessionId: string; now?: Date }): Promise<CloseResult> {
@@ -54,7 +52,7 @@ export async function closeSession(db: Database, input: CloseInput): Promise<Clo
     await lockShopAssignments(tx, input.shopId);
     return closeSessionInTransaction(tx, input);
   }, ASSIGNMENT_TRANSACTION_OPTIONS);
-  return events ? { closed: true, shopId: input.shopId, events } : { closed: false, shopId: input.shopId, events: [] };
+  return events ? serviceResult({ closed: true }, events, [input.shopId]) : serviceResult({ closed: false });
 }
 
 /**

@@ -21,7 +21,7 @@ export async function sweepSessions(db: Database, input: { now: Date }): Promise
   const events: ServiceEvent[] = [];
   for (const session of due) {
     const result = await expireSessionIfDue(db, { sessionId: session.id, now: input.now });
-    if (!result?.closed) continue;
+    if (!result?.data.closed) continue;
     expired += 1;
     events.push(...result.events);
   }
@@ -43,6 +43,6 @@ async function checkOpenCountDrift(db: Database): Promise<number> {
 /** One session's expire job; nothing happens when it is no longer due (answered, ended, or rescheduled). */
 export async function expireDueSession(db: Database, input: { sessionId: string; now: Date }): Promise<ServiceResult<{ expired: boolean }>> {
   const result = await expireSessionIfDue(db, input);
-  if (!result?.closed) return serviceResult({ expired: false });
-  return serviceResult({ expired: true }, result.events, [result.shopId]);
+  if (!result?.data.closed) return serviceResult({ expired: false });
+  return serviceResult({ expired: true }, result.events, result.drain);
 }

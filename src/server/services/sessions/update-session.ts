@@ -9,7 +9,7 @@ import type { SessionCategory } from "@/core/session/category";
 import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
 import { sessionChangeEvents } from "@/server/services/assignment/session-events";
 import type { MemberContext } from "@/server/services/resolve-member";
-import type { OutgoingEvent } from "@/server/realtime/publish";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 
 /**
  * Star and category change one flag of a session someone may be transferring: the conversation
@@ -19,7 +19,7 @@ import type { OutgoingEvent } from "@/server/realtime/publish";
 async function updateHeldSession(
   db: Database,
   input: { member: MemberContext; sessionId: string; action: "star" | "set_category"; change: "starred" | "categorized"; data: { starred?: boolean; category?: SessionCategory | null } },
-): Promise<OutgoingEvent[]> {
+): Promise<ServiceResult<null>> {
   const { member } = input;
   return db.$transaction(async (tx) => {
     const found = await tx.chatSession.findFirst({ where: { id: input.sessionId, shopId: member.shopId }, select: { conversationId: true } });
@@ -29,15 +29,15 @@ async function updateHeldSession(
     const session = await tx.chatSession.findUniqueOrThrow({ where: { id: input.sessionId } });
     assertSessionAction(input.action, session, toSessionActor(member));
     await tx.chatSession.update({ where: { id: session.id }, data: input.data });
-    return sessionChangeEvents(tx, { shopId: session.shopId, sessionIds: [session.id], change: input.change });
+    return serviceResult(null, await sessionChangeEvents(tx, { shopId: session.shopId, sessionIds: [session.id], change: input.change }));
   });
 }
 
-export async function setSessionStar(db: Database, input: { member: MemberContext; sessionId: string; starred: boolean }): Promise<OutgoingEvent[]> {
+export async function setSessionStar(db: Database, input: { member: MemberContext; sessionId: string; starred: boolean }): Promise<ServiceResult<null>> {
   return updateHeldSession(db, { member: input.member, sessionId: input.sessionId, action: "star", change: "starred", data: { starred: input.starred } });
 }
 
-export async function setSessionCategory(db: Database, input: { member: MemberContext; sessionId: string; category: SessionCategory | null }): Promise<OutgoingEvent[]> {
+export async function setSessionCategory(db: Database, input: { member: MemberContext; sessionId: string; category: SessionCategory | null }): Promise<ServiceResult<null>> {
   return updateHeldSession(db, { member: input.member, sessionId: input.sessionId, action: "set_category", change: "categorized", data: { category: input.category } });
 }
 
@@ -45,7 +45,7 @@ export async function setSessionCategory(db: Database, input: { member: MemberCo
 export async function rateSession(
   db: Database,
   input: { shopId: string; buyerId: string; sessionId: string; rating: number; now?: Date },
-): Promise<OutgoingEvent[]> {
+): Promise<ServiceResult<null>> {
   const session = await db.chatSession.findFirst({
     where: { id: input.sessionId, shopId: input.shopId, conversation: { buyerId: input.buyerId } },
   });
@@ -53,5 +53,5 @@ export async function rateSession(
   if (session.state !== "ended") throw new AppError("CONFLICT", "You can rate a chat once it has ended.");
   const { count } = await db.chatSession.updateMany({ where: { id: session.id, rating: null }, data: { rating: input.rating, ratedAt: input.now ?? new Date() } });
   if (count === 0) throw new AppError("CONFLICT", "You have already rated this chat. Thank you!");
-  return sessionChangeEvents(db, { shopId: session.shopId, sessionIds: [session.id], change: "rated" });
+  return serviceResult(null, await sessionChangeEvents(db, { shopId: session.shopId, sessionIds: [session.id], change: "rated" }));
 }

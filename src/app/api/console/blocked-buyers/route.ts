@@ -1,8 +1,7 @@
 // SET-4: the shop's blocked buyers (list, block, unblock).
 import { defineMemberRoute } from "@/server/http/define-route";
 import { blockBuyer, listBlockedBuyers, unblockBuyer } from "@/server/services/buyers/block-buyer";
-import { applyResult, callService } from "@/server/services/call-service";
-import { serviceResult } from "@/server/services/service-result";
+import { callService, performService } from "@/server/services/call-service";
 import { ZBuyerBlock, ZBuyerUnblock } from "@/shared/command-schemas";
 
 export const GET = defineMemberRoute({
@@ -13,10 +12,7 @@ export const GET = defineMemberRoute({
 export const POST = defineMemberRoute({
   action: "buyer:block",
   body: ZBuyerBlock,
-  handler: async ({ member, body }) => {
-    const result = await callService(blockBuyer, { member, ...body });
-    return applyResult(serviceResult({ closedSession: result.closedSession }, result.events, [result.closedSession ? member.shopId : null]));
-  },
+  handler: ({ member, body }) => performService(blockBuyer, { member, ...body }),
 });
 
 export const DELETE = defineMemberRoute({
