@@ -553,6 +553,51 @@ test("CHAT-6 ASSIGN-6 ASSIGN-8 Ava transfers a chat to Ben, who does not accept 
   }
 });
 
+test("CHAT-6 TEAM-5 an owner with chat access management replies in Ava's chat, takes it with Transfer to me, and gets the pop-up after handing it on", async ({ browser, baseURL }) => {
+  const ava = await openConsole(browser, DEMO.agent1);
+  await waitForEligible(ava.page, ["Ava"]);
+  const buyer = await Buyer.start(baseURL!);
+  const first = await buyer.say("Could a manager look at my complaint?");
+  await expect.poll(() => buyer.sessionStates.at(-1)).toBe("open");
+  const owner = await openConsole(browser, DEMO.owner);
+  try {
+    await openFromList(owner.page, "All open", buyer.nickname);
+    await expect(owner.page.getByTestId("session-state")).toHaveText(/Ava/);
+    // Replying in a chat someone else holds: allowed for a chat manager, and the chat stays with Ava.
+    await expect(owner.page.getByTestId("held-by-other")).toContainText("Ava holds this chat");
+    await composer(owner.page).fill("Olivia here, the shop owner. I'm looking into it.");
+    await composer(owner.page).press("Enter");
+    await expect.poll(() => buyer.messages.at(-1)?.body).toBe("Olivia here, the shop owner. I'm looking into it.");
+    await openChat(ava.page, first.conversationId);
+    await expect(messageLog(ava.page)).toContainText("Olivia here, the shop owner.");
+    await expect(ava.page.getByTestId("session-state")).toHaveText(/assigned to you/);
+
+    // Transfer to me: the chat moves to the owner, and Ava can no longer reply.
+    await chatWindow(owner.page).getByRole("button", { name: "Transfer to me" }).first().click();
+    await expect(owner.page.getByTestId("session-state")).toHaveText(/assigned to you/);
+    await expect(owner.page.getByTestId("held-by-other")).toHaveCount(0);
+    await expect.poll(() => buyer.messages.some((message) => message.authorType === "system" && message.body === "Olivia took over the chat from Ava")).toBe(true);
+
+    // Handing it on to Ben shows the pop-up, whose "Transfer to me" takes it back.
+    await chatWindow(owner.page).getByRole("button", { name: "Transfer", exact: true }).click();
+    const dialog = owner.page.getByRole("dialog", { name: "Transfer chat" });
+    await dialog.getByRole("searchbox").fill("Ben");
+    await dialog.getByRole("radio", { name: /Ben/ }).click();
+    await dialog.getByRole("button", { name: "Transfer to Ben" }).click();
+    const popup = owner.page.getByRole("dialog", { name: "Chat transferred" });
+    await expect(popup).toContainText("transferred to Ben");
+    await expect(popup.getByRole("button", { name: "Transfer to others" })).toBeVisible();
+    await popup.getByRole("button", { name: "Transfer to me" }).click();
+    await expect(popup).toHaveCount(0);
+    await expect(owner.page.getByTestId("session-state")).toHaveText(/assigned to you/);
+    await expect.poll(() => buyer.messages.some((message) => message.authorType === "system" && message.body === "Olivia took over the chat from Ben")).toBe(true);
+  } finally {
+    buyer.close();
+    await ava.context.close();
+    await owner.context.close();
+  }
+});
+
 test("ASSIGN-4 a buyer writes while no agent is online: the chat waits in Unassigned until an agent opens the console", async ({ browser, baseURL }) => {
   const owner = await openConsole(browser, DEMO.owner);
   await waitForEligible(owner.page, []);

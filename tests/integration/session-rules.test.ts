@@ -17,6 +17,7 @@ import { endSession } from "../../src/server/services/sessions/close-session";
 import { stateGuardSql, stateWhere } from "../../src/server/services/sessions/state-guards";
 import { deactivateMember } from "../../src/server/services/team/deactivate-member";
 import { transferSessions } from "../../src/server/services/assignment/assign-manually";
+import { sendAgentMessage } from "../../src/server/services/messaging/send-agent-message";
 import { createBuyer } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { NOW, createChat, createTeamShop } from "./console-lists-support";
@@ -110,6 +111,33 @@ describe("issue 15: blocking a buyer follows the rules of ending their chat", ()
       expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.session.id } })).state).toBe("ended");
       expect(await db.blockedBuyer.count({ where: { buyerId: chat.buyer.id } })).toBe(1);
     }
+  });
+});
+
+describe("issue 10: chat managers step into other members' chats (TEAM-5, CHAT-6)", () => {
+  it("CHAT-6 TEAM-5 an admin with chat access management replies in Ava's chat, which stays hers; another agent may not", async () => {
+    const { shop, admin, ava, ben } = await createTeamShop(db);
+    const chat = await createChat(db, { shopId: shop.id, state: "open", assigneeId: ava.memberId });
+    const reply = await sendAgentMessage(db, { member: admin, conversationId: chat.conversation.id, clientId: "admin-steps-in-1", content: { kind: "text", body: "An admin here." } });
+    expect(reply.data.message).toMatchObject({ authorType: "agent", body: "An admin here." });
+    expect(await db.chatSession.findUniqueOrThrow({ where: { id: chat.session.id } })).toMatchObject({ state: "open", assigneeId: ava.memberId });
+    await expect(sendAgentMessage(db, { member: ben, conversationId: chat.conversation.id, clientId: "ben-steps-in-1", content: { kind: "text", body: "me too" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("CHAT-6 TEAM-5 Transfer to me moves the chat to the manager with a note naming the take-over; without chat access it is FORBIDDEN", async () => {
+    const { shop, owner, ava, ben } = await createTeamShop(db);
+    const chat = await createChat(db, { shopId: shop.id, state: "open", assigneeId: ava.memberId });
+    await expect(transferSessions(db, { member: ben, scope: { sessionId: chat.session.id }, targetMemberId: ben.memberId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const countOf = async (memberId: string) => (await db.member.findUniqueOrThrow({ where: { id: memberId } })).openSessionCount;
+    const before = { ava: await countOf(ava.memberId), owner: await countOf(owner.memberId) };
+    const result = await transferSessions(db, { member: owner, scope: { sessionId: chat.session.id }, targetMemberId: owner.memberId });
+    expect(result.data.moved).toBe(1);
+    expect(result.drain).toEqual([shop.id]);
+    expect(await db.chatSession.findUniqueOrThrow({ where: { id: chat.session.id } })).toMatchObject({ assigneeId: owner.memberId });
+    const note = await db.message.findFirstOrThrow({ where: { conversationId: chat.conversation.id, authorType: "system" }, orderBy: { seq: "desc" } });
+    expect(note.body).toBe(`${owner.nickname} took over the chat from ${ava.nickname}`);
+    // The open counts moved with it.
+    expect({ ava: await countOf(ava.memberId), owner: await countOf(owner.memberId) }).toEqual({ ava: before.ava - 1, owner: before.owner + 1 });
   });
 });
 

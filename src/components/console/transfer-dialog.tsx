@@ -37,10 +37,12 @@ export interface MemberPickerProps {
   /** Members who cannot be chosen here (the current holder), with the reason shown. */
   unavailable: Map<string, string>;
   selectedId: string | null;
+  /** Marked "(you)" in the list. */
+  selfId?: string;
   onSelect(memberId: string): void;
 }
 
-export function MemberPicker({ label, members, loadError, unavailable, selectedId, onSelect }: MemberPickerProps) {
+export function MemberPicker({ label, members, loadError, unavailable, selectedId, selfId, onSelect }: MemberPickerProps) {
   const [query, setQuery] = useState("");
   const searchId = useId();
   const filtered = useMemo(() => {
@@ -116,7 +118,7 @@ export function MemberPicker({ label, members, loadError, unavailable, selectedI
               </span>
               <span className="min-w-0 flex-1">
                 <span className="flex items-center gap-2">
-                  <span className="truncate text-sm font-medium text-slate-900">{member.nickname}</span>
+                  <span className="truncate text-sm font-medium text-slate-900">{member.nickname}{member.memberId === selfId ? " (you)" : ""}</span>
                   <span className="text-xs capitalize text-slate-400">{member.role}</span>
                 </span>
                 <span className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
@@ -153,7 +155,7 @@ export interface TransferDialogProps {
   holderId: string | null;
   selfId: string;
   onClose(): void;
-  onTransferred(result: { moved: number; targetNickname: string }): void;
+  onTransferred(result: { moved: number; targetNickname: string; targetMemberId: string }): void;
 }
 
 export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransferred }: TransferDialogProps) {
@@ -165,10 +167,11 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
   const [error, setError] = useState<string | null>(null);
   const scopeName = useId();
 
+  // Only the holder cannot receive the chat: an owner or admin managing all chats may take
+  // another member's chat for themselves (issue 10, "Transfer to me").
   const unavailable = useMemo(() => {
     const map = new Map<string, string>();
-    if (holderId) map.set(holderId, holderId === selfId ? "You" : "Holds this chat");
-    map.set(selfId, "You");
+    if (holderId) map.set(holderId, holderId === selfId ? "You hold this chat" : "Holds this chat");
     return map;
   }, [holderId, selfId]);
   const target = members?.find((member) => member.memberId === selectedId) ?? null;
@@ -185,7 +188,7 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
         // By id: two members may share a nickname, the dialog knows which one was chosen.
         targetMemberId: target.memberId,
       });
-      onTransferred({ moved: result.moved, targetNickname: target.nickname });
+      onTransferred({ moved: result.moved, targetNickname: target.nickname, targetMemberId: target.memberId });
     } catch (caught) {
       setError(caught instanceof CommandError ? caught.message : "The transfer failed. Try again.");
       setIsBusy(false);
@@ -200,7 +203,7 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
           void submit();
         }}
       >
-        <MemberPicker label="Transfer to" members={members} loadError={loadError} unavailable={unavailable} selectedId={selectedId} onSelect={setSelectedId} />
+        <MemberPicker label="Transfer to" members={members} loadError={loadError} unavailable={unavailable} selectedId={selectedId} selfId={selfId} onSelect={setSelectedId} />
         <fieldset className="mt-4">
           <legend className="text-sm font-medium text-slate-700">What to transfer</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
@@ -222,7 +225,7 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
           <button type="button" onClick={onClose} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
           <button type="submit" disabled={!target || isBusy}
             className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300">
-            {isBusy ? "Transferring…" : target ? `Transfer to ${target.nickname}` : "Transfer"}
+            {isBusy ? "Transferring…" : target ? (target.memberId === selfId ? "Transfer to me" : `Transfer to ${target.nickname}`) : "Transfer"}
           </button>
         </div>
       </form>

@@ -29,7 +29,7 @@ const TABLE: Array<[SessionAction, SessionState, string | null, Outcome, Outcome
   ["end", "expired", OTHER, "ILLEGAL_TRANSITION", "ILLEGAL_TRANSITION"],
   ["reply", "queued", null, "CONFLICT", "CONFLICT"],
   ["reply", "open", ME, "ok", "ok"],
-  ["reply", "open", OTHER, "FORBIDDEN", "FORBIDDEN"],
+  ["reply", "open", OTHER, "FORBIDDEN", "ok"],
   ["reply", "ended", ME, "CONFLICT", "CONFLICT"],
   ["transfer", "queued", null, "CONFLICT", "CONFLICT"],
   ["transfer", "open", ME, "ok", "ok"],

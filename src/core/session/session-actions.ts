@@ -35,7 +35,8 @@ const heldByOther = (session: ActedSession, actor: SessionActor) =>
  * checked the role's permission (session:end, ...) and that the actor may see the conversation.
  * - end: queued by anyone (everyone sees Unassigned); open by its holder or chat access
  *   management; closed: ILLEGAL_TRANSITION.
- * - reply: only the holder of an open session (chat access management does not reply for others).
+ * - reply: an open session, by its holder or chat access management (an owner or admin steps in,
+ *   issue 10; the chat stays with its holder unless they "Transfer to me").
  * - transfer: an open session, by its holder or chat access management.
  * - assign: a queued session.
  * - star, set_category: not on an open session held by someone else, unless managing all chats.
@@ -49,7 +50,7 @@ export function assertSessionAction(action: SessionAction, session: ActedSession
     case "reply":
       if (canTransition(session.state, "assign")) throw new AppError("CONFLICT", "This chat is waiting in Unassigned. Assign it to yourself to reply.");
       if (!isHeldState(session.state)) throw new AppError("CONFLICT", "This chat is closed. A new session starts when the buyer writes again.");
-      if (session.assigneeId !== actor.memberId) throw new AppError("FORBIDDEN", "This chat is assigned to another member. Ask for a transfer to reply.");
+      if (heldByOther(session, actor)) throw new AppError("FORBIDDEN", "This chat is assigned to another member. Ask for a transfer to reply.");
       return;
     case "transfer":
       if (!canTransition(session.state, "transfer")) throw new AppError("CONFLICT", "Only an ongoing chat can be transferred.");

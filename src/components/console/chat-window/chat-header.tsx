@@ -16,6 +16,8 @@ export interface ChatHeaderProps {
   onStar(starred: boolean): void;
   onCategory(category: SessionCategoryDto | null): void;
   onTransfer(): void;
+  /** Chat access management (TEAM-5): take a chat another member holds. */
+  onTransferToMe(): void;
   onEnd(): void;
   onAssignToMe(): void;
   onAssignTo(): void;
@@ -46,6 +48,7 @@ export function ChatHeader(props: ChatHeaderProps) {
   const canManage = holdsIt || details.permissions.canTransferAny;
   const canTransfer = session?.state === "open" && canManage;
   const canEnd = session?.state === "queued" || (session?.state === "open" && canManage);
+  const canTakeOver = session?.state === "open" && !holdsIt && details.permissions.canTransferAny;
 
   return (
     <header className="flex min-h-16 shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-5 py-2.5">
@@ -105,6 +108,11 @@ export function ChatHeader(props: ChatHeaderProps) {
               </button>
             )}
           </>
+        )}
+        {canTakeOver && (
+          <button type="button" onClick={props.onTransferToMe} disabled={busy === "transfer"} className={`${BUTTON} bg-brand-600 text-white shadow-sm hover:bg-brand-700`}>
+            {busy === "transfer" ? "Transferring…" : "Transfer to me"}
+          </button>
         )}
         {canTransfer && (
           <button type="button" onClick={props.onTransfer} className={`${BUTTON} border border-slate-200 bg-white text-slate-700 hover:bg-slate-50`}>

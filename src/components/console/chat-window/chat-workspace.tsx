@@ -6,13 +6,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { SessionCategoryDto, SessionDto } from "@/shared/dto";
 import { CommandError, useConsoleSocket } from "../console-socket-context";
-import { MemberPicker, TransferDialog, useShopMembers } from "../transfer-dialog";
+import { TransferDialog } from "../transfer-dialog";
+import { AssignDialog } from "./assign-dialog";
 import { BuyerPanel } from "./buyer-panel";
 import { ChatHeader } from "./chat-header";
 import { Composer, type ComposerBlock } from "./composer";
 import { MessageList } from "./message-list";
 import { Modal } from "./modal";
+import { HeldByOtherNotice, TransferredPopup } from "./take-over";
 import { useConversationDetails } from "./use-conversation-details";
+import { useIsTabVisible } from "./use-is-tab-visible";
 import { useThread } from "./use-thread";
 
 export interface WorkbenchSlotProps {
@@ -32,20 +35,8 @@ export interface ChatWorkspaceProps {
 
 type Dialog = "transfer" | "end" | "assign" | null;
 
-function useIsTabVisible(): boolean {
-  const [isVisible, setIsVisible] = useState(true);
-  useEffect(() => {
-    const update = () => setIsVisible(document.visibilityState === "visible");
-    update();
-    document.addEventListener("visibilitychange", update);
-    window.addEventListener("focus", update);
-    return () => {
-      document.removeEventListener("visibilitychange", update);
-      window.removeEventListener("focus", update);
-    };
-  }, []);
-  return isVisible;
-}
+/** The last transfer a chat manager made of a chat they still see (the seller center's pop-up). */
+type Transferred = { targetNickname: string; targetMemberId: string | null; moved: number };
 
 export function ChatWorkspace({ conversationId, memberId, onClearSelection, renderWorkbench }: ChatWorkspaceProps) {
   const { call } = useConsoleSocket();
@@ -56,12 +47,14 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [transferred, setTransferred] = useState<Transferred | null>(null);
   const [isAtBottom, setIsAtBottom] = useState(true);
   const isTabVisible = useIsTabVisible();
   const session = details?.currentSession ?? null;
 
   useEffect(() => {
     setDialog(null);
+    setTransferred(null);
     setActionError(null);
     setIsAtBottom(true);
   }, [conversationId]);
@@ -121,6 +114,16 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
     return run("assign", () => call("session:assign", { sessionId: session.id, targetMemberId }));
   }, [session, run, call]);
 
+  const transferToMe = useCallback(async () => {
+    if (!session) return false;
+    const isDone = await run("transfer", () => call("session:transfer", { scope: { sessionId: session.id }, targetMemberId: memberId }));
+    if (isDone) {
+      setTransferred(null);
+      setNotice("The chat is yours now.");
+    }
+    return isDone;
+  }, [session, run, call, memberId]);
+
   async function endSession() {
     if (!session) return;
     const isDone = await run("end", () => call("session:end", { sessionId: session.id }));
@@ -134,10 +137,11 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
       block = { reason: "This chat is closed. A new session starts when the buyer writes again." };
     } else if (session.state === "queued") {
       block = { reason: "This chat is waiting in Unassigned. Assign it to yourself to reply.", action: { label: "Assign to me", onClick: () => void assignTo(memberId), isBusy: busy === "assign" } };
-    } else if (session.assigneeId !== memberId) {
+    } else if (session.assigneeId !== memberId && !details.permissions.canTransferAny) {
       block = { reason: `Assigned to ${session.assigneeNickname ?? "another member"}. Only the member holding the chat can reply.` };
     }
   }
+  const isHeldByOther = session?.state === "open" && session.assigneeId !== memberId;
 
   const { sendCard } = thread;
   const workbenchSlot = useMemo<WorkbenchSlotProps>(() => ({
@@ -174,6 +178,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               onStar={onStar}
               onCategory={onCategory}
               onTransfer={() => setDialog("transfer")}
+              onTransferToMe={() => void transferToMe()}
               onEnd={() => setDialog("end")}
               onAssignToMe={() => void assignTo(memberId)}
               onAssignTo={() => setDialog("assign")}
@@ -195,6 +200,9 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               onDiscard={thread.discard}
               onBottomVisibilityChange={setIsAtBottom}
             />
+            {isHeldByOther && !block && (
+              <HeldByOtherNotice holderNickname={session.assigneeNickname ?? "Another member"} isBusy={busy === "transfer"} onTransferToMe={() => void transferToMe()} />
+            )}
             <Composer
               key={conversationId}
               conversationId={conversationId}
@@ -222,11 +230,31 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
           holderId={session.assigneeId}
           selfId={memberId}
           onClose={() => setDialog(null)}
-          onTransferred={({ moved, targetNickname }) => {
+          onTransferred={({ moved, targetNickname, targetMemberId }) => {
             setDialog(null);
+            if (details?.permissions.canTransferAny) {
+              // A chat manager still sees the chat: offer to take it back or hand it on.
+              setTransferred({ moved, targetNickname, targetMemberId });
+              return;
+            }
             setNotice(moved === 1 ? `Chat transferred to ${targetNickname}.` : `${moved} chats transferred to ${targetNickname}.`);
             onClearSelection();
           }}
+        />
+      )}
+      {transferred && !dialog && (
+        <TransferredPopup
+          targetNickname={transferred.targetNickname}
+          moved={transferred.moved}
+          canTakeBack={transferred.targetMemberId !== memberId}
+          isBusy={busy === "transfer"}
+          error={actionError}
+          onTransferToMe={() => void transferToMe()}
+          onTransferToOthers={() => {
+            setTransferred(null);
+            setDialog("transfer");
+          }}
+          onClose={() => setTransferred(null)}
         />
       )}
       {dialog === "end" && session && (
@@ -258,33 +286,6 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
         />
       )}
     </>
-  );
-}
-
-function AssignDialog({ selfId, error, isBusy, onClose, onAssign }: { selfId: string; error: string | null; isBusy: boolean; onClose(): void; onAssign(memberId: string): Promise<void> }) {
-  const { members, error: loadError } = useShopMembers();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const target = members?.find((member) => member.memberId === selectedId);
-  const none = useMemo(() => new Map<string, string>(), []);
-  return (
-    <Modal title="Assign chat" description="Any active member can take it, whatever their accept switch." onClose={onClose} initialFocus='input[type="search"]'>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (selectedId) void onAssign(selectedId);
-        }}
-      >
-        <MemberPicker label="Assign to" members={members} loadError={loadError} unavailable={none} selectedId={selectedId} onSelect={setSelectedId} />
-        {error && <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-        <div className="mt-5 flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
-          <button type="submit" disabled={!target || isBusy}
-            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300">
-            {isBusy ? "Assigning…" : target ? (target.memberId === selfId ? "Assign to me" : `Assign to ${target.nickname}`) : "Assign"}
-          </button>
-        </div>
-      </form>
-    </Modal>
   );
 }
 

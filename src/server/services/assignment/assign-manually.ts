@@ -4,8 +4,9 @@
 // and capacity (only auto-assignment is bound by them, ASSIGN-6/7) but never go to a
 // deactivated or deleted member, which is re-checked under the lock. The target and the buyer
 // see a system note; every move is recorded with who did it (ASSIGN-8).
+import { transferNote } from "@/core/assignment/transfer-note";
 import { AppError } from "@/core/errors";
-import { can } from "@/core/permissions";
+import { assertCan, can } from "@/core/permissions";
 import { assertSessionAction, canActOnSession } from "@/core/session/session-actions";
 import type { Database } from "@/server/db/client";
 import { applyAssignments, type AppliedAssignment, type AssignmentItem } from "@/server/services/assignment/apply-assignments";
@@ -82,6 +83,7 @@ export async function transferSessions(
   input: { member: MemberContext; scope: { sessionId: string } | "all_mine"; targetNickname?: string; targetMemberId?: string; now?: Date },
 ): Promise<MoveResult> {
   const { member } = input;
+  assertCan(member, "session:transfer");
   if (!input.targetMemberId && !input.targetNickname?.trim()) throw new AppError("BAD_INPUT", "Choose the member to transfer to.", { target: ["Required"] });
   const targetWhere = input.targetMemberId ? { id: input.targetMemberId } : { nickname: input.targetNickname!.trim() };
   // Which conversations to lock: read before the lock, re-checked after it.
@@ -122,7 +124,12 @@ export async function transferSessions(
       mode: null,
       actorMemberId: member.memberId,
       detail: { by: member.nickname, scope: input.scope === "all_mine" ? "all_mine" : "this_chat" },
-      note: `${fromNicknames.get(session.assigneeId!) ?? "An agent"} transferred the chat to ${target.nickname}`,
+      note: transferNote({
+        holder: fromNicknames.get(session.assigneeId!) ?? null,
+        holderId: session.assigneeId,
+        actor: { memberId: member.memberId, nickname: member.nickname },
+        target: { memberId: target.id, nickname: target.nickname },
+      }),
       noteEvent: "transferred" as const,
     }));
   });

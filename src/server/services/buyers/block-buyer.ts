@@ -18,6 +18,7 @@ export async function blockBuyer(
 ): Promise<ServiceResult<{ closedSession: boolean }>> {
   const now = input.now ?? new Date();
   const { member } = input;
+  assertCan(member, "buyer:block");
   // One transaction under the shop's assignment lock: the open chat is closed by the rules of
   // ending a chat (issue 15: blocking was a way to end another agent's chat), checked on the
   // locked row, and the block is written only if that close is allowed.
@@ -50,11 +51,13 @@ export async function blockBuyer(
 }
 
 export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<void> {
+  assertCan(input.member, "buyer:block");
   const { count } = await db.blockedBuyer.deleteMany({ where: { buyerId: input.buyerId, shopId: input.member.shopId } });
   if (count === 0) throw new AppError("NOT_FOUND", "That buyer is not blocked.");
 }
 
 export async function listBlockedBuyers(db: Database, input: { member: MemberContext }) {
+  assertCan(input.member, "buyer:list_blocked");
   const rows = await db.blockedBuyer.findMany({
     where: { shopId: input.member.shopId },
     include: { buyer: { select: { id: true, nickname: true, externalId: true } } },

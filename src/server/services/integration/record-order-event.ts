@@ -3,7 +3,7 @@
 // does not move the status backwards. The same event sent twice is recorded once.
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
-import type { OutgoingEvent } from "@/server/realtime/publish";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import type { OrderEventInput, OrderOut } from "@/shared/api-v1-schemas";
 import { ORDER_OUT_INCLUDE, toOrderOut } from "./api-dto";
 import { lockOrder, recordOrderEvents } from "./record-order-events";
@@ -11,7 +11,7 @@ import { lockOrder, recordOrderEvents } from "./record-order-events";
 export async function recordOrderEvent(
   db: Database,
   input: { shopId: string; orderExternalId: string; event: OrderEventInput },
-): Promise<{ order: OrderOut; created: boolean; events: OutgoingEvent[] }> {
+): Promise<ServiceResult<{ order: OrderOut; created: boolean }>> {
   return db.$transaction(async (tx) => {
     const order = await lockOrder(tx, input.shopId, input.orderExternalId);
     if (!order) throw new AppError("NOT_FOUND", `No order ${input.orderExternalId} in this shop. Upsert the order first.`);
@@ -28,6 +28,6 @@ export async function recordOrderEvent(
       });
     }
     const row = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: ORDER_OUT_INCLUDE });
-    return { order: toOrderOut(row), created: recorded.length === 1, events: outgoing };
+    return serviceResult({ order: toOrderOut(row), created: recorded.length === 1 }, outgoing);
   });
 }

@@ -2,7 +2,7 @@
 // in one transaction (NF-3: never a half-written order). The buyer is named by the shop's own
 // customer id and created on first sight. Items are replaced; events are appended once each.
 import type { Database } from "@/server/db/client";
-import type { OutgoingEvent } from "@/server/realtime/publish";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import type { OrderOut, OrderUpsertInput } from "@/shared/api-v1-schemas";
 import { ORDER_OUT_INCLUDE, toOrderOut } from "./api-dto";
 import { lockOrder, recordOrderEvents } from "./record-order-events";
@@ -10,7 +10,7 @@ import { lockOrder, recordOrderEvents } from "./record-order-events";
 export async function upsertOrder(
   db: Database,
   input: { shopId: string; order: OrderUpsertInput },
-): Promise<{ order: OrderOut; created: boolean; recordedEvents: number; events: OutgoingEvent[] }> {
+): Promise<ServiceResult<{ order: OrderOut; created: boolean; recordedEvents: number }>> {
   const { shopId, order } = input;
   return db.$transaction(
     async (tx) => {
@@ -64,7 +64,7 @@ export async function upsertOrder(
 
       const { recorded, outgoing } = await recordOrderEvents(tx, locked, order.events ?? []);
       const row = await tx.order.findUniqueOrThrow({ where: { id: locked.id }, include: ORDER_OUT_INCLUDE });
-      return { order: toOrderOut(row), created, recordedEvents: recorded.length, events: outgoing };
+      return serviceResult({ order: toOrderOut(row), created, recordedEvents: recorded.length }, outgoing);
     },
     { timeout: 15_000 },
   );

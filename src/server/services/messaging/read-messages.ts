@@ -1,5 +1,6 @@
 // Reading a conversation: resume after a sequence number (CHAT-3), page back in history
 // (CONSOLE-6 infinite scroll) and record read state (CHAT-4).
+import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import { MESSAGE_AUTHOR_INCLUDE, toMessageDto } from "@/server/services/messaging/message-dto";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -31,6 +32,7 @@ export async function listMessagesBefore(db: Database, input: { conversationId: 
 /** An agent read up to `seq`: their unread count drops, and the buyer sees "read" (CHAT-4). */
 export async function markReadByMember(db: Database, input: { member: MemberContext; conversationId: string; buyerId: string; seq: number }): Promise<ServiceResult<null>> {
   const { member, conversationId } = input;
+  assertCan(member, "conversation:mark_read");
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { lastSeq: true, shopReadSeq: true } });
   if (!conversation) return serviceResult(null);
   const seq = Math.min(input.seq, conversation.lastSeq);

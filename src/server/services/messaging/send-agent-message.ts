@@ -42,6 +42,7 @@ export async function sendAgentMessage(
 ): Promise<ServiceResult<AgentMessageData>> {
   const now = input.now ?? new Date();
   const { member } = input;
+  assertCan(member, "message:send");
   assertCanSendKind(member, input.content.kind);
   return db.$transaction(async (tx) => {
     const conversation = await lockConversation(tx, input.conversationId);

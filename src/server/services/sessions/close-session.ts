@@ -5,6 +5,7 @@
 // drops, the conversation has no active session any more, and a system note says what happened.
 // The events are read inside the transaction; the result names the shop whose queue to drain
 // (capacity was freed, ASSIGN-4) and the adapter publishes and drains.
+import { assertCan } from "@/core/permissions";
 import { AppError } from "@/core/errors";
 import { assertSessionAction } from "@/core/session/session-actions";
 import { canTransition, transitionSession } from "@/core/session/state-machine";
@@ -26,6 +27,7 @@ export type CloseResult = ServiceResult<{ closed: boolean }>;
 /** CHAT-7: an agent ends a chat. Who may is decided under the lock (session-actions.ts). */
 export async function endSession(db: Database, input: { member: MemberContext; sessionId: string; now?: Date }): Promise<CloseResult> {
   const { member } = input;
+  assertCan(member, "session:end");
   return closeSession(db, { shopId: member.shopId, sessionId: input.sessionId, event: "end", actor: member, now: input.now ?? new Date() });
 }
 

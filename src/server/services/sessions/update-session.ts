@@ -1,5 +1,6 @@
 // Small session changes: star (CHAT-5), category (CONSOLE-3), the buyer's rating (CHAT-7).
 // Star and category follow the session rules (session-actions.ts) under the conversation lock.
+import { assertCan } from "@/core/permissions";
 import { AppError } from "@/core/errors";
 import { assertSessionAction } from "@/core/session/session-actions";
 import { lockConversations } from "@/server/services/assignment/assignment-lock";
@@ -21,6 +22,7 @@ async function updateHeldSession(
   input: { member: MemberContext; sessionId: string; action: "star" | "set_category"; change: "starred" | "categorized"; data: { starred?: boolean; category?: SessionCategory | null } },
 ): Promise<ServiceResult<null>> {
   const { member } = input;
+  assertCan(member, input.action === "star" ? "session:star" : "session:set_category");
   return db.$transaction(async (tx) => {
     const found = await tx.chatSession.findFirst({ where: { id: input.sessionId, shopId: member.shopId }, select: { conversationId: true } });
     if (!found) throw new AppError("NOT_FOUND", "That chat was not found.");

@@ -7,7 +7,7 @@ export const POST = defineApiRoute({
   auth: "token",
   body: OrderUpsertSchema,
   handler: async ({ db, token, body }) => {
-    const { order, created, recordedEvents, events } = await upsertOrder(db, { shopId: token.shopId, order: body });
-    return { status: created ? 201 : 200, body: { data: order, created, recordedEvents }, events };
+    const { data, events, drain } = await upsertOrder(db, { shopId: token.shopId, order: body });
+    return { status: data.created ? 201 : 200, body: { data: data.order, created: data.created, recordedEvents: data.recordedEvents }, events, drain };
   },
 });

@@ -9,7 +9,7 @@ export const POST = defineApiRoute({
   body: OrderEventInputSchema,
   handler: async ({ db, token, body, params }) => {
     const orderExternalId = requireTextParam(params, "externalId", "order");
-    const { order, created, events } = await recordOrderEvent(db, { shopId: token.shopId, orderExternalId, event: body });
-    return { status: created ? 201 : 200, body: { data: order, created }, events };
+    const { data, events, drain } = await recordOrderEvent(db, { shopId: token.shopId, orderExternalId, event: body });
+    return { status: data.created ? 201 : 200, body: { data: data.order, created: data.created }, events, drain };
   },
 });
