@@ -199,6 +199,9 @@ describe("realtime delivery (CHAT-3)", () => {
     widget.on("message.created", (event: { message: MessageDto }) => buyerSaw.add(event.message));
     const first = await sendUntilAcked(widget, "two-nodes-buyer-1", "hello from node B");
     await eventually(() => agentSaw.buyerBodies().includes("hello from node B"));
+    // The new chat is routed after the buyer's message is acknowledged (in the background): the
+    // agent replies once it is theirs, as a person does when "joined the chat" appears.
+    await eventually(() => [...agentSaw.bySeq.values()].some((m) => m.authorType === "system" && m.body.endsWith("joined the chat")));
     const reply = await command<MessageDto>(agent, "message:send", { conversationId: first.conversationId, clientId: "two-nodes-agent-1", content: { kind: "text", body: "hello from node A" } });
     expect(reply).toMatchObject({ ok: true });
     await eventually(() => [...buyerSaw.bySeq.values()].some((m) => m.body === "hello from node A"));
