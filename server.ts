@@ -16,6 +16,7 @@ import { createRealtimeServer } from "@/server/realtime/realtime-server";
 import { createProductRealtime } from "@/server/realtime/handlers";
 import { migrateJobQueue, startJobRunner } from "@/server/jobs/runner";
 import { registerRouting } from "@/server/services/assignment/routing-context";
+import { waitForDrains } from "@/server/services/assignment/settle";
 import { createMemoryPresenceStore, createRedisPresenceStore, DEFAULT_LIVE_TTL_MS } from "@/server/services/presence/presence-store";
 import { registerRealtime } from "@/server/realtime/registry";
 import { createLogger } from "@/server/logger";
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     productRealtime.stop();
     await jobs.stop().catch(() => undefined);
     await realtime.close().catch(() => undefined);
+    await waitForDrains();
     await presence.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     await disconnectDb().catch(() => undefined);

@@ -10,6 +10,7 @@ import type { TrustedProxies } from "../../src/server/http/client-address";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting, type RoutingContext } from "../../src/server/services/assignment/routing-context";
+import { waitForDrains } from "../../src/server/services/assignment/settle";
 import { createMemoryPresenceStore } from "../../src/server/services/presence/presence-store";
 import { signWidgetToken } from "../../src/server/services/widget/tokens";
 import type { Ack } from "../../src/shared/events";
@@ -92,6 +93,8 @@ export function trackRealtime(): { nodes: RealtimeNode[]; sockets: Socket[] } {
   afterEach(async () => {
     tracked.sockets.splice(0).forEach((socket) => socket.disconnect());
     await Promise.all(tracked.nodes.splice(0).map((node) => node.stop().catch(() => undefined)));
+    // A drain a test's last message started must not run into the next test's table reset.
+    await waitForDrains();
   });
   return tracked;
 }

@@ -32,3 +32,12 @@ export function requestDrain(db: Database, shopId: string, routing?: RoutingCont
   return run;
 }
 
+
+/**
+ * Resolves once no drain is running in this process: a shutdown waits for them before closing
+ * the database (a drain cut off mid-transaction is rolled back, and the safety sweep would redo
+ * it, but there is no reason to make it), and so does a test before it resets its tables.
+ */
+export async function waitForDrains(): Promise<void> {
+  while (running.size > 0) await Promise.all([...running.values()]);
+}
