@@ -269,10 +269,10 @@ export class WidgetClient extends WidgetStore {
     });
   }
 
-  /** CHAT-7: five-point rating of an ended session. */
-  async rate(sessionId: string, rating: number): Promise<void> {
+  /** CHAT-7: five-point rating of an ended session, with an optional comment. */
+  async rate(sessionId: string, rating: number, comment = ""): Promise<void> {
     try {
-      await call(this.commands, "session:rate", { sessionId, rating });
+      await call(this.commands, "session:rate", { sessionId, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       this.setState({ ratedSessionIds: [...this.state.ratedSessionIds, sessionId] });
       const session = this.state.session;
       if (session?.id === sessionId) this.setState({ session: { ...session, rating } });

@@ -50,12 +50,3 @@ export async function unblockBuyer(db: Database, input: { member: MemberContext;
   const { count } = await db.blockedBuyer.deleteMany({ where: { buyerId: input.buyerId, shopId: input.member.shopId } });
   if (count === 0) throw new AppError("NOT_FOUND", "That buyer is not blocked.");
 }
-
-export async function listBlockedBuyers(db: Database, input: { member: MemberContext }) {
-  const rows = await db.blockedBuyer.findMany({
-    where: { shopId: input.member.shopId },
-    include: { buyer: { select: { id: true, nickname: true, externalId: true } } },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map((row) => ({ buyerId: row.buyer.id, nickname: row.buyer.nickname, externalId: row.buyer.externalId, reason: row.reason, blockedAt: row.createdAt.toISOString() }));
-}
