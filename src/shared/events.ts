@@ -4,6 +4,7 @@
 import type { AppErrorCode } from "@/core/errors";
 import type { AckOf, ClientToServerEventsOf } from "@/shared/commands";
 import type { MessageDto, SessionDto } from "@/shared/dto";
+import type { SignOutReason } from "@/core/sign-out-reason";
 
 /** The acknowledgement every command answers with (`CommandAck` narrows it per command). */
 export type Ack<T> = AckOf<T, AppErrorCode>;
@@ -63,6 +64,8 @@ export interface ConsoleServerToClientEvents {
 
 export interface AccessRevokedEvent {
   message: string;
+  /** TEAM-3: the code the sign-in page explains (src/core/sign-out-reason.ts). */
+  reason: SignOutReason;
 }
 
 export interface WidgetHello {
