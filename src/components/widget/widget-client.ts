@@ -107,6 +107,8 @@ export class WidgetClient extends WidgetStore {
       buyerReadSeq: Math.max(this.state.buyerReadSeq, context.buyerReadSeq),
       product: context.product,
       order: context.order,
+      // WIDGET-3: claims made in another tab or before a reload; ones made here stay.
+      claimedVoucherIds: [...new Set([...this.state.claimedVoucherIds, ...(context.claimedVoucherIds ?? [])])],
     });
   }
 
