@@ -1,7 +1,10 @@
 // CONSOLE-1 (issue 10 item 3): the chat list's preview is what the buyer or agent last wrote;
 // the greeting, "joined the chat" notes and other automatic messages never replace it, and
 // attachments and cards read as words.
+import fs from "node:fs";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { previewOf } from "../../src/server/services/messaging/append-message";
 import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { sendAgentMessage } from "../../src/server/services/messaging/send-agent-message";
 import { drainQueue } from "../../src/server/services/assignment/drain-queue";
@@ -54,5 +57,45 @@ describe("CONSOLE-1 the chat list preview", () => {
     const product = await db.product.create({ data: { shopId: shop.id, externalId: "p-1", name: "Cast-iron kettle", priceCents: 4900 } });
     await sendAgentMessage(db, { member, conversationId, clientId: clientId(), content: { kind: "product_card", productId: product.id } });
     expect(await previewInList(member)).toBe("Product: Cast-iron kettle");
+  });
+});
+
+describe("CONSOLE-1 the migration's backfill", () => {
+  // The SQL that rewrote stored previews, taken from the migration itself, must agree with
+  // previewOf on every kind of message (whitespace, cut at 140 code points, emoji, file names).
+  const folder = fs.readdirSync("prisma/migrations").find((name) => name.endsWith("_console_fixes"))!;
+  const migration = fs.readFileSync(path.join("prisma/migrations", folder, "migration.sql"), "utf8");
+  const backfill = migration.slice(migration.indexOf("UPDATE \"Conversation\""));
+
+  it("CONSOLE-1 rewrites each stored preview to what previewOf gives the last message a person wrote", async () => {
+    const shop = await createShop(db);
+    const ava = await createMember(db, { shopId: shop.id, nickname: "Ava" });
+    type Row = { authorType: "buyer" | "agent" | "bot" | "system"; kind: "text" | "image" | "video" | "product_card" | "order_card" | "voucher_card" | "system"; body: string; payload?: object; isAutomatic?: boolean };
+    const threads: Row[][] = [
+      [{ authorType: "buyer", kind: "text", body: "  hello\n\n there  " }, { authorType: "bot", kind: "text", body: "Hi! Welcome", isAutomatic: true }, { authorType: "system", kind: "system", body: "Ava joined the chat", isAutomatic: true }],
+      [{ authorType: "buyer", kind: "image", body: "", payload: { fileName: "scratch.jpg" } }],
+      [{ authorType: "buyer", kind: "video", body: " the  noise ", payload: { fileName: "clip.mp4" } }],
+      [{ authorType: "agent", kind: "product_card", body: "Linen shirt" }, { authorType: "agent", kind: "text", body: "Your order shipped", isAutomatic: true }],
+      [{ authorType: "buyer", kind: "text", body: `${"🌿".repeat(150)} end` }],
+      [{ authorType: "buyer", kind: "text", body: "x".repeat(140) }],
+      [{ authorType: "agent", kind: "voucher_card", body: "10% off" }, { authorType: "buyer", kind: "order_card", body: "Order 1042" }],
+      [{ authorType: "system", kind: "system", body: "Only a note" }],
+    ];
+    const expected = new Map<string, string | null>();
+    for (const rows of threads) {
+      const buyer = await createBuyer(db, { shopId: shop.id });
+      const conversation = await db.conversation.create({ data: { shopId: shop.id, buyerId: buyer.id, lastSeq: rows.length, lastMessagePreview: "[Image] stale" } });
+      await db.message.createMany({
+        data: rows.map((row, seq) => ({
+          shopId: shop.id, conversationId: conversation.id, seq: seq + 1, authorType: row.authorType, authorMemberId: row.authorType === "agent" ? ava.id : null,
+          kind: row.kind, body: row.body, payload: row.payload, isAutomatic: row.isAutomatic ?? false,
+        })),
+      });
+      const last = rows.map((row) => previewOf(row)).filter((preview) => preview !== null).at(-1) ?? null;
+      expected.set(conversation.id, last);
+    }
+    await db.$executeRawUnsafe(backfill);
+    const stored = await db.conversation.findMany({ where: { shopId: shop.id }, select: { id: true, lastMessagePreview: true } });
+    expect(new Map(stored.map((row) => [row.id, row.lastMessagePreview]))).toEqual(expected);
   });
 });
