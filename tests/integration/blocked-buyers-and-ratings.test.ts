@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { blockBuyer, unblockBuyer } from "../../src/server/services/buyers/block-buyer";
 import { listBlockedBuyers } from "../../src/server/services/buyers/list-blocked-buyers";
 import { drainQueue } from "../../src/server/services/assignment/drain-queue";
+import { listChats } from "../../src/server/services/console-lists";
 import { readConversationDetails } from "../../src/server/services/conversations/read-conversation-details";
 import { BLOCKED_NOTICE, ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
@@ -82,6 +83,8 @@ describe("CHAT-7 ratings reach the console; SET-4 blocked buyers do not rate", (
     await rateSession(db, { shopId: shop.id, buyerId: buyer.id, sessionId, rating: 4, comment: "  Quick and friendly.\nThanks!  " });
     const details = await readConversationDetails(db, { member: avaContext, conversationId });
     expect(details.sessions[0]!.session).toMatchObject({ id: sessionId, state: "ended", rating: 4, ratingComment: "Quick and friendly.\nThanks!" });
+    // The History list shows the stars on the row.
+    expect((await listChats(db, { member: avaContext, list: "history" })).items).toEqual([expect.objectContaining({ sessionId, rating: 4 })]);
     await expect(rateSession(db, { shopId: shop.id, buyerId: buyer.id, sessionId, rating: 1, comment: "changed my mind" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
