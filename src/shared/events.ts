@@ -78,6 +78,9 @@ export interface BuyerBlockedEvent {
   message: string;
 }
 
+/** SET-4: the shop unblocked this buyer; their widgets let them write again. */
+export type BuyerUnblockedEvent = Record<string, never>;
+
 export interface WidgetSessionChangedEvent {
   session: WidgetSessionDto;
 }
@@ -92,6 +95,7 @@ export interface WidgetServerToClientEvents {
   "conversation.read": (event: ReadChangedEvent) => void;
   "typing.changed": (event: TypingEvent) => void;
   "buyer.blocked": (event: BuyerBlockedEvent) => void;
+  "buyer.unblocked": (event: BuyerUnblockedEvent) => void;
 }
 
 export type WidgetClientToServerEvents = ClientToServerEventsOf<"widget">;

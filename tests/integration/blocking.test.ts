@@ -33,7 +33,9 @@ describe("blocking buyers (CHAT-9, SET-4)", () => {
     expect((await listBlockedBuyers(db, { member })).items).toEqual([expect.objectContaining({ buyerId: buyer.id, nickname: "troll", reason: "abusive" })]);
     // Blocking twice is harmless.
     await blockBuyer(db, { member, buyerId: buyer.id });
-    await unblockBuyer(db, { member, buyerId: buyer.id });
+    const unblocked = await unblockBuyer(db, { member, buyerId: buyer.id });
+    // The buyer's open widgets are told at once (SET-4).
+    expect(unblocked.events).toEqual([expect.objectContaining({ target: "widget", event: "buyer.unblocked" })]);
     await expect(ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "block-test-3", content: { kind: "text", body: "sorry" } })).resolves.toMatchObject({ isDuplicate: false });
     await expect(unblockBuyer(db, { member, buyerId: buyer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

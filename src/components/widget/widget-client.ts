@@ -152,6 +152,7 @@ export class WidgetClient extends WidgetStore {
     });
     socket.on("typing.changed", (event: TypingEvent) => this.applyTyping(event));
     socket.on("buyer.blocked", (event: { message: string }) => this.block(event.message));
+    socket.on("buyer.unblocked", () => this.setState({ blockedNotice: null }));
   }
 
   private async renewToken(): Promise<void> {

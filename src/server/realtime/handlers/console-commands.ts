@@ -67,7 +67,8 @@ export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> 
     return { closedSession: result.closedSession };
   },
   async "buyer:unblock"({ db, member }, input) {
-    await unblockBuyer(db, { member, buyerId: input.buyerId });
-    return null;
+    const result = await unblockBuyer(db, { member, buyerId: input.buyerId });
+    await applyEvents(db, result.events);
+    return result.data;
   },
 };

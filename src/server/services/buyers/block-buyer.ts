@@ -10,6 +10,7 @@ import { BLOCKED_NOTICE } from "@/server/services/messaging/ingest-buyer-message
 import type { MemberContext } from "@/server/services/resolve-member";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { rooms } from "@/server/realtime/rooms";
+import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 
 export async function blockBuyer(
   db: Database,
@@ -46,7 +47,9 @@ export async function blockBuyer(
   return { events, closedSession: closeEvents.length > 0 };
 }
 
-export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<void> {
+/** SET-4: the buyer's open widgets are told at once, so they can write without a reload. */
+export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<ServiceResult<null>> {
   const { count } = await db.blockedBuyer.deleteMany({ where: { buyerId: input.buyerId, shopId: input.member.shopId } });
   if (count === 0) throw new AppError("NOT_FOUND", "That buyer is not blocked.");
+  return serviceResult(null, [toWidget(input.buyerId, "buyer.unblocked", {})]);
 }

@@ -26,7 +26,6 @@ export const DELETE = defineMemberRoute({
   action: "buyer:block",
   body: ZBuyerUnblock,
   handler: async ({ member, body }) => {
-    await callService(unblockBuyer, { member, buyerId: body.buyerId });
-    return null;
+    return applyResult(await callService(unblockBuyer, { member, buyerId: body.buyerId }));
   },
 });
