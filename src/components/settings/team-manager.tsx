@@ -144,7 +144,11 @@ export function TeamManager(props: {
           <InvitationList
             invitations={invitations}
             onChanged={(invitation) => setInvitations((list) => (list ?? []).map((row) => (row.id === invitation.id ? invitation : row)))}
-            onRevoked={(id) => setInvitations((list) => (list ?? []).filter((row) => row.id !== id))}
+            onRevoked={(id) => {
+              const email = invitations.find((row) => row.id === id)?.email;
+              setInvitations((list) => (list ?? []).filter((row) => row.id !== id));
+              setNotice({ tone: "success", text: `The invitation${email ? ` for ${email}` : ""} was revoked: its link no longer works.` });
+            }}
           />
         </SettingsSection>
       )}
