@@ -232,6 +232,7 @@ export const SessionOutSchema = z.object({
   category: SessionCategorySchema.nullable(),
   assignee: z.object({ nickname: z.string() }).nullable(),
   rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable().describe("What the buyer wrote with the rating (CHAT-7), if anything."),
   queuedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().nullable(),
 });

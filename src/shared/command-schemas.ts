@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SESSION_CATEGORIES, type SessionCategory } from "@/core/session/category";
 import { ZBuyerSendMessage, ZHistoryBefore, ZSeq, ZSyncAfter } from "@/shared/message-schemas";
 import { safeLine, safeText } from "@/shared/zod-primitives";
+import { RATING_COMMENT_MAX } from "@/shared/rating";
 
 const ZConversationId = z.object({ conversationId: z.uuid() });
 const ZSessionId = z.object({ sessionId: z.uuid() });
@@ -33,6 +34,12 @@ export const ZSessionTransfer = z
   .refine((value) => value.targetNickname || value.targetMemberId, { message: "Choose the member to transfer to", path: ["targetNickname"] });
 export const ZBuyerBlock = z.object({ buyerId: z.uuid(), reason: safeText().trim().max(300).optional() });
 export const ZBuyerUnblock = z.object({ buyerId: z.uuid() });
+/** SET-4: the blocked-buyers page's query (GET /api/console/blocked-buyers). */
+export const ZBlockedBuyersQuery = z.object({
+  q: safeLine().trim().max(100, "At most 100 characters.").optional(),
+  cursor: safeLine().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
 
 // ─── Widget (`/widget`) ──────────────────────────────────────────────────────
 
@@ -43,5 +50,10 @@ export const ZWidgetSync = ZSyncAfter;
 export const ZWidgetHistory = ZHistoryPage;
 export const ZWidgetRead = z.object({ seq: ZSeq });
 export const ZWidgetTyping = z.object({ isTyping: z.boolean() });
-export const ZSessionRate = z.object({ sessionId: z.uuid(), rating: z.number().int().min(1, "Choose 1 to 5").max(5, "Choose 1 to 5") });
+export const ZSessionRate = z.object({
+  sessionId: z.uuid(),
+  rating: z.number().int().min(1, "Choose 1 to 5").max(5, "Choose 1 to 5"),
+  /** CHAT-7: optional words with the rating; blank means none. */
+  comment: z.string().max(RATING_COMMENT_MAX, `At most ${RATING_COMMENT_MAX} characters`).optional(),
+});
 export const ZVoucherClaim = z.object({ voucherId: z.uuid(), messageId: z.uuid().optional() });

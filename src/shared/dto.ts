@@ -35,6 +35,8 @@ export interface SessionDto {
   assigneeNickname: string | null;
   starred: boolean;
   rating: number | null;
+  /** CHAT-7: what the buyer wrote with the rating, if anything. */
+  ratingComment: string | null;
   queuedAt: string;
   assignedAt: string | null;
   oldestUnansweredAt: string | null;

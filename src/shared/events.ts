@@ -4,6 +4,7 @@
 import type { AppErrorCode } from "@/core/errors";
 import type { AckOf, ClientToServerEventsOf } from "@/shared/commands";
 import type { MessageDto, SessionDto } from "@/shared/dto";
+import type { SignOutReason } from "@/core/sign-out-reason";
 
 /** The acknowledgement every command answers with (`CommandAck` narrows it per command). */
 export type Ack<T> = AckOf<T, AppErrorCode>;
@@ -63,6 +64,8 @@ export interface ConsoleServerToClientEvents {
 
 export interface AccessRevokedEvent {
   message: string;
+  /** TEAM-3: the code the sign-in page explains (src/core/sign-out-reason.ts). */
+  reason: SignOutReason;
 }
 
 export interface WidgetHello {
@@ -74,6 +77,9 @@ export interface WidgetHello {
 export interface BuyerBlockedEvent {
   message: string;
 }
+
+/** SET-4: the shop unblocked this buyer; their widgets let them write again. */
+export type BuyerUnblockedEvent = Record<string, never>;
 
 export interface WidgetSessionChangedEvent {
   session: WidgetSessionDto;
@@ -89,6 +95,7 @@ export interface WidgetServerToClientEvents {
   "conversation.read": (event: ReadChangedEvent) => void;
   "typing.changed": (event: TypingEvent) => void;
   "buyer.blocked": (event: BuyerBlockedEvent) => void;
+  "buyer.unblocked": (event: BuyerUnblockedEvent) => void;
 }
 
 export type WidgetClientToServerEvents = ClientToServerEventsOf<"widget">;

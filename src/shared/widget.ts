@@ -49,6 +49,8 @@ export interface WidgetContextDto {
   product: WidgetProductDto | null;
   /** The order the page shows, only when it is this buyer's own. */
   order: WidgetOrderDto | null;
+  /** WIDGET-3: vouchers this buyer has claimed (the latest 500), so cards show "Claimed" after a reload. */
+  claimedVoucherIds: string[];
 }
 
 /** What POST /api/widget/session answers (src/server/services/widget/start-widget-session.ts). */

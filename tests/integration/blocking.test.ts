@@ -1,7 +1,8 @@
 // CHAT-9 and SET-4: blocking a buyer closes their open session and stops their messages;
 // unblocking lets them write again.
 import { beforeEach, describe, expect, it } from "vitest";
-import { blockBuyer, listBlockedBuyers, unblockBuyer } from "../../src/server/services/buyers/block-buyer";
+import { blockBuyer, unblockBuyer } from "../../src/server/services/buyers/block-buyer";
+import { listBlockedBuyers } from "../../src/server/services/buyers/list-blocked-buyers";
 import { drainQueue } from "../../src/server/services/assignment/drain-queue";
 import { BLOCKED_NOTICE, ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
@@ -29,10 +30,12 @@ describe("blocking buyers (CHAT-9, SET-4)", () => {
     expect((await db.member.findUniqueOrThrow({ where: { id: ava.id } })).openSessionCount).toBe(0);
     await expect(ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "block-test-2", content: { kind: "text", body: "more" } })).rejects.toMatchObject({ code: "FORBIDDEN", message: BLOCKED_NOTICE });
 
-    expect(await listBlockedBuyers(db, { member })).toEqual([expect.objectContaining({ buyerId: buyer.id, nickname: "troll", reason: "abusive" })]);
+    expect((await listBlockedBuyers(db, { member })).items).toEqual([expect.objectContaining({ buyerId: buyer.id, nickname: "troll", reason: "abusive" })]);
     // Blocking twice is harmless.
     await blockBuyer(db, { member, buyerId: buyer.id });
-    await unblockBuyer(db, { member, buyerId: buyer.id });
+    const unblocked = await unblockBuyer(db, { member, buyerId: buyer.id });
+    // The buyer's open widgets are told at once (SET-4).
+    expect(unblocked.events).toEqual([expect.objectContaining({ target: "widget", event: "buyer.unblocked" })]);
     await expect(ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: "block-test-3", content: { kind: "text", body: "sorry" } })).resolves.toMatchObject({ data: { isDuplicate: false } });
     await expect(unblockBuyer(db, { member, buyerId: buyer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

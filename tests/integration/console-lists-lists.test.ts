@@ -117,6 +117,7 @@ describe("CONSOLE-1 chat lists", () => {
       isUnread: true,
       category: "logistics",
       starred: true,
+      rating: null,
       slaStatus: "due_soon",
       closedAt: null,
     });

@@ -102,14 +102,14 @@ describe("TEAM-3 deactivation", () => {
     const team = await createTeam(db);
     const consoleSocket = await openConsole(team.target);
     const ownerSocket = await openConsole(team.owner);
-    const revoked = new Promise<{ message: string }>((resolve) => consoleSocket.once("access.revoked", resolve));
+    const revoked = new Promise<{ message: string; reason: string }>((resolve) => consoleSocket.once("access.revoked", resolve));
     const dropped = new Promise<string>((resolve) => consoleSocket.once("disconnect", resolve));
     const changed = new Promise<MemberChangedEvent>((resolve) => ownerSocket.on("member.changed", (event: MemberChangedEvent) => event.change === "deactivated" && resolve(event)));
 
     const result = await applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
 
     expect(result.status).toBe("deactivated");
-    expect((await revoked).message).toMatch(/deactivated/);
+    expect(await revoked).toMatchObject({ message: expect.stringMatching(/deactivated/), reason: "deactivated" });
     expect(await dropped).toBe("io server disconnect");
     expect(await changed).toEqual({ memberId: team.target.id, change: "deactivated" });
     expectRequeued({ shopId: team.shop.id, memberId: team.target.id, actorMemberId: team.owner.id });
@@ -184,10 +184,10 @@ describe("TEAM-3 deletion and roles", () => {
   it("TEAM-3 a deleted member can no longer sign in; rows stay for history", async () => {
     const team = await createTeam(db);
     const socket = await openConsole(team.target);
-    const revoked = new Promise<{ message: string }>((resolve) => socket.once("access.revoked", resolve));
+    const revoked = new Promise<{ message: string; reason: string }>((resolve) => socket.once("access.revoked", resolve));
     const result = await applied(deleteMember(db, { actor: team.actors.owner, memberId: team.target.id }));
     expect(result).toEqual({ memberId: team.target.id, isUserDeleted: true });
-    expect((await revoked).message).toMatch(/removed/);
+    expect(await revoked).toMatchObject({ message: expect.stringMatching(/removed/), reason: "removed" });
     expectRequeued({ shopId: team.shop.id, memberId: team.target.id, actorMemberId: team.owner.id });
 
     const member = await db.member.findUniqueOrThrow({ where: { id: team.target.id }, include: { user: true } });

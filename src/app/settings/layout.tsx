@@ -17,6 +17,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(member, "team:read") ? [{ href: "/settings/team", label: "Team" }] : []),
     ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: "Agent settings" }] : []),
     ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
+    ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),
     ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: "API tokens" }] : []),
   ];
   return (

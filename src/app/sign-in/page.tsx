@@ -1,17 +1,26 @@
 import { redirect } from "next/navigation";
 import { getCurrentMember } from "@/server/http/current-member";
+import { explainSignOut } from "@/core/sign-out-reason";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reason } = await searchParams;
+  // TEAM-3: only a code from the fixed set is explained; any other text in the URL is ignored.
+  const signedOut = explainSignOut(reason);
   if (await getCurrentMember()) redirect("/console");
   return (
     <main className="flex min-h-full items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold tracking-tight">Counterpart</h1>
         <p className="mt-1 text-sm text-slate-500">Sign in to your shop&apos;s customer-service console.</p>
+        {signedOut && (
+          <div role="alert" data-testid="sign-out-reason" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p className="font-medium">{signedOut.title}</p>
+            <p className="mt-0.5">{signedOut.body}</p>
+          </div>
+        )}
         <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} />
       </div>
     </main>

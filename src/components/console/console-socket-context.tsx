@@ -8,6 +8,7 @@ import { io } from "socket.io-client";
 import { asTypedSocket, call, CommandError, type ConsoleSocket, type SendOptions } from "@/client/socket/typed-socket";
 import type { CommandInput, CommandResult, ConsoleCommandName } from "@/shared/commands";
 import { CONSOLE_NAMESPACE, type ConsoleEventName, type ConsoleServerToClientEvents, type EventPayload } from "@/shared/events";
+import { signInUrlFor } from "@/core/sign-out-reason";
 
 export { CommandError };
 
@@ -46,7 +47,8 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
     next.on("access.revoked", (reason) => {
       setState("refused");
       next.disconnect();
-      window.location.assign(`/sign-in?revoked=${encodeURIComponent(reason.message)}`);
+      // Only the reason's code goes in the URL; the sign-in page explains known codes (TEAM-3).
+      window.location.assign(signInUrlFor(reason.reason));
     });
     setSocket(next);
     return () => {

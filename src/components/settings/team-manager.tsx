@@ -13,10 +13,11 @@ import {
   ROLE_LABELS,
   languageLabel,
   type InvitationDto,
+  type MemberRoleName,
   type TeamMemberDto,
 } from "@/shared/team";
 import { callApi, type ApiError, type ApiResult } from "./api";
-import { ConfirmDialog } from "./confirm-dialog";
+import { TeamConfirmDialog, type PendingAction } from "./team-confirmations";
 import { InviteForm } from "./invite-form";
 import { InvitationList } from "./invitation-list";
 import { Avatar, Notice, SettingsSection, Switch, dangerButtonClass, secondaryButtonClass } from "./ui";
@@ -26,8 +27,6 @@ export interface TeamPermissions {
   canManageUsers: boolean;
   canApproveNicknames: boolean;
 }
-
-type PendingAction = { kind: "deactivate" | "delete"; member: TeamMemberDto } | null;
 
 export function TeamManager(props: {
   selfMemberId: string;
@@ -69,7 +68,13 @@ export function TeamManager(props: {
     if (!pending) return;
     setIsBusy(true);
     const { member } = pending;
-    if (pending.kind === "deactivate") {
+    if (pending.kind === "role") {
+      const { role } = pending;
+      await run(callApi<TeamMemberDto>(`/api/team/members/${member.memberId}/role`, { method: "PUT", json: { role } }), (updated) => {
+        replaceMember(updated);
+        return `${member.nickname} is now ${role === "admin" ? "an admin" : "an agent"}.`;
+      });
+    } else if (pending.kind === "deactivate") {
       await run(callApi<TeamMemberDto>(`/api/team/members/${member.memberId}/status`, { method: "PUT", json: { status: "deactivated" } }), (updated) => {
         replaceMember(updated);
         return `${member.nickname} was deactivated: their console was closed and their open chats went back to the queue.`;
@@ -126,6 +131,7 @@ export function TeamManager(props: {
                   onSuccess={(text) => setNotice({ tone: "success", text })}
                   onAskDeactivate={() => setPending({ kind: "deactivate", member })}
                   onAskDelete={() => setPending({ kind: "delete", member })}
+                  onAskRole={(role) => setPending({ kind: "role", member, role })}
                 />
               ))}
             </tbody>
@@ -138,25 +144,16 @@ export function TeamManager(props: {
           <InvitationList
             invitations={invitations}
             onChanged={(invitation) => setInvitations((list) => (list ?? []).map((row) => (row.id === invitation.id ? invitation : row)))}
-            onRevoked={(id) => setInvitations((list) => (list ?? []).filter((row) => row.id !== id))}
+            onRevoked={(id) => {
+              const email = invitations.find((row) => row.id === id)?.email;
+              setInvitations((list) => (list ?? []).filter((row) => row.id !== id));
+              setNotice({ tone: "success", text: `The invitation${email ? ` for ${email}` : ""} was revoked: its link no longer works.` });
+            }}
           />
         </SettingsSection>
       )}
 
-      <ConfirmDialog
-        isOpen={pending !== null}
-        title={pending?.kind === "delete" ? `Delete ${pending.member.nickname}?` : `Deactivate ${pending?.member.nickname ?? ""}?`}
-        confirmLabel={pending?.kind === "delete" ? "Delete" : "Deactivate"}
-        isBusy={isBusy}
-        onConfirm={() => void confirmPending()}
-        onCancel={() => setPending(null)}
-      >
-        {pending?.kind === "delete" ? (
-          <p>They can no longer sign in to this shop. Their open chats go back to the queue; their past messages stay in the history. To work with them again, invite them again.</p>
-        ) : (
-          <p>Their console closes at once and their open chats go back to the queue to be assigned again. You can activate them later.</p>
-        )}
-      </ConfirmDialog>
+      <TeamConfirmDialog pending={pending} isBusy={isBusy} onConfirm={() => void confirmPending()} onCancel={() => setPending(null)} />
     </div>
   );
 }
@@ -170,6 +167,7 @@ function MemberRow(props: {
   onSuccess: (text: string) => void;
   onAskDeactivate: () => void;
   onAskDelete: () => void;
+  onAskRole: (role: MemberRoleName) => void;
 }) {
   const { member, permissions } = props;
   const [capacity, setCapacity] = useState(String(member.maxCapacity));
@@ -190,7 +188,8 @@ function MemberRow(props: {
   const capacityNumber = Number(capacity);
   const capacityHintId = `capacity-hint-${member.memberId}`;
 
-  async function patch(changes: Record<string, unknown>): Promise<boolean> {
+  /** The updated member, or null when the change was refused (the error is shown). */
+  async function patch(changes: Record<string, unknown>): Promise<TeamMemberDto | null> {
     setIsSaving(true);
     const result = await callApi<TeamMemberDto>(`/api/team/members/${member.memberId}`, { method: "PATCH", json: changes });
     setIsSaving(false);
@@ -198,10 +197,10 @@ function MemberRow(props: {
       if (result.error.fieldErrors?.maxCapacity) setCapacityError(result.error.fieldErrors.maxCapacity[0] ?? result.error.message);
       else if (result.error.fieldErrors?.nickname) setNicknameError(result.error.fieldErrors.nickname[0] ?? result.error.message);
       else props.onError(result.error);
-      return false;
+      return null;
     }
     props.onUpdated(result.data);
-    return true;
+    return result.data;
   }
 
   async function saveCapacity() {
@@ -216,15 +215,13 @@ function MemberRow(props: {
 
   async function saveNickname() {
     setNicknameError(null);
-    if (!(await patch({ nickname }))) return;
+    if (nickname.trim() === member.nickname) return setIsRenaming(false);
+    const updated = await patch({ nickname });
+    if (!updated) return;
     setIsRenaming(false);
-  }
-
-  async function changeRole(role: string) {
-    const result = await callApi<TeamMemberDto>(`/api/team/members/${member.memberId}/role`, { method: "PUT", json: { role } });
-    if (!result.ok) return props.onError(result.error);
-    props.onUpdated(result.data);
-    props.onSuccess(`${member.nickname} is now ${role === "admin" ? "an admin" : "an agent"}.`);
+    props.onSuccess(updated.nicknameReview === "under_review" && updated.pendingNickname
+      ? `“${updated.pendingNickname}” waits for the owner's approval; buyers still see ${updated.nickname}.`
+      : `Nickname saved: buyers now see ${updated.nickname}.`);
   }
 
   async function activate() {
@@ -288,7 +285,7 @@ function MemberRow(props: {
         {permissions.canManageUsers && !isOwnerRow ? (
           <>
             <label className="sr-only" htmlFor={`role-${member.memberId}`}>Role of {member.nickname}</label>
-            <select id={`role-${member.memberId}`} value={member.role} onChange={(event) => void changeRole(event.target.value)}
+            <select id={`role-${member.memberId}`} value={member.role} onChange={(event) => props.onAskRole(event.target.value as MemberRoleName)}
               className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-500 focus:outline-none">
               <option value="admin">Admin</option>
               <option value="agent">Agent</option>
@@ -317,7 +314,9 @@ function MemberRow(props: {
       <td className="py-3 pr-3 align-top tabular-nums" data-testid={`open-chats-${member.memberId}`}>{member.openSessionCount}</td>
       <td className="py-3 pr-3 align-top">
         <Switch checked={member.acceptAutoAssign} label={`Accept auto-assign chats for ${member.nickname}`} disabled={isSaving || isDeactivated}
-          onChange={(next) => void patch({ acceptAutoAssign: next })} />
+          onChange={(next) => void patch({ acceptAutoAssign: next }).then((isDone) => isDone && props.onSuccess(next
+            ? `${member.nickname} now accepts auto-assigned chats.`
+            : `${member.nickname} no longer gets auto-assigned chats; their open chats stay with them.`))} />
       </td>
       {permissions.canManageUsers && (
         <td className="py-3 align-top">

@@ -7,6 +7,7 @@
 import { useEffect, useRef } from "react";
 import { io, type Socket } from "socket.io-client";
 import { CONSOLE_NAMESPACE, type ConsoleClientToServerEvents, type ConsoleServerToClientEvents } from "@/shared/events";
+import { signInUrlFor } from "@/core/sign-out-reason";
 
 export function useTeamLiveUpdates(onChange: () => void): void {
   const callback = useRef(onChange);
@@ -33,7 +34,7 @@ export function useTeamLiveUpdates(onChange: () => void): void {
       // The server drops sockets to make them rejoin with a new role or chat access: rejoin.
       if (reason === "io server disconnect") setTimeout(() => socket.connect(), 500);
     });
-    socket.on("access.revoked", () => window.location.assign("/sign-in"));
+    socket.on("access.revoked", (event) => window.location.assign(signInUrlFor(event.reason)));
     return () => {
       clearTimeout(timer);
       socket.disconnect();

@@ -12,17 +12,10 @@ import { FRAME_SOURCE, isHostMessage, type FrameToHost } from "./host-protocol";
 import { Avatar, formatTime, MessageBody, PendingBubble } from "./message-views";
 import { unreadFromShop } from "@/client/delivery/thread";
 import { WidgetClient, type WidgetState } from "./widget-client";
+import { RatingPrompt } from "./rating-prompt";
 import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
 
 export const QUEUE_NOTE = "You're in the queue — an agent will be with you shortly. You can keep writing.";
-
-export const RATING_CHOICES = [
-  { value: 1, face: "😞", label: "Very dissatisfied" },
-  { value: 2, face: "🙁", label: "Dissatisfied" },
-  { value: 3, face: "😐", label: "Neutral" },
-  { value: 4, face: "🙂", label: "Satisfied" },
-  { value: 5, face: "😄", label: "Very satisfied" },
-] as const;
 
 export interface WidgetAppProps {
   shopKey: string;
@@ -346,34 +339,6 @@ function ContextBar({ client, state }: { client: WidgetClient; state: WidgetStat
         </div>
       )}
     </div>
-  );
-}
-
-function RatingPrompt({ client, state }: { client: WidgetClient; state: WidgetState }) {
-  const session = state.session;
-  if (!session || session.state !== "ended") return null;
-  const justRated = state.ratedSessionIds.includes(session.id);
-  if (session.rating !== null || justRated) {
-    return justRated ? (
-      <p role="status" className="border-t border-emerald-100 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="rating-thanks">
-        Thank you for your feedback!
-      </p>
-    ) : null;
-  }
-  return (
-    <fieldset className="border-t border-slate-200 bg-white px-3 py-2" data-testid="rating-prompt">
-      <legend className="sr-only">Rate this chat</legend>
-      <p className="text-sm font-medium" aria-hidden="true">How did we do?</p>
-      <div className="mt-1 flex justify-between">
-        {RATING_CHOICES.map((choice) => (
-          <button key={choice.value} type="button" onClick={() => void client.rate(session.id, choice.value)} aria-label={choice.label} title={choice.label}
-            className="flex flex-col items-center rounded-md px-1.5 py-1 hover:bg-slate-100">
-            <span aria-hidden="true" className="text-2xl leading-none">{choice.face}</span>
-            <span aria-hidden="true" className="mt-0.5 text-[10px] leading-tight text-slate-600">{choice.label}</span>
-          </button>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 

@@ -107,6 +107,8 @@ export class WidgetClient extends WidgetStore {
       buyerReadSeq: Math.max(this.state.buyerReadSeq, context.buyerReadSeq),
       product: context.product,
       order: context.order,
+      // WIDGET-3: claims made in another tab or before a reload; ones made here stay.
+      claimedVoucherIds: [...new Set([...this.state.claimedVoucherIds, ...(context.claimedVoucherIds ?? [])])],
     });
   }
 
@@ -150,6 +152,7 @@ export class WidgetClient extends WidgetStore {
     });
     socket.on("typing.changed", (event: TypingEvent) => this.applyTyping(event));
     socket.on("buyer.blocked", (event: { message: string }) => this.block(event.message));
+    socket.on("buyer.unblocked", () => this.setState({ blockedNotice: null }));
   }
 
   private async renewToken(): Promise<void> {
@@ -269,10 +272,10 @@ export class WidgetClient extends WidgetStore {
     });
   }
 
-  /** CHAT-7: five-point rating of an ended session. */
-  async rate(sessionId: string, rating: number): Promise<void> {
+  /** CHAT-7: five-point rating of an ended session, with an optional comment. */
+  async rate(sessionId: string, rating: number, comment = ""): Promise<void> {
     try {
-      await call(this.commands, "session:rate", { sessionId, rating });
+      await call(this.commands, "session:rate", { sessionId, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       this.setState({ ratedSessionIds: [...this.state.ratedSessionIds, sessionId] });
       const session = this.state.session;
       if (session?.id === sessionId) this.setState({ session: { ...session, rating } });

@@ -43,6 +43,8 @@ export interface ChatListItemDto {
   isUnread: boolean;
   category: SessionCategory | null;
   starred: boolean;
+  /** CHAT-7: the buyer's rating of this session (History shows it), null while unrated. */
+  rating: number | null;
   /** null for closed sessions, which have no reply clock any more. */
   slaStatus: SlaStatus | null;
   closedAt: string | null;

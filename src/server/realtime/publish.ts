@@ -3,6 +3,7 @@
 import type { ConsoleEventName, ConsoleServerToClientEvents, EventPayload, WidgetEventName, WidgetServerToClientEvents } from "@/shared/events";
 import { getRealtime } from "@/server/realtime/registry";
 import { rooms } from "@/server/realtime/rooms";
+import type { SignOutReason } from "@/core/sign-out-reason";
 
 /** One event for console rooms or a buyer's widgets, its payload typed by its name. */
 export type OutgoingEvent =
@@ -77,10 +78,10 @@ export function publish(events: OutgoingEvent[]): void {
  * TEAM-3: a deactivated or deleted member loses the console at once, on every node: their
  * sockets are told why, then dropped.
  */
-export function revokeMemberAccess(memberId: string, message: string): void {
+export function revokeMemberAccess(memberId: string, message: string, reason: SignOutReason): void {
   const realtime = getRealtime();
   if (!realtime) return;
-  realtime.console.to(rooms.member(memberId)).emit("access.revoked", { message });
+  realtime.console.to(rooms.member(memberId)).emit("access.revoked", { message, reason });
   realtime.console.in(rooms.member(memberId)).disconnectSockets(true);
 }
 

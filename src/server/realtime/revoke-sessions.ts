@@ -3,12 +3,13 @@
 import type { Socket } from "socket.io";
 import { getRealtime } from "@/server/realtime/registry";
 import { rooms } from "@/server/realtime/rooms";
+import type { SignOutReason } from "@/core/sign-out-reason";
 
-export function disconnectSignInSessions(sessionIds: readonly string[], message: string): void {
+export function disconnectSignInSessions(sessionIds: readonly string[], message: string, reason: SignOutReason): void {
   const realtime = getRealtime();
   if (!realtime || sessionIds.length === 0) return;
   const sessionRooms = sessionIds.map(rooms.signInSession);
-  realtime.console.to(sessionRooms).emit("access.revoked", { message });
+  realtime.console.to(sessionRooms).emit("access.revoked", { message, reason });
   realtime.console.in(sessionRooms).disconnectSockets(true);
 }
 
@@ -21,7 +22,7 @@ export function closeSocketAtSessionEnd(socket: Socket, member: { sessionExpires
   // setTimeout takes at most 2^31 - 1 ms (about 24.8 days); sessions last 7 days.
   const delayMs = Math.min(Math.max(0, member.sessionExpiresAt.getTime() - now.getTime()), 2 ** 31 - 1);
   const timer = setTimeout(() => {
-    socket.emit("access.revoked", { message: "Your sign-in has expired. Sign in again." });
+    socket.emit("access.revoked", { message: "Your sign-in has expired. Sign in again.", reason: "expired" });
     socket.disconnect(true);
   }, delayMs);
   socket.once("disconnect", () => clearTimeout(timer));

@@ -43,7 +43,7 @@ export function publishEvents(events: ServiceEvent[]): void {
       continue;
     }
     flush();
-    if (event.action === "revoke") safely(() => revokeMemberAccess(event.memberId, event.message));
+    if (event.action === "revoke") safely(() => revokeMemberAccess(event.memberId, event.message, event.reason));
     else safely(() => refreshMemberConnections(event.memberId));
   }
   flush();

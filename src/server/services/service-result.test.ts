@@ -12,8 +12,8 @@ describe("issue 9: serviceResult", () => {
   });
 
   it("issue 9: keeps the events in the order the service gave them", () => {
-    const events = [revokeConnections("m1", "bye"), refreshConnections("m2")];
+    const events = [revokeConnections("m1", "bye", "removed"), refreshConnections("m2")];
     expect(serviceResult(null, events)).toEqual({ data: null, events, drain: [] });
-    expect(events[0]).toEqual({ target: "connections", memberId: "m1", action: "revoke", message: "bye" });
+    expect(events[0]).toEqual({ target: "connections", memberId: "m1", action: "revoke", message: "bye", reason: "removed" });
   });
 });

@@ -4,6 +4,7 @@
 // (apply-service-result.ts) publishes the events and requests the drains after the transaction
 // committed, so an HTTP route, a socket handler and a job that run the same service have the same
 // effects, and a test can assert on the events without a socket server.
+import type { SignOutReason } from "@/core/sign-out-reason";
 import type { OutgoingEvent } from "@/server/realtime/publish";
 
 /**
@@ -12,7 +13,7 @@ import type { OutgoingEvent } from "@/server/realtime/publish";
  * access applies to their rooms.
  */
 export type ConnectionEvent =
-  | { target: "connections"; memberId: string; action: "revoke"; message: string }
+  | { target: "connections"; memberId: string; action: "revoke"; message: string; reason: SignOutReason }
   | { target: "connections"; memberId: string; action: "refresh" };
 
 export type ServiceEvent = OutgoingEvent | ConnectionEvent;
@@ -29,8 +30,8 @@ export function serviceResult<T>(data: T, events: ServiceEvent[] = [], drain: Ar
   return { data, events, drain: [...new Set(drain.filter((shopId): shopId is string => Boolean(shopId)))] };
 }
 
-export function revokeConnections(memberId: string, message: string): ConnectionEvent {
-  return { target: "connections", memberId, action: "revoke", message };
+export function revokeConnections(memberId: string, message: string, reason: SignOutReason): ConnectionEvent {
+  return { target: "connections", memberId, action: "revoke", message, reason };
 }
 
 export function refreshConnections(memberId: string): ConnectionEvent {

@@ -30,7 +30,7 @@ export async function revokeSignInSession(db: Database, input: { sessionId: stri
     where: { id: input.sessionId, revokedAt: null },
     data: { revokedAt: input.now ?? new Date() },
   });
-  disconnectSignInSessions([input.sessionId], "You signed out.");
+  disconnectSignInSessions([input.sessionId], "You signed out.", "signed_out");
   return count > 0;
 }
 
@@ -42,6 +42,6 @@ export async function revokeAllSignInSessions(db: Database, input: { actor: Memb
     select: { id: true },
   });
   const { count } = await db.signInSession.updateMany({ where: { userId: input.actor.userId, revokedAt: null }, data: { revokedAt: now } });
-  disconnectSignInSessions(sessions.map((session) => session.id), "You signed out on every device.");
+  disconnectSignInSessions(sessions.map((session) => session.id), "You signed out on every device.", "signed_out_everywhere");
   return { revokedSessions: count };
 }

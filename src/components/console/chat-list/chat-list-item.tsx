@@ -1,5 +1,5 @@
 // One chat in a list (CONSOLE-1): buyer, last message and its time, waiting time, the unread dot,
-// the "Not replied" tag, category, star and the reply-clock status.
+// the "Not replied" tag, category, star, the reply-clock status and, once rated, the buyer's rating.
 import type { ChatListItemDto } from "@/core/console";
 import { safeUrlOrNull } from "@/shared/safe-url";
 import { CATEGORY_LABELS, formatListTime, formatWaiting } from "./format";
@@ -58,6 +58,12 @@ export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssi
           )}
           {item.category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{CATEGORY_LABELS[item.category]}</span>}
           {isClosed && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-500">{item.state === "expired" ? "Expired" : "Ended"}</span>}
+          {item.rating !== null && (
+            <span className="text-amber-600" title={`Rated ${item.rating} of 5`} data-testid="list-rating">
+              <span aria-hidden>★{item.rating}</span>
+              <span className="sr-only">Rated {item.rating} of 5</span>
+            </span>
+          )}
           {props.showAssignee && (
             <span className="text-slate-400">{item.assignee ? `with ${item.assignee.nickname}` : item.state === "queued" ? "Unassigned" : ""}</span>
           )}

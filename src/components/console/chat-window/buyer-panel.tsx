@@ -10,6 +10,7 @@ import { CATEGORY_LABELS, formatDateTime, initialsOf } from "./format";
 import { OrderCard, ProductCard } from "./message-cards";
 import { safeUrlOrNull } from "@/shared/safe-url";
 import { Modal } from "./modal";
+import { RatingSummary } from "./session-rating";
 
 const STATE_TONE: Record<string, string> = {
   queued: "bg-amber-50 text-amber-700 ring-amber-200",
@@ -18,15 +19,6 @@ const STATE_TONE: Record<string, string> = {
   expired: "bg-slate-100 text-slate-500 ring-slate-200",
 };
 const STATE_SHORT: Record<string, string> = { queued: "Queued", open: "Ongoing", ended: "Ended", expired: "Expired" };
-function Stars({ rating }: { rating: number }) {
-  return (
-    <span aria-label={`Rated ${rating} of 5`} className="text-amber-500">
-      {"★".repeat(rating)}
-      <span className="text-slate-300">{"★".repeat(5 - rating)}</span>
-    </span>
-  );
-}
-
 function SessionEntry({ entry, isCurrent }: { entry: SessionHistoryEntryDto; isCurrent: boolean }) {
   const { session } = entry;
   return (
@@ -35,8 +27,8 @@ function SessionEntry({ entry, isCurrent }: { entry: SessionHistoryEntryDto; isC
       <div className="flex flex-wrap items-center gap-1.5">
         <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ring-1 ${STATE_TONE[session.state]}`}>{STATE_SHORT[session.state]}</span>
         {session.category && <span className="text-xs text-slate-500">{CATEGORY_LABELS[session.category]}</span>}
-        {session.rating !== null && <Stars rating={session.rating} />}
       </div>
+      <RatingSummary session={session} />
       <p className="mt-1 text-xs text-slate-500">
         Started {formatDateTime(entry.createdAt)}
         {session.closedAt ? ` · closed ${formatDateTime(session.closedAt)}` : ""}

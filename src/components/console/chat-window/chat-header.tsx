@@ -7,6 +7,7 @@ import { useId } from "react";
 import type { SessionCategoryDto, SessionDto } from "@/shared/dto";
 import type { ConversationDetailsDto } from "./conversation-types";
 import { CATEGORY_LABELS, initialsOf } from "./format";
+import { RatingSummary } from "./session-rating";
 
 export interface ChatHeaderProps {
   details: ConversationDetailsDto;
@@ -64,6 +65,12 @@ export function ChatHeader(props: ChatHeaderProps) {
           <p className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="session-state">
             <span aria-hidden className={`h-2 w-2 rounded-full ${line.tone}`} />
             {line.text}
+            {session && (session.state === "ended" || session.state === "expired") && session.rating !== null && (
+              <>
+                <span aria-hidden>·</span>
+                <RatingSummary session={session} compact />
+              </>
+            )}
           </p>
         </div>
       </div>

@@ -132,7 +132,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
 
   let block: ComposerBlock | null = null;
   if (details) {
-    if (details.buyer.isBlocked) block = { reason: "This buyer is blocked. Unblock them in Settings to chat again." };
+    if (details.buyer.isBlocked) block = { reason: <>This buyer is blocked. Unblock them in <a href="/settings/blocked-buyers" className="font-medium text-brand-700 underline">Settings › Blocked buyers</a> to chat again.</> };
     else if (!session || session.state === "ended" || session.state === "expired") {
       block = { reason: "This chat is closed. A new session starts when the buyer writes again." };
     } else if (session.state === "queued") {

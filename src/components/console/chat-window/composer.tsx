@@ -4,7 +4,7 @@
 // with a counter, the emoji picker, attachments (button, paste or drop) with upload progress in
 // the pending bubble, and typing:set while the agent types (throttled). When the agent may not
 // reply, the box gives way to the reason and, for a queued chat, the way to take it.
-import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import { EmojiPicker } from "@/components/emoji/emoji-picker";
 import { MAX_TEXT_LENGTH } from "@/shared/message-schemas";
 import { useConsoleSocket } from "../console-socket-context";
@@ -18,7 +18,8 @@ const COUNTER_FROM = MAX_TEXT_LENGTH - 500;
 const drafts = new Map<string, string>();
 
 export interface ComposerBlock {
-  reason: string;
+  /** Text, or text with a link (the blocked-buyers page). */
+  reason: ReactNode;
   action?: { label: string; onClick(): void; isBusy?: boolean };
 }
 

@@ -52,7 +52,6 @@ export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> 
     return applyServiceResult(db, await blockBuyer(db, { member, ...input }));
   },
   async "buyer:unblock"({ db, member }, input) {
-    await unblockBuyer(db, { member, buyerId: input.buyerId });
-    return null;
+    return applyServiceResult(db, await unblockBuyer(db, { member, buyerId: input.buyerId }));
   },
 };

@@ -92,7 +92,8 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
 /**
  * One system note per conversation, in set-based SQL: advances each conversation's sequence
  * number and inserts the note with it. Conversations must be locked by the caller, and each
- * may appear once per call.
+ * may appear once per call. A note never becomes the list preview (CONSOLE-1: the preview is
+ * what a person last wrote).
  */
 export async function appendSystemNotes(
   tx: Tx,
@@ -103,8 +104,8 @@ export async function appendSystemNotes(
   const inserted = await tx.$queryRaw<Array<{ id: string; conversationId: string }>>`
     WITH bumped AS (
       UPDATE "Conversation" AS c
-      SET "lastSeq" = c."lastSeq" + 1, "lastMessageAt" = ${now}, "lastMessagePreview" = left(v.body, 140)
-      FROM unnest(${notes.map((note) => note.conversationId)}::uuid[], ${notes.map((note) => note.body)}::text[]) AS v(id, body)
+      SET "lastSeq" = c."lastSeq" + 1, "lastMessageAt" = ${now}
+      FROM unnest(${notes.map((note) => note.conversationId)}::uuid[]) AS v(id)
       WHERE c.id = v.id
       RETURNING c.id, c."lastSeq"
     )

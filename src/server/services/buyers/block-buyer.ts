@@ -50,18 +50,10 @@ export async function blockBuyer(
   return serviceResult({ closedSession }, events, closedSession ? [buyer.shopId] : []);
 }
 
-export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<void> {
+/** SET-4: the buyer's open widgets are told at once, so they can write without a reload. */
+export async function unblockBuyer(db: Database, input: { member: MemberContext; buyerId: string }): Promise<ServiceResult<null>> {
   assertCan(input.member, "buyer:block");
   const { count } = await db.blockedBuyer.deleteMany({ where: { buyerId: input.buyerId, shopId: input.member.shopId } });
   if (count === 0) throw new AppError("NOT_FOUND", "That buyer is not blocked.");
-}
-
-export async function listBlockedBuyers(db: Database, input: { member: MemberContext }) {
-  assertCan(input.member, "buyer:list_blocked");
-  const rows = await db.blockedBuyer.findMany({
-    where: { shopId: input.member.shopId },
-    include: { buyer: { select: { id: true, nickname: true, externalId: true } } },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map((row) => ({ buyerId: row.buyer.id, nickname: row.buyer.nickname, externalId: row.buyer.externalId, reason: row.reason, blockedAt: row.createdAt.toISOString() }));
+  return serviceResult(null, [toWidget(input.buyerId, "buyer.unblocked", {})]);
 }

@@ -41,6 +41,7 @@ interface ListRow {
   assigneeId: string | null;
   category: ChatListItemDto["category"];
   starred: boolean;
+  rating: number | null;
   oldestUnansweredMs: number | null;
   lastBuyerMessageMs: number | null;
   closedMs: number | null;
@@ -114,7 +115,7 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
       ? Prisma.sql`AND (s."closedAt", s.id) < (${timestampParam(new Date(cursor.key))}, ${cursor.id}::uuid)`
       : Prisma.empty;
     pageSql = Prisma.sql`
-      SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s."oldestUnansweredAt",
+      SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s.rating, s."oldestUnansweredAt",
              s."lastBuyerMessageAt", s."closedAt", ${epochMs(Prisma.sql`s."closedAt"`)} AS "sortKey"
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
@@ -125,7 +126,7 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
     const sortKey = sortKeyExpression();
     const after = cursor ? Prisma.sql`AND (${sortKey}, s.id) > (${cursor.key}::float8, ${cursor.id}::uuid)` : Prisma.empty;
     pageSql = Prisma.sql`
-      SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s."oldestUnansweredAt",
+      SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s.rating, s."oldestUnansweredAt",
              s."lastBuyerMessageAt", s."closedAt", ${sortKey} AS "sortKey"
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
@@ -142,7 +143,7 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
     SELECT cfg."windowMinutes", cfg."sortOrder", items.*
     FROM cfg
     LEFT JOIN (
-      SELECT s.id, s."conversationId", s.state::text AS state, s."assigneeId", s.category::text AS category, s.starred,
+      SELECT s.id, s."conversationId", s.state::text AS state, s."assigneeId", s.category::text AS category, s.starred, s.rating,
              ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)} AS "oldestUnansweredMs",
              ${epochMs(Prisma.sql`s."lastBuyerMessageAt"`)} AS "lastBuyerMessageMs",
              ${epochMs(Prisma.sql`s."closedAt"`)} AS "closedMs",
@@ -190,6 +191,7 @@ function toItem(row: ListRow, now: Date, dueSoonThresholdMinutes: number): ChatL
     isUnread: row.isUnread,
     category: row.category,
     starred: row.starred,
+    rating: row.rating,
     slaStatus: isActive ? computeSlaStatus({ oldestUnansweredAt: waitingSince, now, dueSoonThresholdMinutes }) : null,
     closedAt: iso(row.closedMs),
   };

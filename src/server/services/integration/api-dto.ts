@@ -95,6 +95,7 @@ export function toSessionOut(row: SessionOutRow): SessionOut {
     category: row.category,
     assignee: row.assignee ? { nickname: row.assignee.nickname } : null,
     rating: row.rating,
+    ratingComment: row.ratingComment,
     queuedAt: row.queuedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
   };

@@ -3,6 +3,7 @@
 // ordered, and a retried clientId is found before anything is written.
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuthorType, MessageKind } from "@/generated/prisma/enums";
+import { previewFor } from "@/core/console/preview";
 import { MESSAGE_AUTHOR_INCLUDE, type MessageRow } from "@/server/services/messaging/message-dto";
 
 export type Tx = Prisma.TransactionClient;
@@ -41,22 +42,16 @@ export interface NewMessage {
   isAutomatic?: boolean;
 }
 
-export function previewOf(message: { kind: MessageKind; body: string }): string {
-  switch (message.kind) {
-    case "text":
-    case "system":
-      return message.body.slice(0, 140);
-    case "image":
-      return "[Image]";
-    case "video":
-      return "[Video]";
-    case "product_card":
-      return "[Product]";
-    case "order_card":
-      return "[Order]";
-    case "voucher_card":
-      return "[Voucher]";
-  }
+/**
+ * CONSOLE-1: the chat list's line for this message, or null when it must keep the previous one
+ * (system notes, automatic messages). An attachment without a caption reads as its file name.
+ */
+export function previewOf(message: { authorType: AuthorType; kind: MessageKind; body: string; payload?: unknown; isAutomatic?: boolean }): string | null {
+  const fileName = (message.kind === "image" || message.kind === "video") && message.payload && typeof message.payload === "object"
+    ? (message.payload as { fileName?: unknown }).fileName
+    : undefined;
+  const body = message.body.trim() || (typeof fileName === "string" ? fileName : "");
+  return previewFor({ authorType: message.authorType, kind: message.kind, body, isAutomatic: message.isAutomatic ?? false });
 }
 
 /** Appends one message to a locked conversation and advances its sequence number. */
@@ -81,10 +76,14 @@ export async function appendMessage(tx: Tx, conversation: LockedConversation, me
   });
   await tx.conversation.update({
     where: { id: conversation.id },
-    data: { lastSeq: seq, lastMessageAt: now, lastMessagePreview: previewOf(message) },
+    data: { lastSeq: seq, lastMessageAt: now, ...previewUpdate(previewOf(message)) },
   });
   conversation.lastSeq = seq;
   return created;
+}
+
+function previewUpdate(preview: string | null): { lastMessagePreview?: string } {
+  return preview === null ? {} : { lastMessagePreview: preview };
 }
 
 /**

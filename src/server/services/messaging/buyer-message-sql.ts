@@ -67,7 +67,8 @@ export async function appendBuyerMessageFast(
     buyerId: string;
     clientId: string;
     content: { kind: MessageRow["kind"]; body: string; payload?: Prisma.InputJsonValue };
-    preview: string;
+    /** Null keeps the conversation's current preview (CONSOLE-1). */
+    preview: string | null;
     now: Date;
     expiresAt: Date;
     jobIdentifier: string;
@@ -90,7 +91,7 @@ export async function appendBuyerMessageFast(
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING id, seq, "createdAt", kind, body, payload, "conversationId", "sessionId"
     ), c AS (
-      UPDATE "Conversation" AS conv SET "lastSeq" = m.seq, "lastMessageAt" = ${now}, "lastMessagePreview" = ${input.preview}
+      UPDATE "Conversation" AS conv SET "lastSeq" = m.seq, "lastMessageAt" = ${now}, "lastMessagePreview" = COALESCE(${input.preview}::text, conv."lastMessagePreview")
       FROM m WHERE conv.id = m."conversationId"
     ), s AS (
       UPDATE "ChatSession" AS cs SET "lastBuyerMessageAt" = ${now}, "oldestUnansweredAt" = COALESCE(cs."oldestUnansweredAt", ${now}), "updatedAt" = ${now}

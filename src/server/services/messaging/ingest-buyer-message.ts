@@ -44,7 +44,7 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
   const now = input.now ?? new Date();
   const content = await resolveContent(db, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
   const fast = await appendBuyerMessageFast(db, {
-    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf(content), now,
+    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now,
     expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
   });
   if (fast.kind === "appended") {
@@ -97,7 +97,7 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
     // The same one-statement append as the common path, now that the session exists; the
     // conversation is already locked by this transaction.
     const outcome = await appendBuyerMessageFast(tx, {
-      shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf(content), now,
+      shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now,
       expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
     });
     if (outcome.kind === "duplicate") return (await duplicateOf())!;

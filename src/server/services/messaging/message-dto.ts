@@ -46,6 +46,8 @@ export interface SessionRow {
   assigneeId: string | null;
   starred: boolean;
   rating: number | null;
+  /** Absent on rows read without it (the buyer-message fast path: open sessions have no rating). */
+  ratingComment?: string | null;
   queuedAt: Date;
   assignedAt: Date | null;
   oldestUnansweredAt: Date | null;
@@ -68,6 +70,7 @@ export function toSessionDto(row: SessionRow): SessionDto {
     assigneeNickname: row.assignee?.nickname ?? null,
     starred: row.starred,
     rating: row.rating,
+    ratingComment: row.ratingComment ?? null,
     queuedAt: row.queuedAt.toISOString(),
     assignedAt: iso(row.assignedAt),
     oldestUnansweredAt: iso(row.oldestUnansweredAt),

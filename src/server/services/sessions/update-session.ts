@@ -11,6 +11,7 @@ import { loadVisibleConversation } from "@/server/services/messaging/conversatio
 import { sessionChangeEvents } from "@/server/services/assignment/session-events";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { serviceResult, type ServiceResult } from "@/server/services/service-result";
+import { BLOCKED_NOTICE } from "@/server/services/messaging/ingest-buyer-message";
 
 /**
  * Star and category change one flag of a session someone may be transferring: the conversation
@@ -43,17 +44,28 @@ export async function setSessionCategory(db: Database, input: { member: MemberCo
   return updateHeldSession(db, { member: input.member, sessionId: input.sessionId, action: "set_category", change: "categorized", data: { category: input.category } });
 }
 
-/** CHAT-7: the buyer rates an ended session once, on a five-point scale. */
+/**
+ * CHAT-7: the buyer rates an ended session once, on a five-point scale, with an optional
+ * comment. SET-4: a blocked buyer is not asked to rate, and a rating they send is refused.
+ */
 export async function rateSession(
   db: Database,
-  input: { shopId: string; buyerId: string; sessionId: string; rating: number; now?: Date },
+  input: { shopId: string; buyerId: string; sessionId: string; rating: number; comment?: string | null; now?: Date },
 ): Promise<ServiceResult<null>> {
+  const blocked = await db.blockedBuyer.findFirst({ where: { buyerId: input.buyerId, shopId: input.shopId }, select: { id: true } });
+  if (blocked) throw new AppError("FORBIDDEN", BLOCKED_NOTICE);
   const session = await db.chatSession.findFirst({
     where: { id: input.sessionId, shopId: input.shopId, conversation: { buyerId: input.buyerId } },
   });
   if (!session) throw new AppError("NOT_FOUND", "That chat was not found.");
   if (session.state !== "ended") throw new AppError("CONFLICT", "You can rate a chat once it has ended.");
-  const { count } = await db.chatSession.updateMany({ where: { id: session.id, rating: null }, data: { rating: input.rating, ratedAt: input.now ?? new Date() } });
+  const { count } = await db.chatSession.updateMany({ where: { id: session.id, rating: null }, data: { rating: input.rating, ratingComment: normalizeComment(input.comment), ratedAt: input.now ?? new Date() } });
   if (count === 0) throw new AppError("CONFLICT", "You have already rated this chat. Thank you!");
   return serviceResult(null, await sessionChangeEvents(db, { shopId: session.shopId, sessionIds: [session.id], change: "rated" }));
+}
+
+/** Blank or whitespace-only comments are none; inner line breaks are kept (the console shows them). */
+function normalizeComment(comment: string | null | undefined): string | null {
+  const trimmed = comment?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
 }

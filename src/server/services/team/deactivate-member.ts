@@ -14,6 +14,7 @@ import type { MemberContext } from "@/server/services/resolve-member";
 import { revokeConnections, serviceResult, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
 import { lockShopMember, memberChanged, toTeamMemberDto } from "@/server/services/team/team-records";
 import type { TeamMemberDto } from "@/shared/team";
+import type { SignOutReason } from "@/core/sign-out-reason";
 
 export async function deactivateMember(db: Database, input: { actor: MemberContext; memberId: string }): Promise<ServiceResult<TeamMemberDto>> {
   assertCan(input.actor, "team:deactivate");
@@ -23,7 +24,7 @@ export async function deactivateMember(db: Database, input: { actor: MemberConte
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner cannot be deactivated.");
     const updated = await tx.member.update({ where: { id: member.id }, data: { status: "deactivated", sessionVersion: { increment: 1 } }, include: { user: true } });
-    const events = await endMemberAccess(tx, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.` });
+    const events = await endMemberAccess(tx, { shopId: updated.shopId, memberId: updated.id, actorMemberId: input.actor.memberId, message: `Your access to ${input.actor.shopName} was deactivated by the shop owner.`, reason: "deactivated" });
     return { updated, events };
   }, ASSIGNMENT_TRANSACTION_OPTIONS);
   return serviceResult(toTeamMemberDto(updated), [...events, memberChanged(updated.shopId, updated.id, "deactivated")], [updated.shopId]);
@@ -36,8 +37,8 @@ export async function deactivateMember(db: Database, input: { actor: MemberConte
  */
 export async function endMemberAccess(
   tx: Tx,
-  input: { shopId: string; memberId: string; actorMemberId: string; message: string },
+  input: { shopId: string; memberId: string; actorMemberId: string; message: string; reason: SignOutReason },
 ): Promise<ServiceEvent[]> {
   const events = await requeueMemberSessionsInTransaction(tx, { shopId: input.shopId, memberId: input.memberId, actorMemberId: input.actorMemberId });
-  return [revokeConnections(input.memberId, input.message), ...events];
+  return [revokeConnections(input.memberId, input.message, input.reason), ...events];
 }

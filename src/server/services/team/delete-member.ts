@@ -25,7 +25,7 @@ export async function deleteMember(
     await tx.member.update({ where: { id: member.id }, data: { deletedAt: now, status: "deactivated", pendingNickname: null, nicknameReview: "approved" } });
     const otherMemberships = await tx.member.count({ where: { userId: member.userId, deletedAt: null, id: { not: member.id } } });
     if (otherMemberships === 0) await tx.user.update({ where: { id: member.userId }, data: { deletedAt: now } });
-    const events = await endMemberAccess(tx, { shopId: member.shopId, memberId: member.id, actorMemberId: input.actor.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.` });
+    const events = await endMemberAccess(tx, { shopId: member.shopId, memberId: member.id, actorMemberId: input.actor.memberId, message: `You were removed from ${input.actor.shopName} by the shop owner.`, reason: "removed" });
     return { memberId: member.id, shopId: member.shopId, isUserDeleted: otherMemberships === 0, events };
   }, ASSIGNMENT_TRANSACTION_OPTIONS);
   return serviceResult(

@@ -1,10 +1,14 @@
 // WIDGET-2, WIDGET-3: what the widget needs besides the messages: the buyer's latest session
-// (state, agent's public identity, rating), how far the shop has read, and the product or order
+// (state, agent's public identity, rating), how far the shop has read, the vouchers they claimed
+// (so a card says "Claimed" after a reload), and the product or order
 // the page shows. Buyer-scoped: a buyer sees only their own orders and the shop's listed
 // products; agents appear by nickname and avatar only (TEAM-6).
 import type { Database } from "@/server/db/client";
 import { SESSION_ASSIGNEE_INCLUDE, toWidgetSessionDto } from "@/server/services/messaging/message-dto";
 import type { WidgetContextDto } from "@/shared/widget";
+
+/** More claims than cards a thread plausibly shows; older cards fall back to "already claimed" on click. */
+export const CLAIMED_VOUCHERS_LIMIT = 500;
 
 export async function loadWidgetContext(
   db: Database,
@@ -30,8 +34,15 @@ export async function loadWidgetContext(
         include: { items: { orderBy: [{ name: "asc" }, { id: "asc" }] } },
       })
     : null;
+  const claims = await db.voucherClaim.findMany({
+    where: { buyerId: input.buyerId, voucher: { shopId: input.shopId } },
+    orderBy: { claimedAt: "desc" },
+    take: CLAIMED_VOUCHERS_LIMIT,
+    select: { voucherId: true },
+  });
   return {
     session: session ? toWidgetSessionDto(session) : null,
+    claimedVoucherIds: claims.map((claim) => claim.voucherId),
     shopReadSeq: conversation?.shopReadSeq ?? 0,
     buyerReadSeq: conversation?.buyerReadSeq ?? 0,
     lastSeq: conversation?.lastSeq ?? 0,
