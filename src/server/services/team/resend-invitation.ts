@@ -30,6 +30,6 @@ export async function resendInvitation(
   if (claimed.count === 0) {
     throw new AppError("CONFLICT", invitation.acceptedAt ? "This invitation has already been accepted." : "This invitation was revoked. Invite the person again.");
   }
-  const delivery = await sendInvitationEmail(invitation, { token, shopName: input.actor.shopName, inviterNickname: input.actor.nickname }, deps);
-  return { invitation: toInvitationDto(invitation, now), delivery };
+  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: input.actor.shopName, inviterNickname: input.actor.nickname }, deps);
+  return { invitation: toInvitationDto(invitation, now), delivery, inviteUrl };
 }
