@@ -5,14 +5,18 @@ import { SignInForm } from "./sign-in-form";
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reset } = await searchParams;
   if (await getCurrentMember()) redirect("/console");
   return (
     <main className="flex min-h-full items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold tracking-tight">Counterpart</h1>
         <p className="mt-1 text-sm text-slate-500">Sign in to your shop&apos;s customer-service console.</p>
+        {reset === "done" && (
+          <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Your password was changed and you were signed out everywhere. Sign in with the new password.</p>
+        )}
         <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} />
+        <p className="mt-4 text-center text-sm"><a href="/forgot-password" className="text-brand-700 hover:underline">Forgot password?</a></p>
       </div>
     </main>
   );

@@ -10,6 +10,7 @@ import { JOB_DELETE_UNSENT_UPLOADS, JOB_EXPIRE_SESSION, JOB_PRUNE_OUTBOX, JOB_SW
 import { applyServiceResult } from "@/server/services/apply-service-result";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import type { ServiceDatabase as Database } from "@/server/services/call-service";
+import { deleteStaleResetTokens } from "@/server/services/accounts/reset-password";
 import { pruneOutbox } from "@/server/services/mail/prune-outbox";
 import { expireDueSession, sweepSessions } from "@/server/services/sessions/sweep-sessions";
 import { deleteUnsentUploads } from "@/server/services/uploads/delete-unsent-uploads";
@@ -38,6 +39,7 @@ export function buildTaskList(db: Database, routing: RoutingContext): TaskList {
     },
     [JOB_PRUNE_OUTBOX]: async () => {
       await pruneOutbox(db, { now: routing.now() });
+      await deleteStaleResetTokens(db, { now: routing.now() });
     },
   };
 }
