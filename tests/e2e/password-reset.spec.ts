@@ -95,6 +95,7 @@ test("ACCOUNT-1 a member resets a forgotten password from the emailed link; the 
 
 test("ACCOUNT-2 a member changes her password in personal settings; her other browser is signed out, this one stays", async ({ page, browser }) => {
   test.setTimeout(150_000);
+  // Two sign-ins elsewhere: the one left from the test above, and another browser open now.
   const other = await freshPage(browser);
   await signInAs(other, PIA.email, PIA.reset);
   await signInAs(page, PIA.email, PIA.reset);
@@ -108,7 +109,7 @@ test("ACCOUNT-2 a member changes her password in personal settings; her other br
 
   await form.getByLabel("Current password").fill(PIA.reset);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByTestId("password-changed")).toHaveText("Your password was changed. One other browser was signed out.");
+  await expect(page.getByTestId("password-changed")).toHaveText("Your password was changed. 2 other sign-ins were signed out.");
   await expect(other).toHaveURL(/\/sign-in/, { timeout: 10_000 });
 
   // This browser stays signed in.

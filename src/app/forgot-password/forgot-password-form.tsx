@@ -2,6 +2,7 @@
 
 // ACCOUNT-1: the answer is the same whether or not the email has an account.
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/client/use-hydrated";
 import { ZRequestPasswordReset } from "@/shared/password-reset";
 
 export function ForgotPasswordForm() {
@@ -9,6 +10,7 @@ export function ForgotPasswordForm() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const isHydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,7 +41,7 @@ export function ForgotPasswordForm() {
         {emailError && <p id="email-error" className="mt-1 text-xs text-red-600">{emailError}</p>}
       </div>
       {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={isSubmitting}
+      <button type="submit" disabled={isSubmitting || !isHydrated}
         className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {isSubmitting ? "Sending…" : "Email me a link"}
       </button>

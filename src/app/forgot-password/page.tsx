@@ -2,6 +2,8 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
+// Rendered per request: the page CSP's script nonce is per response (security-headers.ts).
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Forgot password · Counterpart" };
 
 export default function ForgotPasswordPage() {

@@ -3,6 +3,7 @@
 // ACCOUNT-2: change your own password: the current one, then the new one twice. Other signed-in
 // browsers are signed out; this one stays.
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/client/use-hydrated";
 import { PASSWORD_HINT, basicPasswordProblems } from "@/shared/auth-schemas";
 import { callApi } from "./api";
 import { Notice, SettingsSection, inputClass, labelClass, primaryButtonClass } from "./ui";
@@ -14,6 +15,7 @@ export function ChangePasswordForm(props: { email: string }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const isHydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +44,7 @@ export function ChangePasswordForm(props: { email: string }) {
     }
     formElement.reset();
     const others = result.data.revokedSessions;
-    setSaved(`Your password was changed.${others > 0 ? ` ${others === 1 ? "One other browser was" : `${others} other browsers were`} signed out.` : ""}`);
+    setSaved(`Your password was changed.${others > 0 ? ` ${others === 1 ? "One other sign-in was" : `${others} other sign-ins were`} signed out.` : ""}`);
   }
 
   const errorOf = (field: string) => fieldErrors[field]?.[0];
@@ -63,7 +65,7 @@ export function ChangePasswordForm(props: { email: string }) {
         {field("confirmPassword", "Repeat the new password", "new-password")}
         {error && !Object.keys(fieldErrors).length && <Notice tone="error">{error}</Notice>}
         {saved && <Notice tone="success" testId="password-changed">{saved}</Notice>}
-        <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Change password"}</button>
+        <button type="submit" className={primaryButtonClass} disabled={isSubmitting || !isHydrated}>{isSubmitting ? "Saving…" : "Change password"}</button>
       </form>
     </SettingsSection>
   );

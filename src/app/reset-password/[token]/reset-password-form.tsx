@@ -3,6 +3,7 @@
 // ACCOUNT-1: choose the new password; the server checks its strength and uses the link up.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/client/use-hydrated";
 import { PASSWORD_HINT, basicPasswordProblems } from "@/shared/auth-schemas";
 
 type FieldErrorMap = Record<string, string[] | undefined>;
@@ -12,6 +13,7 @@ export function ResetPasswordForm(props: { token: string; email: string }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrorMap>({});
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const isHydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,7 +60,7 @@ export function ResetPasswordForm(props: { token: string; email: string }) {
         {errorOf("confirmPassword") && <p id="confirm-error" className="mt-1 text-xs text-red-600">{errorOf("confirmPassword")}</p>}
       </div>
       {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={isSubmitting}
+      <button type="submit" disabled={isSubmitting || !isHydrated}
         className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {isSubmitting ? "Saving…" : "Set new password"}
       </button>
