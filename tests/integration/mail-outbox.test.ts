@@ -2,10 +2,15 @@
 // another's mail, who sees invitation links, and the bounds (age, count per shop, expired links).
 import { describe, expect, it } from "vitest";
 import { REMOVED_LINK } from "../../src/core/mail/outbox-policy";
+import { createMailer } from "../../src/server/mail/mailer";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "../../src/server/services/mail/list-outbox";
 import { pruneOutbox } from "../../src/server/services/mail/prune-outbox";
 import { recordOutgoingMail, type OutgoingMailRecord } from "../../src/server/services/mail/record-outgoing-mail";
 import { useTestDatabase } from "../support/test-database";
+import { acceptInvitation } from "../../src/server/services/team/accept-invitation";
+import { inviteMember } from "../../src/server/services/team/invite-member";
+import { resendInvitation } from "../../src/server/services/team/resend-invitation";
+import { revokeInvitation } from "../../src/server/services/team/revoke-invitation";
 import { createTeam, expectAppError } from "./team-fixtures";
 
 const { db } = await useTestDatabase();
@@ -112,5 +117,26 @@ describe("MAIL-1 the outbox", () => {
     await recordOutgoingMail(db, invitationMail(team.shop.id));
     await db.shop.delete({ where: { id: team.shop.id } });
     expect(await db.outgoingMail.count({ where: { shopId: team.shop.id } })).toBe(0);
+  });
+});
+
+describe("MAIL-1 invitation links leave the outbox when they stop working", () => {
+  it("MAIL-1 resend forgets the earlier link and keeps the new one; revoke forgets it; accepting forgets it", async () => {
+    const team = await createTeam(db);
+    const mailer = createMailer({ from: "x <x@x.test>", outbox: { record: (entry) => recordOutgoingMail(db, entry) } });
+    const deps = { mailer, baseUrl: "http://app.test" };
+    const linksOf = async (email: string) => (await listOutbox(db, { actor: team.actors.owner })).mails.filter((mail) => mail.recipient === email).map((mail) => mail.links);
+
+    const first = await inviteMember(db, { actor: team.actors.owner, email: "resent@example.test", role: "agent", defaultLanguage: "en" }, deps);
+    const second = await resendInvitation(db, { actor: team.actors.owner, invitationId: first.invitation.id }, deps);
+    expect(await linksOf("resent@example.test")).toEqual([[second.inviteUrl], []]);
+    await revokeInvitation(db, { actor: team.actors.owner, invitationId: first.invitation.id });
+    expect(await linksOf("resent@example.test")).toEqual([[], []]);
+
+    const joining = await inviteMember(db, { actor: team.actors.owner, email: "joins@example.test", role: "agent", defaultLanguage: "en" }, deps);
+    const token = joining.inviteUrl.split("/invitations/")[1]!;
+    await acceptInvitation(db, { token, sessionUserId: null, nickname: "Joiner", password: "lantern orchard violet 2026", confirmPassword: "lantern orchard violet 2026" });
+    expect(await linksOf("joins@example.test")).toEqual([[]]);
+    expect(JSON.stringify(await db.outgoingMail.findMany({ where: { shopId: team.shop.id } }))).not.toContain(token);
   });
 });

@@ -28,7 +28,7 @@ export function OutboxList({ outbox }: { outbox: OutboxPageDto }) {
             {mail.links.map((link) => <CopyLink key={link} url={link} label={mail.kind === "invitation" ? "Invitation link" : "Link"} />)}
             {mail.linksExpireAt && (
               <p className="mt-1 text-xs text-slate-500">
-                The link works until <time dateTime={mail.linksExpireAt}>{new Date(mail.linksExpireAt).toUTCString()}</time> unless the invitation is accepted, resent or revoked first.
+                The link works until <time dateTime={mail.linksExpireAt}>{new Date(mail.linksExpireAt).toUTCString()}</time>. Accepting, resending or revoking the invitation removes it from here.
               </p>
             )}
             <details className="mt-2 text-sm">
