@@ -356,4 +356,30 @@ test.describe("without a mail server", () => {
     await later.close();
     await ownerContext.close();
   });
+
+  test("ACCOUNT-1 MAIL-1 a reset link is never shown in the app: the server log has it, the owner's outbox does not", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: server.baseURL });
+    const visitor = await context.newPage();
+    await visitor.goto("/forgot-password");
+    await visitor.getByLabel("Email").fill(LINA.email);
+    await visitor.getByRole("button", { name: "Email me a link" }).click();
+    await expect(visitor.getByRole("status")).toContainText("If an account uses that email, we sent it a link");
+    let path: string | undefined;
+    await expect.poll(() => (path = new RegExp(`mail to ${LINA.email.replace(/\./g, "\\.")}[\\s\\S]*?(/reset-password/[A-Za-z0-9_-]{43})`).exec(server.output())?.[1]), { message: "the reset mail in the server log" }).toBeTruthy();
+
+    const owner = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+    await signInAs(owner, DEMO.owner);
+    await owner.goto("/settings/outbox");
+    await expect(owner.getByTestId(`outbox-mail-${LINA.email}`)).toHaveCount(1); // the invitation only
+    await expect(owner.locator("body")).not.toContainText("/reset-password/");
+
+    await visitor.goto(path!);
+    await visitor.getByLabel("New password", { exact: true }).fill("quiet harbor copper 5150");
+    await visitor.getByLabel("Repeat the new password").fill("quiet harbor copper 5150");
+    await visitor.getByRole("button", { name: "Set new password" }).click();
+    await expect(visitor).toHaveURL(/\/sign-in\?reset=done$/);
+    await signInAs(visitor, LINA.email, "quiet harbor copper 5150");
+    await owner.context().close();
+    await context.close();
+  });
 });

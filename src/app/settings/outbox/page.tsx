@@ -23,13 +23,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const requested = typeof page === "string" && /^\d{1,6}$/.test(page) ? Number(page) : 1;
   const outbox = await callService(listOutbox, { actor: member, page: requested });
   const smtpConfigured = Boolean(getConfig().SMTP_URL);
+  const ownerOnly = can(member, "team:manage_invitations") ? "" : " Invitation links are shown to the owner only.";
   return (
     <>
       <PageTitle
         title="Outbox"
         description={smtpConfigured
-          ? "Every email the app sent for this shop, newest first. Links that carry a sign-in secret are kept only while an email could not be sent."
-          : "No mail server is configured (SMTP_URL), so emails are not sent: they are kept here for you to copy the link and pass it on. Password-reset emails never appear here."}
+          ? `Every email the app sent for this shop, newest first. Links that carry a sign-in secret are kept only while an email could not be sent.${ownerOnly}`
+          : `No mail server is configured (SMTP_URL), so emails are not sent: they are kept here for you to copy the link and pass it on. Password-reset emails never appear here.${ownerOnly}`}
       />
       <OutboxList outbox={outbox} />
     </>
