@@ -2,8 +2,10 @@
 // with a real SMTP server: the same answer for every email, a single-use 30-minute link stored
 // only as a hash (nowhere in the database in clear, the outbox included), the throttle, strength
 // rules, and sign-in sessions revoked (all after a reset, all but this one after a change).
+import crypto from "node:crypto";
+import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPasswordResetThrottle } from "../../src/server/auth/password-reset-throttle";
+import { PASSWORD_RESET_LIMITS, createPasswordResetThrottle } from "../../src/server/auth/password-reset-throttle";
 import { createSignInThrottle } from "../../src/server/auth/sign-in-throttle";
 import { createMailer, type OutboxRecorder } from "../../src/server/mail/mailer";
 import { changePassword } from "../../src/server/services/accounts/change-password";
@@ -125,6 +127,22 @@ describe("ACCOUNT-1 password reset by email", () => {
     // One address asking for many emails.
     for (let index = 0; index < 4; index += 1) await ask(`probe${index}@example.test`, "198.51.100.9");
     await expectAppError(ask("probe-next@example.test", "198.51.100.9"), "RATE_LIMITED");
+  });
+
+  it("ACCOUNT-1 NF-2 with Redis the counts are shared by every app node; the product's limits", async () => {
+    const clients = [0, 1].map(() => new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1 }));
+    try {
+      // Connected first: while Redis is not ready, each node counts in its own memory (the insurance limiter).
+      await Promise.all(clients.map((client) => client.ping()));
+      const keyPrefix = `test-pwreset-${crypto.randomUUID()}`;
+      const [nodeA, nodeB] = clients.map((redis) => createPasswordResetThrottle({ limits: { perEmail: 2, perAddress: 10, windowSeconds: 600 }, redis, keyPrefix }));
+      expect(await nodeA!.consume({ email: "shared@example.test", address: "10.9.0.1" })).toBe(0);
+      expect(await nodeB!.consume({ email: "shared@example.test", address: "10.9.0.2" })).toBe(0);
+      expect(await nodeA!.consume({ email: "shared@example.test", address: "10.9.0.3" })).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(clients.map((client) => client.quit()));
+    }
+    expect(PASSWORD_RESET_LIMITS).toEqual({ perEmail: 3, perAddress: 10, windowSeconds: 3600 });
   });
 
   it("ACCOUNT-1 MAIL-1 without SMTP the reset link is printed to the server log only; the outbox copy has it removed", async () => {

@@ -55,7 +55,7 @@ let dataDir: string;
 const previousDataDir = process.env.DATA_DIR;
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "cp-team-routes-"));
-  process.env.DATA_DIR = dataDir; // avatars and (no SMTP_URL) mails land here
+  process.env.DATA_DIR = dataDir; // avatars land here
 });
 afterAll(async () => {
   if (previousDataDir === undefined) delete process.env.DATA_DIR;
