@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // Starts the production server for the Playwright suite on a fresh database with the demo shop:
 // a new database on TEST_DATABASE_URL's server (or 127.0.0.1:5432 under CI), otherwise the
-// embedded PostgreSQL in a wiped .data/e2e. Extra environment (SMTP_URL...) passes through.
+// embedded PostgreSQL in a wiped .data/e2e (E2E_DATA_DIR). Extra environment (SMTP_URL...) passes
+// through; SMTP_URL set to the empty string means no mail server at all (MAIL-1 specs start a
+// second server that way).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "3210";
 const env = { ...process.env, NODE_ENV: "production", PORT: port, HOSTNAME: "127.0.0.1", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", PRESENCE_GRACE_SECONDS: process.env.PRESENCE_GRACE_SECONDS ?? "2", SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:2526" };
+if (env.SMTP_URL === "") delete env.SMTP_URL;
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const adminUrl = process.env.TEST_DATABASE_URL ?? (process.env.CI ? "postgresql://postgres@127.0.0.1:5432/postgres" : undefined);
 
 let dropDatabase = async () => {};
@@ -29,8 +33,8 @@ if (adminUrl) {
   };
 } else {
   delete env.DATABASE_URL;
-  env.DATA_DIR = ".data/e2e";
-  fs.rmSync(".data/e2e", { recursive: true, force: true });
+  env.DATA_DIR = dataDir;
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: "inherit" });

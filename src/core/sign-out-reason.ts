@@ -21,6 +21,10 @@ export const SIGN_OUT_REASONS = {
     title: "You signed out on every device",
     body: "Someone using your account chose \u201csign out everywhere\u201d. Sign in again to continue; if it was not you, change your password.",
   },
+  password_changed: {
+    title: "Your password was changed",
+    body: "The password of this account was changed or reset, so every other sign-in ended. Sign in with the new password; if you did not change it, reset it now.",
+  },
   expired: {
     title: "Your sign-in expired",
     body: "Sign-ins last at most 7 days. Sign in again to continue.",

@@ -17,11 +17,11 @@ const configSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Signs sign-in session JWTs. Generated and kept in DATA_DIR when absent (development, demo). */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  /** Where the app keeps its embedded database, uploads, dev mail and generated secret. */
+  /** Where the app keeps its embedded database, uploads and generated secret. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Seed the demo shop on start: default yes with the embedded database, no otherwise. */
   SEED_DEMO: booleanFromString.optional(),
-  /** Outgoing mail, e.g. smtp://user:pass@host:587. Without it mail is written to DATA_DIR/mail. */
+  /** Outgoing mail, e.g. smtp://user:pass@host:587. Without it nothing is sent (the outbox, MAIL-1). */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Counterpart <no-reply@counterpart.local>"),
   /** Public base URL used in emails (activation links), and the app's own origin for Origin checks (docs/security.md). */

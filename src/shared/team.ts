@@ -199,12 +199,15 @@ export interface InvitationDto {
 
 export type MailDeliveryDto =
   | { status: "sent"; message: string }
-  | { status: "saved"; message: string; devMailboxUrl: string | null }
+  /** No SMTP_URL: not sent; `outboxUrl` is where the shop's outbox lists it (null: no outbox does). */
+  | { status: "saved"; message: string; outboxUrl: string | null }
   | { status: "failed"; message: string };
 
 export interface InvitationResultDto {
   invitation: InvitationDto;
   delivery: MailDeliveryDto;
+  /** The activation link, for the owner to copy (MAIL-1); only in the answer to the owner who issued it. */
+  inviteUrl: string;
 }
 
 export interface PersonalSettingsDto {

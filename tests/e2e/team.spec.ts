@@ -2,9 +2,12 @@
 // SMTP server started here (the e2e server sends to 127.0.0.1:2526), the link is followed, the
 // new agent sets a password and reaches the console; the owner deactivates that agent while their
 // console is open and it loses access at once; nickname review, capacity, resend and revoke.
+// MAIL-1: the outbox, and a second server with no SMTP_URL at all where the owner copies the
+// link from the invitation form and the outbox and the agent joins with it.
 // Only people invited here are changed: the demo agents other specs use stay as they are.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
+import { startNoSmtpServer, type NoSmtpServer } from "./no-smtp-server";
 import { DEMO, signInAs } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -238,7 +241,7 @@ test("TEAM-2 an email that cannot be sent still creates the invitation; Resend d
   await startSmtp();
   const before = mails.length;
   await invitation.getByRole("button", { name: `Resend invitation to ${OMAR.email}` }).click();
-  await expect(invitation.getByTestId("delivery-notice")).toHaveText(`Invitation sent to ${OMAR.email}.`);
+  await expect(invitation.getByTestId("delivery-notice")).toHaveText(`Invitation sent again to ${OMAR.email}. The earlier link no longer works.`);
   const path = await activationPath(OMAR.email, before);
 
   await invitation.getByRole("button", { name: `Revoke invitation to ${OMAR.email}` }).click();
@@ -278,7 +281,105 @@ test("TEAM-5 agent settings: granting agents chat access includes admins", async
   // Not saved: other specs rely on the demo shop's defaults.
 });
 
-test("TEAM-2 the development mailbox does not exist in production", async ({ page }) => {
-  const response = await page.goto("/dev/mail");
-  expect(response?.status()).toBe(404);
+test("MAIL-1 the outbox lists the shop's invitations; /dev/mail leads there; agents have no outbox", async ({ page, browser }) => {
+  await signInAs(page, DEMO.owner);
+  await page.goto("/dev/mail");
+  await expect(page).toHaveURL(/\/settings\/outbox$/);
+  await expect(page.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Outbox" })).toHaveAttribute("aria-current", "page");
+  // Nora's invitation went out by SMTP: listed as sent, its link not kept.
+  const nora = page.getByTestId(`outbox-mail-${NORA.email}`);
+  await expect(nora).toContainText("Sent");
+  await expect(nora).toContainText("Join Harbor & Pine on Counterpart");
+  await expect(nora.getByRole("button", { name: "Copy invitation link" })).toHaveCount(0);
+  // Omar's first email failed: listed with the mail server's reason and the link.
+  await expect(page.getByTestId(`outbox-mail-${OMAR.email}`).filter({ hasText: "Failed" })).toContainText("The mail server said:");
+
+  const agent = await newVisitor(browser);
+  await signInAs(agent, DEMO.agent3);
+  await agent.goto("/settings/outbox");
+  await expect(agent.getByRole("heading", { name: "No access" })).toBeVisible();
+  await agent.context().close();
+});
+
+test.describe("without a mail server", () => {
+  let server: NoSmtpServer;
+  const LINA = { email: `lina.${RUN}@example.test`, nickname: "Lina", password: "lina-lantern-orchard-7" };
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await startNoSmtpServer();
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("TEAM-2 MAIL-1 the owner copies the invitation link from the form and the outbox; the agent joins with it and signs in", async ({ browser }) => {
+    const ownerContext = await browser.newContext({ baseURL: server.baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+    const owner = await ownerContext.newPage();
+    await signInAs(owner, DEMO.owner);
+    await openTeamPage(owner);
+    await invite(owner, LINA.email, "en");
+    await expect(owner.getByTestId("delivery-notice")).toContainText(`Invitation created for ${LINA.email}. No mail server is configured (SMTP_URL), so the email to ${LINA.email} was not sent.`);
+    await owner.getByRole("button", { name: "Copy invitation link" }).click();
+    await expect(owner.getByRole("button", { name: "Copy invitation link" })).toHaveText("Copied");
+    const copied = await owner.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/\/invitations\/[A-Za-z0-9_-]{43}$/);
+
+    // The same link waits in the outbox, newest first.
+    await owner.getByTestId("delivery-notice").getByRole("link", { name: "Open the outbox" }).click();
+    await expect(owner.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
+    await expect(owner.getByText("No mail server is configured (SMTP_URL), so emails are not sent")).toBeVisible();
+    const mail = owner.getByTestId(`outbox-mail-${LINA.email}`);
+    await expect(mail).toContainText("Not sent: no mail server");
+    await expect(mail.getByRole("textbox", { name: "Invitation link" })).toHaveValue(copied);
+    await owner.evaluate(() => navigator.clipboard.writeText(""));
+    await mail.getByRole("button", { name: "Copy invitation link" }).click();
+    await expect.poll(() => owner.evaluate(() => navigator.clipboard.readText())).toBe(copied);
+
+    // The agent opens the copied link in a browser of their own.
+    const agentContext = await browser.newContext({ baseURL: server.baseURL });
+    const agent = await agentContext.newPage();
+    await agent.goto(new URL(copied).pathname);
+    await expect(agent.getByRole("heading", { name: "Join Harbor & Pine" })).toBeVisible();
+    await agent.getByLabel("Nickname").fill(LINA.nickname);
+    await agent.getByLabel("Choose a password").fill(LINA.password);
+    await agent.getByLabel("Repeat the password").fill(LINA.password);
+    await agent.getByRole("button", { name: "Set password and join" }).click();
+    await expect(agent).toHaveURL(/\/console$/);
+    await expect(agent.getByTestId("connection-status")).toHaveText("Connected");
+    await agentContext.close();
+
+    // And signs in again later, in a fresh browser.
+    const later = await browser.newContext({ baseURL: server.baseURL });
+    await signInAs(await later.newPage(), LINA.email, LINA.password);
+    await later.close();
+    await ownerContext.close();
+  });
+
+  test("ACCOUNT-1 MAIL-1 a reset link is never shown in the app: the server log has it, the owner's outbox does not", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: server.baseURL });
+    const visitor = await context.newPage();
+    await visitor.goto("/forgot-password");
+    await visitor.getByLabel("Email").fill(LINA.email);
+    await visitor.getByRole("button", { name: "Email me a link" }).click();
+    await expect(visitor.getByRole("status")).toContainText("If an account uses that email, we sent it a link");
+    let path: string | undefined;
+    await expect.poll(() => (path = new RegExp(`mail to ${LINA.email.replace(/\./g, "\\.")}[\\s\\S]*?(/reset-password/[A-Za-z0-9_-]{43})`).exec(server.output())?.[1]), { message: "the reset mail in the server log" }).toBeTruthy();
+
+    const owner = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+    await signInAs(owner, DEMO.owner);
+    await owner.goto("/settings/outbox");
+    await expect(owner.getByTestId(`outbox-mail-${LINA.email}`)).toHaveCount(1); // the invitation only
+    await expect(owner.locator("body")).not.toContainText("/reset-password/");
+
+    await visitor.goto(path!);
+    await visitor.getByLabel("New password", { exact: true }).fill("quiet harbor copper 5150");
+    await visitor.getByLabel("Repeat the new password").fill("quiet harbor copper 5150");
+    await visitor.getByRole("button", { name: "Set new password" }).click();
+    await expect(visitor).toHaveURL(/\/sign-in\?reset=done$/);
+    await signInAs(visitor, LINA.email, "quiet harbor copper 5150");
+    await owner.context().close();
+    await context.close();
+  });
 });

@@ -1,6 +1,8 @@
 // Helpers for the team-*.test.ts files: a shop with one member of each role, actors built the
 // way routes build them (re-read from the database), and a real SMTP server that captures mail.
 import type { AddressInfo } from "node:net";
+import { expect } from "vitest";
+import { AppError } from "../../src/core/errors";
 import { SMTPServer } from "smtp-server";
 import type { Database } from "../../src/server/db/client";
 import { resolveMemberContext, type MemberContext } from "../../src/server/services/resolve-member";
@@ -114,4 +116,12 @@ export async function startSmtpCapture(port = 0) {
 
 export function decodeQuotedPrintable(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Awaits a rejection with this AppError code. */
+export async function expectAppError(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
 }

@@ -1,12 +1,14 @@
-// TEAM-2: activation emails by SMTP (a real smtp-server in the test) or, without SMTP_URL, saved
-// to DATA_DIR/mail as .eml + .json for the development mailbox. Also TEAM-6: what buyers may see
-// of an agent.
+// TEAM-2, MAIL-1: activation emails by SMTP (a real smtp-server in the test) or, without
+// SMTP_URL, recorded in the shop's outbox with the link to copy. Also TEAM-6: what buyers may
+// see of an agent.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderInvitationEmail } from "../../src/server/mail/invitation-email";
-import { createMailer, listSavedMails } from "../../src/server/mail/mailer";
+import { createMailer, type OutboxRecorder } from "../../src/server/mail/mailer";
+import { listOutbox } from "../../src/server/services/mail/list-outbox";
+import { recordOutgoingMail } from "../../src/server/services/mail/record-outgoing-mail";
 import { toBuyerFacingAgent } from "../../src/server/services/team/buyer-facing-agent";
 import { inviteMember } from "../../src/server/services/team/invite-member";
 import { useTestDatabase } from "../support/test-database";
@@ -24,6 +26,8 @@ afterAll(async () => {
   await smtp.close();
   await fs.rm(dataDir, { recursive: true, force: true });
 });
+
+const databaseOutbox = (): OutboxRecorder => ({ record: (entry) => recordOutgoingMail(db, entry) });
 
 const message = () =>
   renderInvitationEmail({
@@ -55,40 +59,61 @@ describe("TEAM-2 activation email", () => {
     expect(received.decoded).toContain("http://app.test/invitations/abc_DEF-123");
   });
 
-  it("TEAM-2 without SMTP_URL writes .eml and .json files and lists them for the development mailbox", async () => {
-    const directory = path.join(dataDir, "dev");
-    const mailer = createMailer({ from: "Counterpart <no-reply@counterpart.local>", dataDir: directory, isProduction: false });
-    expect(await mailer.send(message())).toEqual({ status: "saved", message: expect.stringMatching(/development mailbox/), devMailboxUrl: "/dev/mail" });
-    await mailer.send({ ...message(), to: "second@example.test" });
-
-    const files = (await fs.readdir(path.join(directory, "mail"))).sort();
-    expect(files.filter((name) => name.endsWith(".eml"))).toHaveLength(2);
-    expect(files.filter((name) => name.endsWith(".json"))).toHaveLength(2);
-    const eml = await fs.readFile(path.join(directory, "mail", files.find((name) => name.endsWith(".eml"))!), "utf8");
-    expect(eml).toMatch(/^From: Counterpart <no-reply@counterpart.local>$/m);
-    expect(eml).toMatch(/^Subject: /m);
-
-    const listed = await listSavedMails(directory);
-    expect(listed.map((mail) => mail.to)).toEqual(["second@example.test", "someone@example.test"]);
-    expect(listed[0]!.links).toEqual(["http://app.test/invitations/abc_DEF-123"]);
-  });
-
-  it("TEAM-2 in production without SMTP_URL the mail is kept on disk and the owner is told it was not sent", async () => {
-    const mailer = createMailer({ from: "x <x@x.test>", dataDir: path.join(dataDir, "prod"), isProduction: true });
-    const result = await mailer.send(message());
-    expect(result).toMatchObject({ status: "saved", devMailboxUrl: null, message: expect.stringMatching(/No mail server is configured/) });
-  });
-
-  it("TEAM-2 an invitation made without SMTP lands in the development mailbox with a working link", async () => {
+  it("TEAM-2 MAIL-1 without SMTP_URL the mail is recorded in the shop's outbox and the owner is told to copy the link", async () => {
     const team = await createTeam(db);
-    const directory = path.join(dataDir, "invite");
-    const mailer = createMailer({ from: "x <x@x.test>", dataDir: directory, isProduction: false });
+    const mailer = createMailer({ from: "Counterpart <no-reply@counterpart.local>", outbox: databaseOutbox() });
+    const link = "http://app.test/invitations/abc_DEF-123";
+    const result = await mailer.send({ ...message(), shopId: team.shop.id, kind: "invitation", secretLinks: [link], secretsExpireAt: new Date(Date.now() + 3_600_000) });
+    expect(result).toEqual({ status: "saved", message: expect.stringMatching(/No mail server is configured .*Copy the link/), outboxUrl: "/settings/outbox" });
+    const outbox = await listOutbox(db, { actor: team.actors.owner });
+    expect(outbox.mails).toMatchObject([{ recipient: "someone@example.test", status: "saved", kind: "invitation", links: [link] }]);
+  });
+
+  it("TEAM-2 MAIL-1 mail of no shop without SMTP_URL goes to the server log, and the answer says so", async () => {
+    const mailer = createMailer({ from: "x <x@x.test>", outbox: databaseOutbox() });
+    const logged: string[] = [];
+    const original = console.info;
+    console.info = (...args: unknown[]) => void logged.push(args.join(" "));
+    try {
+      const result = await mailer.send(message());
+      expect(result).toMatchObject({ status: "saved", outboxUrl: null, message: expect.stringMatching(/server log/) });
+    } finally {
+      console.info = original;
+    }
+    expect(logged.join("\n")).toContain("http://app.test/invitations/abc_DEF-123");
+  });
+
+  it("TEAM-2 MAIL-1 an invitation made without SMTP lands in the owner's outbox with a working link, also handed back to copy", async () => {
+    const team = await createTeam(db);
+    const mailer = createMailer({ from: "x <x@x.test>", outbox: databaseOutbox() });
     const result = await inviteMember(db, { actor: team.actors.owner, email: "devbox@example.test", role: "agent", defaultLanguage: "en" }, { mailer, baseUrl: "http://localhost:3000" });
     expect(result.delivery.status).toBe("saved");
-    const [saved] = await listSavedMails(directory);
-    expect(saved!.to).toBe("devbox@example.test");
-    expect(saved!.links[0]).toMatch(/^http:\/\/localhost:3000\/invitations\//);
+    expect(result.inviteUrl).toMatch(/^http:\/\/localhost:3000\/invitations\//);
+    const [saved] = (await listOutbox(db, { actor: team.actors.owner })).mails;
+    expect(saved!.recipient).toBe("devbox@example.test");
+    expect(saved!.links).toEqual([result.inviteUrl]);
     expect(invitationTokenFrom(saved!.links[0]!).length).toBeGreaterThanOrEqual(43);
+    expect(saved!.linksExpireAt).toBe(result.invitation.expiresAt);
+  });
+
+  it("TEAM-2 MAIL-1 an invitation sent by SMTP is in the outbox as sent, without its link", async () => {
+    const team = await createTeam(db);
+    const mailer = createMailer({ smtpUrl: smtp.url, from: "x <x@x.test>", outbox: databaseOutbox() });
+    const result = await inviteMember(db, { actor: team.actors.owner, email: "smtp-sent@example.test", role: "agent", defaultLanguage: "en" }, { mailer, baseUrl: "http://localhost:3000" });
+    expect(result.delivery.status).toBe("sent");
+    await smtp.waitForMail("smtp-sent@example.test");
+    const row = await db.outgoingMail.findFirstOrThrow({ where: { shopId: team.shop.id } });
+    expect(row).toMatchObject({ status: "sent", kind: "invitation", recipient: "smtp-sent@example.test", links: [], secretLinks: [] });
+    expect(row.text).not.toContain(invitationTokenFrom(result.inviteUrl));
+  });
+
+  it("TEAM-2 MAIL-1 a mail the SMTP server refuses is recorded as failed with the reason, and keeps its link", async () => {
+    const team = await createTeam(db);
+    const mailer = createMailer({ smtpUrl: "smtp://127.0.0.1:1", from: "x <x@x.test>", timeoutMs: 3_000, outbox: databaseOutbox() });
+    const result = await inviteMember(db, { actor: team.actors.owner, email: "refused@example.test", role: "agent", defaultLanguage: "en" }, { mailer, baseUrl: "http://localhost:3000" });
+    expect(result.delivery.status).toBe("failed");
+    const [failed] = (await listOutbox(db, { actor: team.actors.owner })).mails;
+    expect(failed).toMatchObject({ status: "failed", failureReason: expect.stringMatching(/ECONNREFUSED|connect/i), links: [result.inviteUrl] });
   });
 });
 

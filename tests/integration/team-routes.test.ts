@@ -12,7 +12,7 @@ import type { Database } from "../../src/server/db/client";
 import type * as DefineRouteModule from "../../src/server/http/define-route";
 import type * as NextAuthModule from "next-auth";
 import { createInvitationToken, invitationExpiry } from "../../src/server/services/team/invitation-token";
-import { createMember } from "../factories";
+import { TEST_PASSWORD, createMember } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTeam } from "./team-fixtures";
 
@@ -55,7 +55,7 @@ let dataDir: string;
 const previousDataDir = process.env.DATA_DIR;
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "cp-team-routes-"));
-  process.env.DATA_DIR = dataDir; // avatars and (no SMTP_URL) mails land here
+  process.env.DATA_DIR = dataDir; // avatars land here
 });
 afterAll(async () => {
   if (previousDataDir === undefined) delete process.env.DATA_DIR;
@@ -115,6 +115,7 @@ const ROUTES: RouteCase[] = [
   { file: "api/me/avatar/route.ts", method: "DELETE", action: "personal_settings:update" },
   { file: "api/me/notifications/route.ts", method: "PUT", action: "personal_settings:update", body: () => ({ sound: false, desktop: true, badge: true }) },
   { file: "api/me/sessions/route.ts", method: "DELETE", action: "personal_settings:update" },
+  { file: "api/me/password/route.ts", method: "POST", action: "personal_settings:update", body: () => ({ currentPassword: TEST_PASSWORD, newPassword: "lantern orchard violet 2026", confirmPassword: "lantern orchard violet 2026" }) },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */

@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     { href: "/settings/personal", label: "Personal" },
     { href: "/settings/notifications", label: "Notifications" },
     ...(can(member, "team:read") ? [{ href: "/settings/team", label: "Team" }] : []),
+    ...(can(member, "mail:read_outbox") ? [{ href: "/settings/outbox", label: "Outbox" }] : []),
     ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: "Agent settings" }] : []),
     ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
     ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),

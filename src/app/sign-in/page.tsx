@@ -6,7 +6,7 @@ import { SignInForm } from "./sign-in-form";
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { callbackUrl, reason } = await searchParams;
+  const { callbackUrl, reason, reset } = await searchParams;
   // TEAM-3: only a code from the fixed set is explained; any other text in the URL is ignored.
   const signedOut = explainSignOut(reason);
   if (await getCurrentMember()) redirect("/console");
@@ -21,7 +21,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <p className="mt-0.5">{signedOut.body}</p>
           </div>
         )}
+        {reset === "done" && (
+          <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Your password was changed and you were signed out everywhere. Sign in with the new password.</p>
+        )}
         <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} />
+        <p className="mt-4 text-center text-sm"><a href="/forgot-password" className="text-brand-700 hover:underline">Forgot password?</a></p>
       </div>
     </main>
   );

@@ -3,7 +3,7 @@
 // TEAM-2: invited users, apart from added ones, with Resend (a new link; the old one stops
 // working) and Revoke. Expired invitations are marked, and Resend revives them.
 import { useState } from "react";
-import { ROLE_LABELS, languageLabel, type InvitationDto, type InvitationResultDto, type MailDeliveryDto } from "@/shared/team";
+import { ROLE_LABELS, languageLabel, type InvitationDto, type InvitationResultDto } from "@/shared/team";
 import { callApi } from "./api";
 import { DeliveryNotice } from "./delivery-notice";
 import { Notice, dangerButtonClass, secondaryButtonClass } from "./ui";
@@ -13,7 +13,7 @@ export function InvitationList(props: {
   onChanged: (invitation: InvitationDto) => void;
   onRevoked: (id: string) => void;
 }) {
-  const [deliveries, setDeliveries] = useState<Record<string, MailDeliveryDto>>({});
+  const [deliveries, setDeliveries] = useState<Record<string, InvitationResultDto>>({});
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
@@ -23,7 +23,7 @@ export function InvitationList(props: {
     const result = await callApi<InvitationResultDto>(`/api/team/invitations/${invitation.id}/resend`, { method: "POST" });
     setBusyId(null);
     if (!result.ok) return setError(result.error.message);
-    setDeliveries((map) => ({ ...map, [invitation.id]: result.data.delivery }));
+    setDeliveries((map) => ({ ...map, [invitation.id]: result.data }));
     props.onChanged(result.data.invitation);
   }
 
@@ -63,7 +63,11 @@ export function InvitationList(props: {
                   aria-label={`Revoke invitation to ${invitation.email}`}>Revoke</button>
               </div>
             </div>
-            {deliveries[invitation.id] && <div className="mt-2"><DeliveryNotice email={invitation.email} delivery={deliveries[invitation.id]!} /></div>}
+            {deliveries[invitation.id] && (
+              <div className="mt-2">
+                <DeliveryNotice email={invitation.email} delivery={deliveries[invitation.id]!.delivery} inviteUrl={deliveries[invitation.id]!.inviteUrl} isResend />
+              </div>
+            )}
           </li>
         ))}
       </ul>

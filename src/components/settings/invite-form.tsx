@@ -62,7 +62,7 @@ export function InviteForm(props: { onInvited: (invitation: InvitationDto) => vo
         </div>
       </div>
       {error && !emailError && <Notice tone="error">{error.message}</Notice>}
-      {result && <DeliveryNotice email={result.invitation.email} delivery={result.delivery} />}
+      {result && <DeliveryNotice email={result.invitation.email} delivery={result.delivery} inviteUrl={result.inviteUrl} />}
       <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>{isSubmitting ? "Sending…" : "Send invitation"}</button>
     </form>
   );

@@ -97,6 +97,10 @@ describe("permission matrix", () => {
     expect(grants(action)).toEqual(expected);
   });
 
+  it("MAIL-1 owners and admins read the outbox; agents do not", () => {
+    expect(grants("mail:read_outbox")).toEqual(MANAGERS);
+  });
+
   it.each<Action>(["team:invite", "team:manage_invitations"])("TEAM-2 only the owner invites: %s", (action) => {
     expect(grants(action)).toEqual(OWNER_ONLY);
   });

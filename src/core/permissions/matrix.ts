@@ -215,6 +215,11 @@ export const ACTIONS = {
     description: "change another member's nickname, avatar, max capacity or accept switch",
     spec: "TEAM-4",
   },
+  "mail:read_outbox": {
+    roles: MANAGERS,
+    description: "read the shop's outbox (outgoing mail; invitation links only for those who manage invitations)",
+    spec: "MAIL-1",
+  },
 
   // User management (TEAM-2, TEAM-3): the owner only.
   "team:invite": {

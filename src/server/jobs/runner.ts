@@ -4,11 +4,14 @@
 //   sweep (every minute, one node): expires anything a lost job missed and drains every shop
 //     with queued sessions (the slow safety net beside the event-driven drain, ASSIGN-4).
 //   delete_unsent_uploads (hourly): uploads no sent message uses, a day after upload (issue 15).
+//   prune_outbox (hourly): the outbox's retention, expired links and password-reset tokens (MAIL-1).
 import { Logger, run, runMigrations, type Runner, type TaskList } from "graphile-worker";
-import { JOB_DELETE_UNSENT_UPLOADS, JOB_EXPIRE_SESSION, JOB_SWEEP } from "@/server/jobs/schedule";
+import { JOB_DELETE_UNSENT_UPLOADS, JOB_EXPIRE_SESSION, JOB_PRUNE_OUTBOX, JOB_SWEEP } from "@/server/jobs/schedule";
 import { applyServiceResult } from "@/server/services/apply-service-result";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import type { ServiceDatabase as Database } from "@/server/services/call-service";
+import { deleteStaleResetTokens } from "@/server/services/accounts/reset-password";
+import { pruneOutbox } from "@/server/services/mail/prune-outbox";
 import { expireDueSession, sweepSessions } from "@/server/services/sessions/sweep-sessions";
 import { deleteUnsentUploads } from "@/server/services/uploads/delete-unsent-uploads";
 import { getUploadStorage } from "@/server/services/uploads/storage";
@@ -34,6 +37,10 @@ export function buildTaskList(db: Database, routing: RoutingContext): TaskList {
     [JOB_DELETE_UNSENT_UPLOADS]: async () => {
       await deleteUnsentUploads(db, { storage: getUploadStorage(), now: routing.now() });
     },
+    [JOB_PRUNE_OUTBOX]: async () => {
+      await pruneOutbox(db, { now: routing.now() });
+      await deleteStaleResetTokens(db, { now: routing.now() });
+    },
   };
 }
 
@@ -50,6 +57,10 @@ export async function startJobRunner(input: { databaseUrl: string; db: Database;
     noHandleSignals: true,
     logger: quietLogger,
     taskList: buildTaskList(input.db, input.routing),
-    crontab: [`* * * * * ${JOB_SWEEP} ?max=1&jobKey=sweep`, `17 * * * * ${JOB_DELETE_UNSENT_UPLOADS} ?max=1&jobKey=${JOB_DELETE_UNSENT_UPLOADS}`].join("\n"),
+    crontab: [
+      `* * * * * ${JOB_SWEEP} ?max=1&jobKey=sweep`,
+      `17 * * * * ${JOB_DELETE_UNSENT_UPLOADS} ?max=1&jobKey=${JOB_DELETE_UNSENT_UPLOADS}`,
+      `41 * * * * ${JOB_PRUNE_OUTBOX} ?max=1&jobKey=${JOB_PRUNE_OUTBOX}`,
+    ].join("\n"),
   });
 }

@@ -7,3 +7,5 @@ export const JOB_EXPIRE_SESSION = "expire_session";
 export const JOB_SWEEP = "sweep";
 /** Issue 15: hourly, deletes uploads no sent message uses a day after upload (delete-unsent-uploads.ts). */
 export const JOB_DELETE_UNSENT_UPLOADS = "delete_unsent_uploads";
+/** MAIL-1: hourly, bounds the outbox and forgets expired links and reset tokens (prune-outbox.ts). */
+export const JOB_PRUNE_OUTBOX = "prune_outbox";

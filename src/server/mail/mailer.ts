@@ -1,122 +1,124 @@
-// Outgoing mail (TEAM-2). With SMTP_URL, nodemailer sends over SMTP. Without it, every mail is
-// written to DATA_DIR/mail as an .eml file plus a .json summary, so nothing is lost: in
-// development the /dev/mail page lists them. A failed send is reported, never thrown: the
-// caller's change (an invitation) stands, and the person can resend.
-import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
+// Outgoing mail (TEAM-2, MAIL-1). With SMTP_URL, nodemailer sends over SMTP. Every mail, sent or
+// not, is recorded in the outbox (the OutgoingMail table, services/mail/record-outgoing-mail.ts):
+// without SMTP_URL that copy is how the shop's owner gets an invitation link (Settings → Outbox),
+// and a mail no outbox shows (a password reset, mail of no shop) is printed to the server log.
+// A failed send is reported, never thrown: the caller's change (an invitation) stands, and the
+// person can resend.
 import nodemailer from "nodemailer";
+import { extractLinks, needsServerLog, type MailKind, type MailOutcome } from "@/core/mail/outbox-policy";
 import { getConfig } from "@/server/config";
-import { appDataDir } from "@/server/services/team/data-dir";
+import { callService } from "@/server/services/call-service";
+import { recordOutgoingMail, type OutgoingMailRecord } from "@/server/services/mail/record-outgoing-mail";
 import type { MailDeliveryDto } from "@/shared/team";
+
+export { extractLinks };
+export type { MailKind };
+
+/** Where an owner finds the shop's outgoing mail. */
+export const OUTBOX_PATH = "/settings/outbox";
 
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** The shop the mail belongs to: its outbox lists it. Absent or null: no shop's outbox does. */
+  shopId?: string | null;
+  /** What the mail is for; decides what the outbox may keep of its links. Default "other". */
+  kind?: MailKind;
+  /** Links in the text that carry a secret (a token); see src/core/mail/outbox-policy.ts. */
+  secretLinks?: string[];
+  /** When those links stop working; the outbox forgets them then. */
+  secretsExpireAt?: Date;
 }
 
 export interface Mailer {
   send(message: MailMessage): Promise<MailDeliveryDto>;
 }
 
+/** Stores a mail's outbox copy (the database in the app; tests may pass their own). */
+export interface OutboxRecorder {
+  record(entry: OutgoingMailRecord): Promise<unknown>;
+}
+
 export interface MailerConfig {
   smtpUrl?: string;
   from: string;
-  dataDir: string;
-  isProduction: boolean;
+  /** Kept for callers written before the outbox; mail is no longer written to files. */
+  dataDir?: string;
+  /** Kept for callers written before the outbox; the outbox works the same in every mode. */
+  isProduction?: boolean;
   /** Milliseconds before an unresponsive SMTP server counts as a failed send. */
   timeoutMs?: number;
-}
-
-/** What /dev/mail shows for each saved mail. */
-export interface SavedMail {
-  id: string;
-  createdAt: string;
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  links: string[];
-}
-
-export function mailDirectory(dataDir: string): string {
-  return path.join(dataDir, "mail");
+  /** Without one, nothing is recorded and unsent mail goes to the server log only. */
+  outbox?: OutboxRecorder;
 }
 
 export function createMailer(config: MailerConfig): Mailer {
   return {
     async send(message) {
-      if (!config.smtpUrl) return saveToDirectory(config, message);
+      const shopId = message.shopId ?? null;
+      const kind = message.kind ?? "other";
+      const secretLinks = message.secretLinks ?? [];
+      const record = (outcome: MailOutcome, failureReason?: string) =>
+        config.outbox?.record({
+          shopId,
+          kind,
+          recipient: message.to,
+          subject: message.subject,
+          text: message.text,
+          secretLinks,
+          secretsExpireAt: message.secretsExpireAt ?? null,
+          outcome,
+          failureReason,
+        });
+
+      if (!config.smtpUrl) {
+        try {
+          await record("saved");
+        } catch (error) {
+          console.error("recording mail in the outbox failed:", error);
+          return { status: "failed", message: `The email to ${message.to} could not be saved. Try again.` };
+        }
+        const inOutbox = Boolean(config.outbox) && shopId !== null;
+        if (!inOutbox || needsServerLog({ outcome: "saved", shopId, kind, secretLinks })) logUnsentMail(message);
+        return inOutbox
+          ? { status: "saved", message: `No mail server is configured (SMTP_URL), so the email to ${message.to} was not sent. Copy the link and give it to them yourself; Settings → Outbox keeps it too.`, outboxUrl: OUTBOX_PATH }
+          : { status: "saved", message: `No mail server is configured (SMTP_URL), so the email to ${message.to} was not sent; it is in the server log.`, outboxUrl: null };
+      }
+
       const timeout = config.timeoutMs ?? 15_000;
       const transport = nodemailer.createTransport(config.smtpUrl, {
         connectionTimeout: timeout,
         greetingTimeout: timeout,
         socketTimeout: timeout,
       });
+      // The fields nodemailer knows; the outbox fields stay here.
+      const envelope = { from: config.from, to: message.to, subject: message.subject, text: message.text, html: message.html };
+      let result: MailDeliveryDto;
+      let failureReason: string | undefined;
       try {
-        await transport.sendMail({ from: config.from, ...message });
-        return { status: "sent", message: `The email was sent to ${message.to}.` };
+        await transport.sendMail(envelope);
+        result = { status: "sent", message: `The email was sent to ${message.to}.` };
       } catch (error) {
-        console.error(`mail to ${message.to} failed:`, error instanceof Error ? error.message : error);
-        return { status: "failed", message: `The email to ${message.to} could not be sent (the mail server did not accept it). Try again with Resend.` };
+        failureReason = error instanceof Error ? error.message : String(error);
+        console.error(`mail to ${message.to} failed:`, failureReason);
+        result = { status: "failed", message: `The email to ${message.to} could not be sent (the mail server did not accept it). Try again with Resend.` };
       } finally {
         transport.close();
       }
+      // The mail went out (or did not) whatever happens to its record.
+      await Promise.resolve(record(result.status === "sent" ? "sent" : "failed", failureReason)).catch((error: unknown) => {
+        console.error("recording mail in the outbox failed:", error);
+      });
+      return result;
     },
   };
 }
 
-async function saveToDirectory(config: MailerConfig, message: MailMessage): Promise<MailDeliveryDto> {
-  const directory = mailDirectory(config.dataDir);
-  const createdAt = new Date();
-  // Sortable by name: newest last in a directory listing, newest first on /dev/mail.
-  const id = `${createdAt.toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}`;
-  try {
-    await fs.mkdir(directory, { recursive: true });
-    const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-    const info = await stream.sendMail({ from: config.from, ...message });
-    const raw = info.message as unknown as Buffer;
-    const saved: SavedMail = {
-      id,
-      createdAt: createdAt.toISOString(),
-      from: config.from,
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      links: extractLinks(message.text),
-    };
-    await fs.writeFile(path.join(directory, `${id}.eml`), raw);
-    await fs.writeFile(path.join(directory, `${id}.json`), JSON.stringify(saved, null, 2));
-  } catch (error) {
-    console.error("saving mail failed:", error);
-    return { status: "failed", message: `The email to ${message.to} could not be saved. Try again with Resend.` };
-  }
-  return config.isProduction
-    ? { status: "saved", message: `No mail server is configured (SMTP_URL), so the email to ${message.to} was saved on the server instead of sent.`, devMailboxUrl: null }
-    : { status: "saved", message: `Development mode without SMTP_URL: the email to ${message.to} was saved to the development mailbox.`, devMailboxUrl: "/dev/mail" };
-}
-
-export function extractLinks(text: string): string[] {
-  return [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((match) => match[0]);
-}
-
-/** The development mailbox, newest first. */
-export async function listSavedMails(dataDir: string, limit = 100): Promise<SavedMail[]> {
-  const directory = mailDirectory(dataDir);
-  const names = await fs.readdir(directory).catch(() => [] as string[]);
-  const jsonFiles = names.filter((name) => name.endsWith(".json")).sort().reverse().slice(0, limit);
-  const mails = await Promise.all(
-    jsonFiles.map(async (name) => {
-      try {
-        return JSON.parse(await fs.readFile(path.join(directory, name), "utf8")) as SavedMail;
-      } catch {
-        return null;
-      }
-    }),
-  );
-  return mails.filter((mail): mail is SavedMail => mail !== null);
+/** Without SMTP: the whole mail on the server's console, for the operator to hand on. */
+function logUnsentMail(message: MailMessage): void {
+  console.info(`[mail] SMTP_URL is not set; this mail to ${message.to} was not sent ("${message.subject}"):\n${message.text}\n[mail] end of mail`);
 }
 
 export function mailerConfigFromEnv(): MailerConfig {
@@ -124,8 +126,7 @@ export function mailerConfigFromEnv(): MailerConfig {
   return {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
-    dataDir: appDataDir(),
-    isProduction: config.NODE_ENV === "production",
+    outbox: { record: (entry) => callService(recordOutgoingMail, entry) },
   };
 }
 

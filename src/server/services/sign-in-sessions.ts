@@ -45,3 +45,19 @@ export async function revokeAllSignInSessions(db: Database, input: { actor: Memb
   disconnectSignInSessions(sessions.map((session) => session.id), "You signed out on every device.", "signed_out_everywhere");
   return { revokedSessions: count };
 }
+
+/**
+ * ACCOUNT-1, ACCOUNT-2: a new password ends the user's sign-in sessions, all of them after a
+ * reset, all but the one in use after a change; their open consoles are told and dropped.
+ */
+export async function revokeUserSignInSessions(
+  db: Database,
+  input: { userId: string; exceptSessionId?: string; message: string; now?: Date },
+): Promise<number> {
+  const now = input.now ?? new Date();
+  const where = { userId: input.userId, revokedAt: null, ...(input.exceptSessionId ? { id: { not: input.exceptSessionId } } : {}) };
+  const sessions = await db.signInSession.findMany({ where: { ...where, expiresAt: { gt: now } }, select: { id: true } });
+  const { count } = await db.signInSession.updateMany({ where, data: { revokedAt: now } });
+  disconnectSignInSessions(sessions.map((session) => session.id), input.message, "password_changed");
+  return count;
+}

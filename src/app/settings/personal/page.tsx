@@ -1,9 +1,11 @@
-// SET-1: nickname, avatar, default language; and "sign out everywhere" (issue 15 item 4).
+// SET-1: nickname, avatar, default language; "change password" (ACCOUNT-2) and "sign out
+// everywhere" (issue 15 item 4).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
 import { getPersonalSettings } from "@/server/services/team/get-personal-settings";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { PersonalSettingsForm } from "@/components/settings/personal-settings-form";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { PageTitle } from "@/components/settings/ui";
@@ -19,6 +21,9 @@ export default async function PersonalSettingsPage() {
     <>
       <PageTitle title="Personal settings" description="How you appear to buyers and your language." />
       <PersonalSettingsForm initial={settings} />
+      <div className="mt-6">
+        <ChangePasswordForm email={settings.email} />
+      </div>
       <div className="mt-6">
         <SignOutEverywhere />
       </div>

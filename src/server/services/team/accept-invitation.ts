@@ -6,6 +6,7 @@ import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { assertAcceptablePassword } from "@/server/auth/password-strength";
+import { forgetInvitationLinks } from "@/server/services/mail/forget-invitation-links";
 import { INVITATION_MESSAGES, findInvitationByToken, invitationProblem } from "@/server/services/team/describe-invitation";
 import { matchesReviewWords } from "@/server/services/team/nickname-review";
 import { parseInput } from "@/server/services/team/parse-input";
@@ -102,6 +103,8 @@ export async function acceptInvitation(
     throw error;
   });
 
+  // MAIL-1: the link is used up; the shop's outbox forgets it.
+  await forgetInvitationLinks(db, { shopId: invitation.shopId, email: invitation.email });
   return serviceResult(
     { shopId: invitation.shopId, shopName: invitation.shop.name, memberId, email: invitation.email, isNewAccount: !hasAccount },
     [memberChanged(invitation.shopId, memberId, "activated")],

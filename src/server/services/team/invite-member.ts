@@ -46,6 +46,6 @@ export async function inviteMember(
     });
   });
 
-  const delivery = await sendInvitationEmail(invitation, { token, shopName: actor.shopName, inviterNickname: actor.nickname }, deps);
-  return { invitation: toInvitationDto(invitation, now), delivery };
+  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: actor.shopName, inviterNickname: actor.nickname }, deps);
+  return { invitation: toInvitationDto(invitation, now), delivery, inviteUrl };
 }

@@ -1,9 +1,10 @@
 // TEAM-2: resend issues a new token and a new 120 h window. The stored hash is replaced, so the
-// link in the earlier email stops working at once.
+// link in the earlier email stops working at once (and leaves the outbox, MAIL-1).
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
+import { forgetInvitationLinks } from "@/server/services/mail/forget-invitation-links";
 import { createInvitationToken, invitationExpiry } from "@/server/services/team/invitation-token";
 import { sendInvitationEmail, type MailDependencies } from "@/server/services/team/send-invitation-email";
 import { assertId, toInvitationDto } from "@/server/services/team/team-records";
@@ -30,6 +31,8 @@ export async function resendInvitation(
   if (claimed.count === 0) {
     throw new AppError("CONFLICT", invitation.acceptedAt ? "This invitation has already been accepted." : "This invitation was revoked. Invite the person again.");
   }
-  const delivery = await sendInvitationEmail(invitation, { token, shopName: input.actor.shopName, inviterNickname: input.actor.nickname }, deps);
-  return { invitation: toInvitationDto(invitation, now), delivery };
+  // The earlier link stopped working: the outbox forgets it before the new mail is recorded.
+  await forgetInvitationLinks(db, { shopId: invitation.shopId, email: invitation.email });
+  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: input.actor.shopName, inviterNickname: input.actor.nickname }, deps);
+  return { invitation: toInvitationDto(invitation, now), delivery, inviteUrl };
 }

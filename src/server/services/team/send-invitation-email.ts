@@ -1,5 +1,7 @@
 // Sends (or saves) the activation email for a freshly issued token. Never throws: the
-// invitation exists whatever happens to the email, and the owner can resend (TEAM-2).
+// invitation exists whatever happens to the email, and the owner can resend (TEAM-2). The link
+// is also handed back for the owner to copy (MAIL-1), and the outbox keeps it while the mail has
+// not left the server (src/core/mail/outbox-policy.ts).
 import type { Invitation } from "@/generated/prisma/client";
 import { renderInvitationEmail } from "@/server/mail/invitation-email";
 import { getMailer, publicBaseUrl, type Mailer } from "@/server/mail/mailer";
@@ -13,10 +15,11 @@ export interface MailDependencies {
 }
 
 export async function sendInvitationEmail(
-  invitation: Pick<Invitation, "email" | "role" | "expiresAt">,
+  invitation: Pick<Invitation, "email" | "role" | "expiresAt" | "shopId">,
   context: { token: string; shopName: string; inviterNickname: string | null },
   deps: MailDependencies = {},
-): Promise<MailDeliveryDto> {
+): Promise<{ delivery: MailDeliveryDto; inviteUrl: string }> {
+  const inviteUrl = acceptUrl(deps.baseUrl ?? publicBaseUrl(), context.token);
   try {
     const mailer = deps.mailer ?? getMailer();
     const message = renderInvitationEmail({
@@ -24,12 +27,13 @@ export async function sendInvitationEmail(
       shopName: context.shopName,
       inviterNickname: context.inviterNickname,
       role: invitation.role,
-      acceptUrl: acceptUrl(deps.baseUrl ?? publicBaseUrl(), context.token),
+      acceptUrl: inviteUrl,
       expiresAt: invitation.expiresAt,
     });
-    return await mailer.send(message);
+    const delivery = await mailer.send({ ...message, shopId: invitation.shopId, kind: "invitation", secretLinks: [inviteUrl], secretsExpireAt: invitation.expiresAt });
+    return { delivery, inviteUrl };
   } catch (error) {
     console.error("invitation email failed:", error);
-    return { status: "failed", message: `The email to ${invitation.email} could not be sent. Try again with Resend.` };
+    return { delivery: { status: "failed", message: `The email to ${invitation.email} could not be sent. Try again with Resend.` }, inviteUrl };
   }
 }
