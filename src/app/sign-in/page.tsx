@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { isSignUpEnabled } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
 import { SignInForm } from "./sign-in-form";
 
@@ -13,6 +14,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-semibold tracking-tight">Counterpart</h1>
         <p className="mt-1 text-sm text-slate-500">Sign in to your shop&apos;s customer-service console.</p>
         <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} />
+        {isSignUpEnabled() && (
+          <p className="mt-6 text-center text-sm text-slate-500">
+            New to Counterpart? <a href="/sign-up" className="font-medium text-brand-700 hover:underline">Create a shop</a>
+          </p>
+        )}
       </div>
     </main>
   );

@@ -15,6 +15,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** The shop the mail belongs to: its outbox lists it. Absent or null: no shop's outbox does. */
+  shopId?: string | null;
 }
 
 export interface Mailer {
