@@ -31,10 +31,14 @@ export function AvatarMenu({ member, shops }: { member: ConsoleMember; shops: Sh
     };
   }, [isOpen]);
 
+  // The server accepts the switch only for a shop the person is an active member of (auth-options
+  // jwt callback) and checks the membership again on every request. A full load then opens the
+  // console of the new shop: its socket, lists and rooms are the new shop's, none of the old.
   async function switchShop(shopId: string) {
-    await update({ shopId });
+    const session = await update({ shopId });
     setIsOpen(false);
-    router.refresh();
+    if (session?.shopId === shopId) window.location.assign("/console");
+    else router.refresh();
   }
 
   return (
