@@ -41,7 +41,7 @@ export default async function GettingStartedPage({ searchParams }: { searchParam
           )}
           <a href="/settings/shop#allowedOrigins" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">Edit the allowed websites</a>
         </SettingsSection>
-        <SettingsSection title="3. Send a test message" description="Opens your chat as a test buyer would see it. Send a message, then find it in the console's Unassigned list.">
+        <SettingsSection title="3. Send a test message" description="Opens your chat as a buyer sees it. Send a message, then answer it in the console: while you are the shop's only member every chat is assigned to you.">
           <a href="/settings/getting-started/test-chat" target="_blank" rel="noopener" data-testid="test-chat-link"
             className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Send a test message</a>
         </SettingsSection>

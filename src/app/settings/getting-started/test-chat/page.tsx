@@ -1,6 +1,6 @@
 // SHOP-5: "Send a test message": the shop's widget as a buyer sees it, on a page of the app (the
 // app's own origin may always embed the widget). The chat opens by itself; a message sent here
-// arrives in the console's Unassigned list like any buyer's.
+// is routed like any buyer's (ASSIGN-1: to the owner while they are the shop's only member).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
@@ -23,7 +23,7 @@ export default async function TestChatPage() {
       <PageTitle title="Test chat" description={`This is ${data.shopName}'s chat as your buyers see it.`} />
       <ol className="list-inside list-decimal space-y-1 text-sm text-slate-700">
         <li>Type a message in the chat at the bottom right (open it with the button if it is closed) and send it.</li>
-        <li>Open the <a href="/console" className="font-medium text-brand-700 hover:underline" target="_blank" rel="noopener">console</a>: the message waits in the Unassigned list.</li>
+        <li>Open the <a href="/console" className="font-medium text-brand-700 hover:underline" target="_blank" rel="noopener">console</a>: while you are the shop&apos;s only member the chat is assigned to you (Assigned); with a team it is routed to an agent or waits in Unassigned.</li>
         <li>Take the chat and reply: the answer appears here.</li>
       </ol>
       <TestChatWidget publicKey={data.publicKey} />
