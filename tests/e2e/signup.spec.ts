@@ -34,7 +34,7 @@ async function fillSignUp(page: Page, fields: { name: string; email: string; pas
   await page.getByRole("button", { name: "Create shop" }).click();
 }
 
-test("SHOP-1 SHOP-3 SHOP-5 a new seller signs up, installs the snippet on their storefront and answers a buyer's message", async ({ browser }) => {
+test("SHOP-1 SHOP-3 SHOP-4 SHOP-5 a new seller signs up, installs the snippet on their storefront and answers a buyer's message", async ({ browser }) => {
   const seller = await browser.newContext();
   await seller.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await seller.newPage();
