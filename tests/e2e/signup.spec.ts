@@ -116,11 +116,12 @@ test("SHOP-2 an existing account adds a second shop with its password (no second
   await page.goto("/console");
   await expect(page.getByTestId("connection-status")).toHaveText("Connected");
   await page.getByRole("button", { name: /Account menu/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByRole("menuitem", { name: "Create another shop" }).click();
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page.getByTestId("signed-in-note")).toContainText(email);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
 
   // The same email with a wrong password: the sign-in answer, and no shop is made.
-  await page.goto("/sign-up");
   await fillSignUp(page, { name: "Rowan", email, password: "not the password at all 1", shopName: "Rowan Maps" });
   await expect(page.getByRole("alert").filter({ hasText: "The email or password is incorrect" })).toBeVisible();
 

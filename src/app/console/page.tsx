@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
+import { isSignUpEnabled } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
 import { loadConsoleShell } from "@/server/services/console/load-console-shell";
@@ -47,6 +48,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       // CONSOLE-8: the member's sound / desktop / badge choices (SET-2).
       notificationPrefs={shell.notificationPrefs}
       initialConversationId={requested}
+      canCreateShop={isSignUpEnabled()}
       banner={verification.isVerified ? undefined : <VerifyEmailBanner email={verification.email} />}
     />
   );

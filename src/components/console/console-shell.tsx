@@ -34,6 +34,8 @@ export interface ConsoleShellProps {
   initialConversationId: string | null;
   /** SHOP-3: the verify-your-email banner, when the person's address is not verified yet. */
   banner?: ReactNode;
+  /** SHOP-2: sign-up is enabled, so the avatar menu offers "Create another shop". */
+  canCreateShop?: boolean;
 }
 
 export function ConsoleShell(props: ConsoleShellProps) {
@@ -95,7 +97,7 @@ function ConsoleFrame(props: ConsoleShellProps) {
             {connection === "connected" ? "Connected" : connection === "refused" ? "Access refused" : "Connecting…"}
           </span>
           {props.hasAcceptSwitch && <AcceptSwitch initial={member.acceptAutoAssign} />}
-          <AvatarMenu member={member} shops={props.shops} />
+          <AvatarMenu member={member} shops={props.shops} canCreateShop={props.canCreateShop} />
         </div>
       </header>
       {props.banner}
