@@ -14,6 +14,9 @@ const { loadGettingStarted, revealIdentitySecret, rotateIdentitySecret } = await
 const { startWidgetSession } = await import("../../src/server/services/widget/start-widget-session");
 const { signIdentityToken } = await import("../../src/server/services/widget/identity-token");
 const signUpRoute = await import("../../src/app/api/sign-up/route");
+const verifyRoute = await import("../../src/app/api/email-verification/[token]/route");
+const { issueEmailVerification } = await import("../../src/server/services/onboarding/email-verification");
+const { createMemoryMailer } = await import("./team-fixtures");
 
 const HOUR = 3_600_000;
 
@@ -103,5 +106,28 @@ describe("SHOP-1 POST /api/sign-up", () => {
     expect(json.data).toMatchObject({ shopName: "Rita's", isNewAccount: true });
     const shop = await db.shop.findUniqueOrThrow({ where: { id: json.data.shopId } });
     expect(JSON.stringify(json)).not.toContain(shop.identitySecret);
+  });
+});
+
+describe("SHOP-3 POST /api/email-verification/<token>", () => {
+  const confirm = (token: string, headers: Record<string, string> = {}) =>
+    verifyRoute.POST(new NextRequest(`http://app.test/api/email-verification/${token}`, { method: "POST", headers: { host: "app.test", ...headers } }), { params: Promise.resolve({ token }) });
+
+  it("SHOP-3 works once without a sign-in, refuses another site's page, and says when the link is used or unknown", async () => {
+    const shop = await createShop(db);
+    const member = await createMember(db, { shopId: shop.id, role: "owner", emailVerified: false });
+    const { token } = await issueEmailVerification(db, { userId: member.userId, shopId: shop.id, mailer: createMemoryMailer(), baseUrl: "http://app.test" });
+    expect((await confirm(token, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.userId } })).emailVerifiedAt).toBeNull();
+
+    const first = await confirm(token, { origin: "http://app.test" });
+    expect(first.status).toBe(200);
+    expect((await first.json()).data).toEqual({ email: member.user.email });
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.userId } })).emailVerifiedAt).toBeInstanceOf(Date);
+
+    const again = await confirm(token, { origin: "http://app.test" });
+    expect(again.status).toBe(410);
+    expect((await again.json()).error.message).toContain("already used");
+    expect((await confirm("x".repeat(300))).status).toBe(404);
   });
 });
