@@ -45,6 +45,8 @@ const configSchema = z.object({
         context.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  /** SHOP-1: public sign-up of new shops (/sign-up). false for a single-shop deployment: the page and its API answer 404. */
+  SIGNUP_ENABLED: booleanFromString.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -73,4 +75,9 @@ let trustedProxies: TrustedProxies | undefined;
 export function getTrustedProxies(): TrustedProxies {
   trustedProxies ??= parseTrustedProxies(getConfig().TRUSTED_PROXIES);
   return trustedProxies;
+}
+
+/** SHOP-1: whether /sign-up and POST /api/sign-up exist on this deployment. */
+export function isSignUpEnabled(): boolean {
+  return getConfig().SIGNUP_ENABLED;
 }

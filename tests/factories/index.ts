@@ -32,6 +32,8 @@ export async function createMember(
     maxCapacity?: number;
     acceptAutoAssign?: boolean;
     userId?: string;
+    /** People made here count as having proven their address (as invited people have), unless false. */
+    emailVerified?: boolean;
   },
 ) {
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
@@ -40,7 +42,7 @@ export async function createMember(
     options.userId ??
     (
       await db.user.create({
-        data: { email: options.email ?? `${nickname}@example.test`.toLowerCase(), name: nickname, passwordHash: await testPasswordHash },
+        data: { email: options.email ?? `${nickname}@example.test`.toLowerCase(), name: nickname, passwordHash: await testPasswordHash, emailVerifiedAt: options.emailVerified === false ? null : new Date() },
       })
     ).id;
   return db.member.create({

@@ -116,6 +116,9 @@ const ROUTES: RouteCase[] = [
   { file: "api/me/notifications/route.ts", method: "PUT", action: "personal_settings:update", body: () => ({ sound: false, desktop: true, badge: true }) },
   { file: "api/me/sessions/route.ts", method: "DELETE", action: "personal_settings:update" },
   { file: "api/me/password/route.ts", method: "POST", action: "personal_settings:update", body: () => ({ currentPassword: TEST_PASSWORD, newPassword: "lantern orchard violet 2026", confirmPassword: "lantern orchard violet 2026" }) },
+  { file: "api/me/email-verification/route.ts", method: "POST", action: "personal_settings:update" },
+  { file: "api/team/identity-secret/route.ts", method: "GET", action: "settings:update" },
+  { file: "api/team/identity-secret/route.ts", method: "POST", action: "settings:update" },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */

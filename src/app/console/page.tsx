@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
+import { isSignUpEnabled } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
 import { loadConsoleShell } from "@/server/services/console/load-console-shell";
+import { getEmailVerificationStatus } from "@/server/services/onboarding/email-verification";
+import { VerifyEmailBanner } from "@/components/onboarding/verify-email-banner";
 import { ConsoleShell } from "@/components/console/console-shell";
 import { consoleTitle } from "@/components/console/notifications/console-title";
 
@@ -20,7 +23,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function ConsolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  const [shell, query] = await Promise.all([callService(loadConsoleShell, { member }), searchParams]);
+  const [shell, query, verification] = await Promise.all([
+    callService(loadConsoleShell, { member }),
+    searchParams,
+    callService(getEmailVerificationStatus, { actor: member }),
+  ]);
   const requested = typeof query.c === "string" && UUID.test(query.c) ? query.c.toLowerCase() : null;
   return (
     <ConsoleShell
@@ -41,6 +48,8 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       // CONSOLE-8: the member's sound / desktop / badge choices (SET-2).
       notificationPrefs={shell.notificationPrefs}
       initialConversationId={requested}
+      canCreateShop={isSignUpEnabled()}
+      banner={verification.isVerified ? undefined : <VerifyEmailBanner email={verification.email} />}
     />
   );
 }

@@ -4,14 +4,20 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { can } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
+import { callService } from "@/server/services/call-service";
+import { getEmailVerificationStatus } from "@/server/services/onboarding/email-verification";
 import { SettingsNav, type SettingsNavItem } from "@/components/settings/settings-nav";
+import { VerifyEmailBanner } from "@/components/onboarding/verify-email-banner";
 
 export const dynamic = "force-dynamic";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
+  const verification = await callService(getEmailVerificationStatus, { actor: member });
   const items: SettingsNavItem[] = [
+    // SHOP-5: the widget snippet, the identity secret and the next steps.
+    ...(can(member, "settings:update") ? [{ href: "/settings/getting-started", label: "Getting started" }] : []),
     { href: "/settings/personal", label: "Personal" },
     { href: "/settings/notifications", label: "Notifications" },
     ...(can(member, "team:read") ? [{ href: "/settings/team", label: "Team" }] : []),
@@ -35,6 +41,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           <a href="/console" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">Back to the console</a>
         </div>
       </header>
+      {!verification.isVerified && <VerifyEmailBanner email={verification.email} />}
       <div className="flex min-h-0 flex-1">
         <SettingsNav items={items} />
         <main className="min-w-0 flex-1 overflow-y-auto bg-slate-50 p-8">

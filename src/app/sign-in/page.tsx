@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { isSignUpEnabled } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
 import { explainSignOut } from "@/core/sign-out-reason";
 import { SignInForm } from "./sign-in-form";
@@ -26,6 +27,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
         <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} />
         <p className="mt-4 text-center text-sm"><a href="/forgot-password" className="text-brand-700 hover:underline">Forgot password?</a></p>
+        {isSignUpEnabled() && (
+          <p className="mt-6 text-center text-sm text-slate-500">
+            New to Counterpart? <a href="/sign-up" className="font-medium text-brand-700 hover:underline">Create a shop</a>
+          </p>
+        )}
       </div>
     </main>
   );

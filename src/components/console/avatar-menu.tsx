@@ -12,7 +12,7 @@ export interface ShopOption {
   role: string;
 }
 
-export function AvatarMenu({ member, shops }: { member: ConsoleMember; shops: ShopOption[] }) {
+export function AvatarMenu({ member, shops, canCreateShop = false }: { member: ConsoleMember; shops: ShopOption[]; canCreateShop?: boolean }) {
   const [isOpen, setIsOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const { update } = useSession();
@@ -31,10 +31,14 @@ export function AvatarMenu({ member, shops }: { member: ConsoleMember; shops: Sh
     };
   }, [isOpen]);
 
+  // The server accepts the switch only for a shop the person is an active member of (auth-options
+  // jwt callback) and checks the membership again on every request. A full load then opens the
+  // console of the new shop: its socket, lists and rooms are the new shop's, none of the old.
   async function switchShop(shopId: string) {
-    await update({ shopId });
+    const session = await update({ shopId });
     setIsOpen(false);
-    router.refresh();
+    if (session?.shopId === shopId) window.location.assign("/console");
+    else router.refresh();
   }
 
   return (
@@ -59,6 +63,10 @@ export function AvatarMenu({ member, shops }: { member: ConsoleMember; shops: Sh
                 </button>
               ))}
             </div>
+          )}
+          {/* SHOP-2: another shop for the same person (hidden when SIGNUP_ENABLED=false). */}
+          {canCreateShop && (
+            <a role="menuitem" href="/sign-up" className="mt-1 block w-full rounded px-2 py-1.5 text-left text-slate-700 hover:bg-slate-100">Create another shop</a>
           )}
           <button role="menuitem" type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })}
             className="mt-1 block w-full rounded px-2 py-1.5 text-left text-red-700 hover:bg-red-50">

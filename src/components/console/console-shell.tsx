@@ -3,7 +3,7 @@
 // The console frame: navigation, the chat list, the chat window and the buyer/workbench column,
 // the accept switch, the avatar menu, and notifications (CONSOLE-8). The selected chat lives in
 // the address (?c=…), so a reload or a notification click opens the same chat.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { AvatarMenu, type ShopOption } from "./avatar-menu";
 import { AcceptSwitch } from "./accept-switch";
 import { ChatList } from "./chat-list";
@@ -32,6 +32,10 @@ export interface ConsoleShellProps {
   canSeeAllChats: boolean;
   notificationPrefs: NotificationPrefs;
   initialConversationId: string | null;
+  /** SHOP-3: the verify-your-email banner, when the person's address is not verified yet. */
+  banner?: ReactNode;
+  /** SHOP-2: sign-up is enabled, so the avatar menu offers "Create another shop". */
+  canCreateShop?: boolean;
 }
 
 export function ConsoleShell(props: ConsoleShellProps) {
@@ -93,9 +97,10 @@ function ConsoleFrame(props: ConsoleShellProps) {
             {connection === "connected" ? "Connected" : connection === "refused" ? "Access refused" : "Connecting…"}
           </span>
           {props.hasAcceptSwitch && <AcceptSwitch initial={member.acceptAutoAssign} />}
-          <AvatarMenu member={member} shops={props.shops} />
+          <AvatarMenu member={member} shops={props.shops} canCreateShop={props.canCreateShop} />
         </div>
       </header>
+      {props.banner}
       <DesktopPermissionBanner isWanted={props.notificationPrefs.desktop} />
 
       <div className="flex min-h-0 flex-1">

@@ -33,6 +33,13 @@ describe("MAIL-1 outbox policy", () => {
     expect(visibleCopy(mail, { now: new Date("2026-12-03T00:00:00Z"), mayManageInvitations: true }).text).toBe(`Join: ${REMOVED_LINK}`);
   });
 
+  it("SHOP-3 MAIL-1 a verification link without SMTP is kept for the owner and hidden from admins", () => {
+    const VERIFY = "http://localhost:3000/verify-email/token456";
+    const mail = { ...outboxCopy({ kind: "email_verification", outcome: "saved", text: `Verify: ${VERIFY}`, secretLinks: [VERIFY] }), kind: "email_verification", secretsExpireAt: new Date("2026-12-04T00:00:00Z") };
+    expect(visibleCopy(mail, { now, mayManageInvitations: true }).links).toEqual([VERIFY]);
+    expect(visibleCopy(mail, { now, mayManageInvitations: false }).text).toBe(`Verify: ${REMOVED_LINK}`);
+  });
+
   it("ACCOUNT-1 MAIL-1 prints to the server log only what no outbox shows, and only without SMTP", () => {
     expect(needsServerLog({ outcome: "saved", shopId: null, kind: "password_reset", secretLinks: [RESET] })).toBe(true);
     expect(needsServerLog({ outcome: "saved", shopId: "shop", kind: "password_reset", secretLinks: [RESET] })).toBe(true);

@@ -14,6 +14,9 @@ export type MailOutcome = "sent" | "saved" | "failed";
 /** What replaces a link the outbox does not keep. */
 export const REMOVED_LINK = "[link removed]";
 
+/** Kinds whose kept links only readers who manage invitations (the owner) see. */
+const OWNER_ONLY_LINKS: ReadonlySet<string> = new Set(["invitation", "email_verification"]);
+
 /** Kinds whose secret links are never stored, whatever happened to the mail. */
 const NEVER_KEPT: ReadonlySet<MailKind> = new Set(["password_reset"]);
 
@@ -57,15 +60,16 @@ export function outboxCopy(input: { kind: MailKind; outcome: MailOutcome; text: 
 
 /**
  * The mail as one reader sees it: secret links past their expiry are gone for everyone, and
- * invitation links only for readers who may manage invitations (an admin sees that the
- * invitation went out, not the link that would let them join as the invited person).
+ * invitation and email-verification links only for readers who may manage invitations (an
+ * admin sees that the mail went out, not the link that would let them join as the invited
+ * person or confirm the owner's address).
  */
 export function visibleCopy(
   mail: OutboxCopy & { kind: string; secretsExpireAt: Date | null },
   reader: { now: Date; mayManageInvitations: boolean },
 ): OutboxCopy {
   const expired = mail.secretsExpireAt !== null && mail.secretsExpireAt <= reader.now;
-  const hidden = expired || (mail.kind === "invitation" && !reader.mayManageInvitations);
+  const hidden = expired || (OWNER_ONLY_LINKS.has(mail.kind) && !reader.mayManageInvitations);
   return hidden ? removeLinks(mail, mail.secretLinks) : mail;
 }
 

@@ -49,7 +49,7 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, shopId: { type: "text" } },
         async authorize(credentials, req) {
           try {
             // The address comes from the socket's peer (stamped by server.ts), never from a header

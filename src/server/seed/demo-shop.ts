@@ -3,6 +3,7 @@
 // skipped when the demo shop exists, so running it again changes nothing.
 import type { Database } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
+import { createShopRecord } from "@/server/services/shop/create-shop";
 
 export const DEMO_SHOP_PUBLIC_KEY = "pk_demo_harbor_and_pine";
 export const DEMO_PASSWORD = "counterpart-demo";
@@ -24,13 +25,11 @@ export async function seedDemoShop(db: Database, now = new Date()): Promise<{ cr
   const ago = (ms: number) => new Date(now.getTime() - ms);
 
   await db.$transaction(async (tx) => {
-    const shop = await tx.shop.create({
-      data: {
-        name: "Harbor & Pine",
-        publicKey: DEMO_SHOP_PUBLIC_KEY,
-        identitySecret: "demo-identity-secret-change-me",
-        settings: { create: { reviewWords: ["admin", "official", "support team"] } },
-      },
+    const shop = await createShopRecord(tx, {
+      name: "Harbor & Pine",
+      publicKey: DEMO_SHOP_PUBLIC_KEY,
+      identitySecret: "demo-identity-secret-change-me",
+      settings: { reviewWords: ["admin", "official", "support team"] },
     });
 
     const members: Record<string, string> = {};
@@ -38,7 +37,7 @@ export async function seedDemoShop(db: Database, now = new Date()): Promise<{ cr
       const user = await tx.user.upsert({
         where: { email: account.email },
         update: {},
-        create: { email: account.email, name: account.name, passwordHash },
+        create: { email: account.email, name: account.name, passwordHash, emailVerifiedAt: now },
       });
       const member = await tx.member.create({
         data: {

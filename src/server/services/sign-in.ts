@@ -29,7 +29,7 @@ export interface SignedInUser {
   userId: string;
   email: string;
   name: string;
-  /** The shop the session starts in: the first active membership, oldest first. */
+  /** The shop the session starts in: the one asked for when the person is an active member of it, else the first active membership, oldest first. */
   shopId: string;
   /** The sign-in session the cookie will name, and the member version it is issued with. */
   sessionId: string;
@@ -68,7 +68,10 @@ export async function signIn(db: Database, input: unknown, options: SignInOption
   if (!isLiveUser || !isPasswordRight) return refuse();
   await throttle?.recordSuccess(keys);
 
-  const active = user.memberships.find((membership) => membership.status === "active");
+  // SHOP-2: after sign-up the new shop is asked for; any other shop id is ignored, never trusted.
+  const preferredShopId = typeof (input as { shopId?: unknown } | null)?.shopId === "string" ? (input as { shopId: string }).shopId : null;
+  const activeMemberships = user.memberships.filter((membership) => membership.status === "active");
+  const active = activeMemberships.find((membership) => membership.shopId === preferredShopId) ?? activeMemberships[0];
   if (!active) {
     const wasDeactivated = user.memberships.some((membership) => membership.status === "deactivated");
     throw new SignInError(wasDeactivated ? "deactivated" : "no_shop");

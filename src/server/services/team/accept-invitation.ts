@@ -69,12 +69,13 @@ export async function acceptInvitation(
       ? (
           await tx.user.update({
             where: { id: user.id },
-            data: newPasswordHash ? { passwordHash: newPasswordHash, deletedAt: null } : {},
+            // The link came by mail to this address, so it is proven (SHOP-3).
+            data: newPasswordHash ? { passwordHash: newPasswordHash, deletedAt: null, emailVerifiedAt: user.emailVerifiedAt ?? now } : { emailVerifiedAt: user.emailVerifiedAt ?? now },
           })
         ).id
       : (
           await tx.user.create({
-            data: { email: invitation.email, name: fields.nickname, passwordHash: newPasswordHash, defaultLanguage: invitation.defaultLanguage },
+            data: { email: invitation.email, name: fields.nickname, passwordHash: newPasswordHash, defaultLanguage: invitation.defaultLanguage, emailVerifiedAt: now },
           })
         ).id;
 

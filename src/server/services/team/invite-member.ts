@@ -3,6 +3,7 @@
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
+import { assertMayInvite } from "@/server/services/onboarding/email-verification";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { createInvitationToken, invitationExpiry } from "@/server/services/team/invitation-token";
 import { parseInput } from "@/server/services/team/parse-input";
@@ -16,6 +17,7 @@ export async function inviteMember(
   deps: MailDependencies = {},
 ): Promise<InvitationResultDto> {
   assertCan(input.actor, "team:invite");
+  await assertMayInvite(db, input.actor);
   const { email, role, defaultLanguage } = parseInput(ZInviteMemberSchema, { email: input.email, role: input.role, defaultLanguage: input.defaultLanguage });
   const now = input.now ?? new Date();
   const { actor } = input;

@@ -2,6 +2,7 @@
 // link in the earlier email stops working at once (and leaves the outbox, MAIL-1).
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
+import { assertMayInvite } from "@/server/services/onboarding/email-verification";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { forgetInvitationLinks } from "@/server/services/mail/forget-invitation-links";
@@ -16,6 +17,7 @@ export async function resendInvitation(
   deps: MailDependencies = {},
 ): Promise<InvitationResultDto> {
   assertCan(input.actor, "team:manage_invitations");
+  await assertMayInvite(db, input.actor);
   assertId(input.invitationId, "invitation");
   const now = input.now ?? new Date();
   const { token, tokenHash } = createInvitationToken();

@@ -4,6 +4,7 @@
 // uploads, and what the widget shows at once. A visitor id the server did not issue for this shop
 // (client-chosen, seeded, altered) is not an error: the browser gets a fresh visitor instead.
 import { z } from "zod";
+import { acceptedIdentitySecrets } from "@/core/shop/onboarding";
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { issueVisitorId, signWidgetToken, verifyIdentityToken, verifyVisitorId } from "@/server/services/widget/tokens";
@@ -48,7 +49,12 @@ export async function startWidgetSession(
   let buyer;
   let visitorId: string | null = null;
   if (input.identityToken) {
-    const claims = await verifyIdentityToken(shop.identitySecret, input.identityToken, { now, onLegacyFormat: () => warnLegacyIdentityToken(shop, now) });
+    // SHOP-4: after a rotation the previous secret still verifies until its grace ends.
+    let claims = null;
+    for (const secret of acceptedIdentitySecrets(shop, now)) {
+      claims = await verifyIdentityToken(secret, input.identityToken, { now, onLegacyFormat: () => warnLegacyIdentityToken(shop, now) });
+      if (claims) break;
+    }
     if (!claims) {
       throw new AppError("UNAUTHENTICATED", "The buyer identity could not be verified. Reload the page to sign in again.", {
         identityToken: ["Bad signature, expired, or living longer than 24 hours"],
