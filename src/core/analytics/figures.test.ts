@@ -248,3 +248,32 @@ describe("ANALYTICS-5: invariants of every figure", () => {
     );
   });
 });
+
+describe("ANALYTICS-3 and permissions: attribution across the range end, and one member's figures", () => {
+  it("ANALYTICS-3 an order after a later reply (outside the range) belongs to that reply, not to the range", () => {
+    const result = report({
+      replies: [
+        { buyerId: "b1", memberId: "ava", atMs: range.toMs - HOUR },
+        { buyerId: "b1", memberId: "ben", atMs: range.toMs + HOUR },
+      ],
+      orders: [
+        { orderId: "before-ben", buyerId: "b1", placedAtMs: range.toMs, totalMinor: 500, currency: "USD", status: "delivered" },
+        { orderId: "after-ben", buyerId: "b1", placedAtMs: range.toMs + 2 * HOUR, totalMinor: 700, currency: "USD", status: "delivered" },
+      ],
+    });
+    expect(result.summary.conversion).toMatchObject({ revenueMinor: 500, orders: 1, repliedBuyers: 1, orderingBuyers: 1 });
+  });
+
+  it("property: ANALYTICS-4 onlyMemberId gives exactly that member's per-agent row", () => {
+    fc.assert(
+      fc.property(inputs, fc.constantFrom("ava", "ben"), (generated, memberId) => {
+        const full = report(generated);
+        const own = report({ ...generated, onlyMemberId: memberId });
+        const row = full.perAgent.find((r) => r.memberId === memberId);
+        expect(own.perAgent.map((r) => r.memberId)).toEqual(row ? [memberId] : []);
+        expect(own.summary).toEqual(row?.figures ?? report({}).summary);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
