@@ -21,7 +21,6 @@ export const analyticsQuerySchema = z
     from: day.optional(),
     to: day.optional(),
   })
-  .strict()
   .superRefine((query, context) => {
     if ((query.from === undefined) !== (query.to === undefined)) {
       context.addIssue({ code: "custom", path: [query.from === undefined ? "from" : "to"], message: "Give both the first and the last day." });
