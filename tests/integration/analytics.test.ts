@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { daysOf, type Figures } from "../../src/core/analytics";
 import { buildAnalytics, readAnalytics } from "../../src/server/services/analytics/read-analytics";
+import { exportAnalyticsCsv } from "../../src/server/services/analytics/export-analytics-csv";
 import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { createBuyer, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
@@ -69,6 +70,62 @@ describe("ANALYTICS-5 the figures equal a naive plain-SQL recomputation on a gen
     await expect(readAnalytics(db, { actor: owner!, query: { from: "2024-01-01", to: "2026-01-01" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
     await expect(readAnalytics(db, { actor: owner!, query: { from: "2026-02-30", to: "2026-03-01" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
     await expect(readAnalytics(db, { actor: owner!, query: { preset: "1y" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
+  });
+});
+
+describe("ANALYTICS-4 the CSV export has the numbers of the API", () => {
+  const columns: Record<string, (f: Figures) => number | null> = {
+    sessions_opened: (f) => f.responseRate.opened,
+    replied_within_24h: (f) => f.responseRate.replied,
+    response_rate_24h: (f) => f.responseRate.rate,
+    sessions_handled: (f) => f.sessionsHandled,
+    rated: (f) => f.satisfaction.rated,
+    satisfied: (f) => f.satisfaction.satisfied,
+    satisfaction_rate: (f) => f.satisfaction.rate,
+    conversion_orders: (f) => f.conversion.orders,
+    conversion_revenue_minor: (f) => f.conversion.revenueMinor,
+    conversion_revenue: (f) => f.conversion.revenueMinor / 100,
+    other_currency_orders: (f) => f.conversion.otherCurrencyOrders,
+    replied_buyers: (f) => f.conversion.repliedBuyers,
+    ordering_buyers: (f) => f.conversion.orderingBuyers,
+    ordering_share: (f) => f.conversion.share,
+    first_response_median_ms: (f) => f.firstResponse.medianMs,
+    first_response_p90_ms: (f) => f.firstResponse.p90Ms,
+    resolution_median_ms: (f) => f.resolution.medianMs,
+    resolution_p90_ms: (f) => f.resolution.p90Ms,
+    queue_wait_median_ms: (f) => f.queueWait.medianMs,
+    queue_wait_p90_ms: (f) => f.queueWait.p90Ms,
+  };
+
+  it("ANALYTICS-4 every day row, agent row and the total equal the API's figures; agents may not export", async () => {
+    const [owner, , ava] = shop.members;
+    const query = { from: "2026-03-01", to: "2026-03-14" };
+    const now = new Date(shop.endMs);
+    const api = await buildAnalytics(db, { shopId: shop.shopId, query, now });
+    const file = await exportAnalyticsCsv(db, { actor: owner!, query, now });
+    expect(file.fileName).toBe("analytics-2026-03-01-to-2026-03-14.csv");
+    const text = await new Response(file.body).text();
+    const [header, ...rows] = text.trim().split("\n").map((line) => line.split(","));
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)]!;
+    expect(rows).toHaveLength(1 + api.daily.length + api.perAgent.length);
+    const expected = [
+      ...[api.summary].map((figures) => ({ section: "total", key: "", figures })),
+      ...api.daily.map((d) => ({ section: "day", key: d.day, figures: d.figures })),
+      ...api.perAgent.map((r) => ({ section: "agent", key: r.memberId ?? "", figures: r.figures })),
+    ];
+    expected.forEach((want, index) => {
+      const row = rows[index]!;
+      expect(cell(row, "section")).toBe(want.section);
+      if (want.section === "day") expect(cell(row, "day")).toBe(want.key);
+      if (want.section === "agent") expect(cell(row, "member_id")).toBe(want.key);
+      for (const [name, read] of Object.entries(columns)) {
+        const value = read(want.figures);
+        const written = cell(row, name);
+        if (value === null) expect(written, name).toBe("");
+        else expect(Number(written), `${want.section} ${want.key} ${name}`).toBeCloseTo(value, 6);
+      }
+    });
+    await expect(exportAnalyticsCsv(db, { actor: ava!, query, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
