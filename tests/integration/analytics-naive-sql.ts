@@ -2,6 +2,8 @@
 // src/server/services/analytics and src/core/analytics: plain SQL over the raw tables, days by
 // PostgreSQL's own time-zone conversion, percentiles by percentile_disc, each figure grouped by
 // GROUPING SETS ((), day, owner). It reads the whole shop: no bounds, no facts, no shortcuts.
+// It follows docs/analytics.md, including its rule that a reply whose author row is gone counts
+// for a "removed" row.
 import { Prisma } from "../../src/generated/prisma/client";
 import type { Figures } from "../../src/core/analytics";
 import type { Database } from "../../src/server/db/client";
@@ -34,7 +36,7 @@ export async function naiveAnalytics(db: Database, input: { shopId: string; time
   const sessions = Prisma.sql`
     SELECT s.*, 
       (SELECT m."createdAt" FROM "Message" m WHERE m."sessionId" = s.id AND m."authorType" = 'agent' AND NOT m."isAutomatic" ORDER BY m."createdAt", m.seq LIMIT 1) AS fr_at,
-      (SELECT m."authorMemberId"::text FROM "Message" m WHERE m."sessionId" = s.id AND m."authorType" = 'agent' AND NOT m."isAutomatic" ORDER BY m."createdAt", m.seq LIMIT 1) AS fr_member,
+      (SELECT COALESCE(m."authorMemberId"::text, 'removed') FROM "Message" m WHERE m."sessionId" = s.id AND m."authorType" = 'agent' AND NOT m."isAutomatic" ORDER BY m."createdAt", m.seq LIMIT 1) AS fr_member,
       (SELECT min(a."createdAt") FROM "Assignment" a WHERE a."sessionId" = s.id AND a."toMemberId" IS NOT NULL) AS first_assigned
     FROM "ChatSession" s WHERE s."shopId" = ${shopId}::uuid`;
   const grouped = (select: Prisma.Sql, from: Prisma.Sql, day: Prisma.Sql, owner: Prisma.Sql) => db.$queryRaw<Array<Key & Record<string, unknown>>>`
@@ -67,7 +69,7 @@ export async function naiveAnalytics(db: Database, input: { shopId: string; time
     Prisma.sql`COALESCE("endedById", "assigneeId")::text`,
   );
   const replies = Prisma.sql`
-    SELECT m."createdAt" AS at, m."authorMemberId"::text AS member, c."buyerId" AS buyer
+    SELECT m."createdAt" AS at, COALESCE(m."authorMemberId"::text, 'removed') AS member, c."buyerId" AS buyer
     FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
     WHERE m."shopId" = ${shopId}::uuid AND m."authorType" = 'agent' AND NOT m."isAutomatic"`;
   const replied = await grouped(

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isAgentReply, type OrderFact, type ReplyFact, type SessionFact } from "./facts";
 import { computeAnalytics, type AnalyticsInput, type Figures } from "./figures";
 import { nearestRank, summarize } from "./percentiles";
-import { dayRange } from "./time-zone";
+import { dayRange, localDayOf } from "./time-zone";
 
 const HOUR = 3_600_000;
 const zone = "Asia/Jakarta";
@@ -272,6 +272,22 @@ describe("ANALYTICS-3 and permissions: attribution across the range end, and one
         const row = full.perAgent.find((r) => r.memberId === memberId);
         expect(own.perAgent.map((r) => r.memberId)).toEqual(row ? [memberId] : []);
         expect(own.summary).toEqual(row?.figures ?? report({}).summary);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("ANALYTICS-4 day buckets across DST", () => {
+  it("property: a fact lands on the day localDayOf names, in a zone with DST changes", () => {
+    const newYork = dayRange("2026-03-01", "2026-11-10", "America/New_York");
+    fc.assert(
+      fc.property(fc.integer({ min: newYork.fromMs, max: newYork.toMs - 1 }), (openedAtMs) => {
+        const result = computeAnalytics({
+          sessions: [session({ sessionId: "s", openedAtMs, humanQueueAtMs: openedAtMs, firstAssignedAtMs: null })],
+          replies: [], orders: [], range: newYork, timeZone: "America/New_York", currency: "USD",
+        });
+        expect(result.daily.filter((d) => d.figures.responseRate.opened === 1).map((d) => d.day)).toEqual([localDayOf(openedAtMs, "America/New_York")]);
       }),
       { numRuns: 100 },
     );

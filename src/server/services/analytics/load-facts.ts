@@ -8,22 +8,36 @@
 // - agents' replies: Message (shopId, authorType, createdAt);
 // - the replied buyers' orders: Order (shopId, buyerId, placedAt).
 import { CONVERSION_WINDOW_MS, type DayRange, type OrderFact, type ReplyFact, type SessionFact } from "@/core/analytics";
+import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 
+/** Times travel as epoch milliseconds (timestamps are stored without zone, in UTC). */
 interface SessionRow {
   id: string;
   buyer_id: string;
-  opened_at: Date;
-  first_assigned_at: Date | null;
-  first_reply_at: Date | null;
+  opened_at: number;
+  first_assigned_at: number | null;
+  first_reply_at: number | null;
   first_reply_member: string | null;
   assignee_id: string | null;
   state: "queued" | "open" | "ended" | "expired";
-  closed_at: Date | null;
+  closed_at: number | null;
   ended_by_id: string | null;
   rating: number | null;
-  rated_at: Date | null;
+  rated_at: number | null;
 }
+
+/**
+ * A year holds tens of thousands of facts: each query answers one JSON array in one cell, which
+ * the driver hands over as text, instead of a row per fact that the client maps cell by cell
+ * (about three times slower on the benchmark).
+ */
+async function jsonRows<T>(db: Database, query: Prisma.Sql): Promise<T[]> {
+  const [row] = await db.$queryRaw<Array<{ rows: string | null }>>`SELECT COALESCE(json_agg(q), '[]')::text AS rows FROM (${query}) q`;
+  return JSON.parse(row?.rows ?? "[]") as T[];
+}
+
+const epochMs = (column: Prisma.Sql) => Prisma.sql`(extract(epoch from ${column}) * 1000)::bigint`;
 
 /** A reply whose author was later removed stays a reply; it is credited to this id. */
 export const REMOVED_MEMBER_ID = "removed";
@@ -31,12 +45,12 @@ export const REMOVED_MEMBER_ID = "removed";
 export async function loadSessionFacts(db: Database, shopId: string, range: DayRange): Promise<SessionFact[]> {
   const from = new Date(range.fromMs);
   const to = new Date(range.toMs);
-  const rows = await db.$queryRaw<SessionRow[]>`
-    SELECT s.id, c."buyerId" AS buyer_id, s."createdAt" AS opened_at,
-           LEAST(fa.first_assigned_at, s."assignedAt") AS first_assigned_at,
-           fr.at AS first_reply_at, fr.member AS first_reply_member,
-           s."assigneeId" AS assignee_id, s.state::text AS state, s."closedAt" AS closed_at,
-           s."endedById" AS ended_by_id, s.rating, s."ratedAt" AS rated_at
+  const rows = await jsonRows<SessionRow>(db, Prisma.sql`
+    SELECT s.id, c."buyerId" AS buyer_id, ${epochMs(Prisma.sql`s."createdAt"`)} AS opened_at,
+           ${epochMs(Prisma.sql`LEAST(fa.first_assigned_at, s."assignedAt")`)} AS first_assigned_at,
+           ${epochMs(Prisma.sql`fr.at`)} AS first_reply_at, fr.member AS first_reply_member,
+           s."assigneeId" AS assignee_id, s.state::text AS state, ${epochMs(Prisma.sql`s."closedAt"`)} AS closed_at,
+           s."endedById" AS ended_by_id, s.rating, ${epochMs(Prisma.sql`s."ratedAt"`)} AS rated_at
     FROM "ChatSession" s
     JOIN "Conversation" c ON c.id = s."conversationId"
     LEFT JOIN LATERAL (
@@ -52,12 +66,12 @@ export async function loadSessionFacts(db: Database, shopId: string, range: DayR
     WHERE s."shopId" = ${shopId}::uuid
       AND ((s."createdAt" >= ${from} AND s."createdAt" < ${to})
         OR (s."closedAt" >= ${from} AND s."closedAt" < ${to})
-        OR (s."ratedAt" >= ${from} AND s."ratedAt" < ${to}))`;
+        OR (s."ratedAt" >= ${from} AND s."ratedAt" < ${to}))`);
   return rows.map(toSessionFact);
 }
 
 function toSessionFact(row: SessionRow): SessionFact {
-  const openedAtMs = row.opened_at.getTime();
+  const openedAtMs = row.opened_at;
   return {
     sessionId: row.id,
     buyerId: row.buyer_id,
@@ -67,38 +81,36 @@ function toSessionFact(row: SessionRow): SessionFact {
     openedAtMs,
     // There is no chatbot hand-over yet: a session reaches people when it opens.
     humanQueueAtMs: openedAtMs,
-    firstAssignedAtMs: row.first_assigned_at?.getTime() ?? null,
-    firstReply: row.first_reply_at ? { atMs: row.first_reply_at.getTime(), memberId: row.first_reply_member! } : null,
+    firstAssignedAtMs: row.first_assigned_at,
+    firstReply: row.first_reply_at !== null ? { atMs: row.first_reply_at, memberId: row.first_reply_member! } : null,
     lastHolderId: row.assignee_id,
     closure:
-      row.state === "ended" && row.closed_at
-        ? { kind: "ended", atMs: row.closed_at.getTime(), byMemberId: row.ended_by_id }
-        : row.state === "expired" && row.closed_at
-          ? { kind: "expired", atMs: row.closed_at.getTime() }
+      row.state === "ended" && row.closed_at !== null
+        ? { kind: "ended", atMs: row.closed_at, byMemberId: row.ended_by_id }
+        : row.state === "expired" && row.closed_at !== null
+          ? { kind: "expired", atMs: row.closed_at }
           : null,
-    rating: row.rating !== null && row.rated_at ? { score: row.rating, atMs: row.rated_at.getTime() } : null,
+    rating: row.rating !== null && row.rated_at !== null ? { score: row.rating, atMs: row.rated_at } : null,
   };
 }
 
 /** Agents' replies in the range and the 7 days after it (a later reply can take an order, figures.ts). */
 export async function loadReplyFacts(db: Database, shopId: string, range: DayRange): Promise<ReplyFact[]> {
-  const rows = await db.$queryRaw<Array<{ buyer_id: string; member_id: string; at: Date }>>`
-    SELECT c."buyerId" AS buyer_id, COALESCE(m."authorMemberId"::text, ${REMOVED_MEMBER_ID}) AS member_id, m."createdAt" AS at
+  return jsonRows<ReplyFact>(db, Prisma.sql`
+    SELECT c."buyerId" AS "buyerId", COALESCE(m."authorMemberId"::text, ${REMOVED_MEMBER_ID}) AS "memberId", ${epochMs(Prisma.sql`m."createdAt"`)} AS "atMs"
     FROM "Message" m
     JOIN "Conversation" c ON c.id = m."conversationId"
     WHERE m."shopId" = ${shopId}::uuid AND m."authorType" = 'agent' AND m."isAutomatic" = false
-      AND m."createdAt" >= ${new Date(range.fromMs)} AND m."createdAt" < ${new Date(range.toMs + CONVERSION_WINDOW_MS)}`;
-  return rows.map((row) => ({ buyerId: row.buyer_id, memberId: row.member_id, atMs: row.at.getTime() }));
+      AND m."createdAt" >= ${new Date(range.fromMs)} AND m."createdAt" < ${new Date(range.toMs + CONVERSION_WINDOW_MS)}`);
 }
 
 /** The orders that can follow a reply of the range: the replied buyers', up to 7 days after it. */
 export async function loadOrderFacts(db: Database, shopId: string, range: DayRange, replies: readonly ReplyFact[]): Promise<OrderFact[]> {
   const buyers = [...new Set(replies.filter((reply) => reply.atMs >= range.fromMs && reply.atMs < range.toMs).map((reply) => reply.buyerId))];
   if (buyers.length === 0) return [];
-  const rows = await db.$queryRaw<Array<{ id: string; buyer_id: string; placed_at: Date; total: number; currency: string; status: string }>>`
-    SELECT o.id, o."buyerId" AS buyer_id, o."placedAt" AS placed_at, o."totalCents" AS total, o.currency, o.status::text AS status
+  return jsonRows<OrderFact>(db, Prisma.sql`
+    SELECT o.id AS "orderId", o."buyerId" AS "buyerId", ${epochMs(Prisma.sql`o."placedAt"`)} AS "placedAtMs", o."totalCents" AS "totalMinor", o.currency, o.status::text AS status
     FROM "Order" o
     WHERE o."shopId" = ${shopId}::uuid AND o."buyerId" = ANY(${buyers}::uuid[])
-      AND o."placedAt" > ${new Date(range.fromMs)} AND o."placedAt" <= ${new Date(range.toMs + CONVERSION_WINDOW_MS)}`;
-  return rows.map((row) => ({ orderId: row.id, buyerId: row.buyer_id, placedAtMs: row.placed_at.getTime(), totalMinor: row.total, currency: row.currency, status: row.status }));
+      AND o."placedAt" > ${new Date(range.fromMs)} AND o."placedAt" <= ${new Date(range.toMs + CONVERSION_WINDOW_MS)}`);
 }
