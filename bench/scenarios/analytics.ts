@@ -32,6 +32,9 @@ async function addAnalyticsFacts(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // The console generator gives queued sessions an assignedAt; the product never does (a
+    // requeue clears it, and nothing assigns without an Assignment record, ASSIGN-8).
+    await client.query(`UPDATE "ChatSession" SET "assignedAt" = NULL WHERE state = 'queued' AND "assigneeId" IS NULL AND "assignedAt" IS NOT NULL`);
     const done = await client.query(`SELECT 1 FROM "Shop" WHERE "publicKey" = $1 AND "timeZone" = $2`, [SHOP_KEY, ZONE]);
     if (done.rowCount) return;
     console.log("adding analytics facts (reply authors, enders, ratings)…");

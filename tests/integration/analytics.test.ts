@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { daysOf, type Figures } from "../../src/core/analytics";
 import { buildAnalytics, readAnalytics } from "../../src/server/services/analytics/read-analytics";
 import { exportAnalyticsCsv } from "../../src/server/services/analytics/export-analytics-csv";
+import { assignQueuedSession } from "../../src/server/services/assignment/assign-manually";
+import { sendAgentMessage } from "../../src/server/services/messaging/send-agent-message";
+import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
-import { createBuyer, createShop } from "../factories";
+import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { generateShop, type GeneratedShop } from "./analytics-generator";
 import { naiveAnalytics } from "./analytics-naive-sql";
@@ -166,5 +169,25 @@ describe("ANALYTICS-4 days are the shop's days, around midnight and DST", () => 
     await newYork.open("2026-11-02T04:59:00Z"); // 23:59 EST, 1 November
     expect(await newYork.openedPerDay("2026-03-07", "2026-03-09")).toEqual({ "2026-03-07": 1, "2026-03-08": 2, "2026-03-09": 1 });
     expect(await newYork.openedPerDay("2026-11-01", "2026-11-01")).toEqual({ "2026-11-01": 3 });
+  });
+});
+
+describe("ANALYTICS-4 a first reply long after the range", () => {
+  it("ANALYTICS-1 ANALYTICS-4 a chat first answered 9 days after its day counts with that wait, and not within 24 h", async () => {
+    const created = await createShop(db);
+    const owner = (await resolveMemberContext(db, { userId: (await createMember(db, { shopId: created.id, role: "owner" })).userId, shopId: created.id }))!;
+    const buyer = await createBuyer(db, { shopId: created.id });
+    const opened = new Date("2026-06-01T10:00:00Z");
+    const result = await ingestBuyerMessage(db, { shopId: created.id, buyerId: buyer.id, clientId: "late-1", content: { kind: "text", body: "Hello" }, now: opened });
+    const sessionId = result.data.openedSessionId!;
+    await assignQueuedSession(db, { member: owner, sessionId, targetMemberId: owner.memberId, now: new Date(opened.getTime() + 60_000) });
+    const session = await db.chatSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const repliedAt = new Date(opened.getTime() + 9 * 86_400_000);
+    await sendAgentMessage(db, { member: owner, conversationId: session.conversationId, clientId: "late-2", content: { kind: "text", body: "Sorry!" }, now: repliedAt });
+    const report = await buildAnalytics(db, { shopId: created.id, query: { from: "2026-06-01", to: "2026-06-01" }, now: repliedAt });
+    expect(report.summary.responseRate).toEqual({ replied: 0, opened: 1, rate: 0 });
+    expect(report.summary.firstResponse).toEqual({ count: 1, medianMs: 9 * 86_400_000, p90Ms: 9 * 86_400_000 });
+    expect(report.summary.queueWait).toEqual({ count: 1, medianMs: 60_000, p90Ms: 60_000 });
+    expect(report.perAgent.map((row) => row.memberId)).toEqual([owner.memberId]);
   });
 });

@@ -3,8 +3,8 @@
 // the plain facts of src/core/analytics, and computeAnalytics applies every rule. Each query is
 // bounded by the range (plus the 7-day conversion window after it), never the shop's history:
 // - sessions opened, ended or rated in the range: ChatSession (shopId, createdAt), (shopId,
-//   closedAt), (shopId, ratedAt); each session's first reply by its (sessionId) message index and
-//   its first assignment by Assignment (sessionId, createdAt);
+//   closedAt), (shopId, ratedAt); each session's first assignment by Assignment (sessionId,
+//   createdAt); its first reply from the range's replies, else by the (sessionId) message index;
 // - agents' replies: Message (shopId, authorType, createdAt);
 // - the replied buyers' orders: Order (shopId, buyerId, placedAt).
 import { CONVERSION_WINDOW_MS, type DayRange, type OrderFact, type ReplyFact, type SessionFact } from "@/core/analytics";
@@ -42,24 +42,24 @@ const epochMs = (column: Prisma.Sql) => Prisma.sql`(extract(epoch from ${column}
 /** A reply whose author was later removed stays a reply; it is credited to this id. */
 export const REMOVED_MEMBER_ID = "removed";
 
-export async function loadSessionFacts(db: Database, shopId: string, range: DayRange): Promise<SessionFact[]> {
+/**
+ * The sessions opened, ended or rated in the range. A session's first reply comes from the
+ * range's replies (a session opened in the range is first answered at or after the range's
+ * start, so its earliest reply inside the loaded window is its first); only sessions opened in
+ * the range with no reply in that window are looked up one by one. Sessions that only ended or
+ * were rated in the range need no first reply (their figures go to whoever ended them).
+ */
+export async function loadSessionFacts(db: Database, shopId: string, range: DayRange, replies: readonly ReplyRow[]): Promise<SessionFact[]> {
   const from = new Date(range.fromMs);
   const to = new Date(range.toMs);
   const rows = await jsonRows<SessionRow>(db, Prisma.sql`
     SELECT s.id, c."buyerId" AS buyer_id, ${epochMs(Prisma.sql`s."createdAt"`)} AS opened_at,
            ${epochMs(Prisma.sql`LEAST(fa.first_assigned_at, s."assignedAt")`)} AS first_assigned_at,
-           ${epochMs(Prisma.sql`fr.at`)} AS first_reply_at, fr.member AS first_reply_member,
+           NULL AS first_reply_at, NULL AS first_reply_member,
            s."assigneeId" AS assignee_id, s.state::text AS state, ${epochMs(Prisma.sql`s."closedAt"`)} AS closed_at,
            s."endedById" AS ended_by_id, s.rating, ${epochMs(Prisma.sql`s."ratedAt"`)} AS rated_at
     FROM "ChatSession" s
     JOIN "Conversation" c ON c.id = s."conversationId"
-    LEFT JOIN LATERAL (
-      SELECT m."createdAt" AS at, COALESCE(m."authorMemberId"::text, ${REMOVED_MEMBER_ID}) AS member
-      FROM "Message" m
-      WHERE m."sessionId" = s.id AND m."authorType" = 'agent' AND m."isAutomatic" = false
-      ORDER BY m."createdAt", m.seq
-      LIMIT 1
-    ) fr ON true
     LEFT JOIN LATERAL (
       SELECT min(a."createdAt") AS first_assigned_at FROM "Assignment" a WHERE a."sessionId" = s.id AND a."toMemberId" IS NOT NULL
     ) fa ON true
@@ -67,6 +67,25 @@ export async function loadSessionFacts(db: Database, shopId: string, range: DayR
       AND ((s."createdAt" >= ${from} AND s."createdAt" < ${to})
         OR (s."closedAt" >= ${from} AND s."closedAt" < ${to})
         OR (s."ratedAt" >= ${from} AND s."ratedAt" < ${to}))`);
+
+  // Replies arrive in time order: the first one seen for a session is its first reply.
+  const firstReplies = new Map<string, { at: number; member: string }>();
+  for (const reply of replies) if (reply.sessionId && !firstReplies.has(reply.sessionId)) firstReplies.set(reply.sessionId, { at: reply.atMs, member: reply.memberId });
+  const openedInRange = rows.filter((row) => row.opened_at >= range.fromMs && row.opened_at < range.toMs);
+  const unanswered = openedInRange.filter((row) => !firstReplies.has(row.id)).map((row) => row.id);
+  if (unanswered.length > 0) {
+    const later = await jsonRows<{ id: string; at: number; member: string }>(db, Prisma.sql`
+      SELECT DISTINCT ON (m."sessionId") m."sessionId" AS id, ${epochMs(Prisma.sql`m."createdAt"`)} AS at,
+             COALESCE(m."authorMemberId"::text, ${REMOVED_MEMBER_ID}) AS member
+      FROM "Message" m
+      WHERE m."sessionId" = ANY(${unanswered}::uuid[]) AND m."authorType" = 'agent' AND m."isAutomatic" = false
+      ORDER BY m."sessionId", m."createdAt", m.seq`);
+    for (const reply of later) firstReplies.set(reply.id, reply);
+  }
+  for (const row of openedInRange) {
+    const first = firstReplies.get(row.id);
+    if (first) Object.assign(row, { first_reply_at: first.at, first_reply_member: first.member });
+  }
   return rows.map(toSessionFact);
 }
 
@@ -94,14 +113,24 @@ function toSessionFact(row: SessionRow): SessionFact {
   };
 }
 
-/** Agents' replies in the range and the 7 days after it (a later reply can take an order, figures.ts). */
-export async function loadReplyFacts(db: Database, shopId: string, range: DayRange): Promise<ReplyFact[]> {
-  return jsonRows<ReplyFact>(db, Prisma.sql`
-    SELECT c."buyerId" AS "buyerId", COALESCE(m."authorMemberId"::text, ${REMOVED_MEMBER_ID}) AS "memberId", ${epochMs(Prisma.sql`m."createdAt"`)} AS "atMs"
+/** A reply with the session it was written in (for the sessions' first replies). */
+export interface ReplyRow extends ReplyFact {
+  sessionId: string | null;
+}
+
+/**
+ * Agents' replies in the range and the 7 days after it (a later reply can take an order,
+ * figures.ts), in the order they were written.
+ */
+export async function loadReplyFacts(db: Database, shopId: string, range: DayRange): Promise<ReplyRow[]> {
+  return jsonRows<ReplyRow>(db, Prisma.sql`
+    SELECT c."buyerId" AS "buyerId", COALESCE(m."authorMemberId"::text, ${REMOVED_MEMBER_ID}) AS "memberId", ${epochMs(Prisma.sql`m."createdAt"`)} AS "atMs",
+           m."sessionId" AS "sessionId"
     FROM "Message" m
     JOIN "Conversation" c ON c.id = m."conversationId"
     WHERE m."shopId" = ${shopId}::uuid AND m."authorType" = 'agent' AND m."isAutomatic" = false
-      AND m."createdAt" >= ${new Date(range.fromMs)} AND m."createdAt" < ${new Date(range.toMs + CONVERSION_WINDOW_MS)}`);
+      AND m."createdAt" >= ${new Date(range.fromMs)} AND m."createdAt" < ${new Date(range.toMs + CONVERSION_WINDOW_MS)}
+    ORDER BY m."createdAt", m.seq`);
 }
 
 /** The orders that can follow a reply of the range: the replied buyers', up to 7 days after it. */

@@ -42,11 +42,11 @@ export async function computeRangeReport(
   db: Database,
   input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
 ): Promise<AnalyticsReport> {
-  const [sessions, replies] = await Promise.all([
-    loadSessionFacts(db, input.shopId, input.range),
-    loadReplyFacts(db, input.shopId, input.range),
+  const replies = await loadReplyFacts(db, input.shopId, input.range);
+  const [sessions, orders] = await Promise.all([
+    loadSessionFacts(db, input.shopId, input.range, replies),
+    loadOrderFacts(db, input.shopId, input.range, replies),
   ]);
-  const orders = await loadOrderFacts(db, input.shopId, input.range, replies);
   return computeAnalytics({
     sessions, replies, orders, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId,
   });
