@@ -32,6 +32,8 @@ export function AnalyticsDashboard(props: { initial: AnalyticsDto; canExport: bo
     if (result.ok) {
       setData(result.data);
       setError(null);
+      // The custom fields show the range on screen, ready to adjust.
+      if ("preset" in next) setCustom({ from: result.data.range.firstDay, to: result.data.range.lastDay });
     } else {
       const fields = Object.values(result.error.fieldErrors ?? {}).flat();
       setError([result.error.message, ...fields].join(" "));

@@ -21,17 +21,17 @@ const rate = (value: number | null) => formatRate(value);
 export const FIGURES: FigureDefinition[] = [
   {
     id: "responseRate", label: "24 h response rate", higherIsBetter: true, value: (f) => f.responseRate.rate, format: rate,
-    detail: (f) => `${f.responseRate.replied} of ${f.responseRate.opened} chats`,
+    detail: (f) => `${f.responseRate.replied} of ${f.responseRate.opened} ${f.responseRate.opened === 1 ? "chat" : "chats"}`,
     note: "Chats buyers opened in the range that a person answered within 24 hours, over all chats buyers opened. Greetings, bot and automatic messages are not answers. Counted on the day the chat opened.",
   },
   {
     id: "satisfaction", label: "Satisfaction", higherIsBetter: true, value: (f) => f.satisfaction.rate, format: rate,
-    detail: (f) => `${f.satisfaction.satisfied} of ${f.satisfaction.rated} ratings`,
+    detail: (f) => `${f.satisfaction.satisfied} of ${f.satisfaction.rated} ${f.satisfaction.rated === 1 ? "rating" : "ratings"}`,
     note: "Ratings of 4 (satisfied) or 5 (very satisfied) over all ratings given in the range. Chats closed after 7 days without a reply are never rated.",
   },
   {
     id: "revenue", label: "Conversion revenue", higherIsBetter: true, value: (f) => f.conversion.revenueMinor, format: (v, c) => (v === null ? "—" : formatMoney(v, c)),
-    detail: (f) => `${f.conversion.orders} orders${f.conversion.otherCurrencyOrders ? ` (+${f.conversion.otherCurrencyOrders} in other currencies)` : ""}`,
+    detail: (f) => `${f.conversion.orders} ${f.conversion.orders === 1 ? "order" : "orders"}${f.conversion.otherCurrencyOrders ? ` (+${f.conversion.otherCurrencyOrders} in other currencies)` : ""}`,
     note: "Orders a buyer placed within 7 days after an agent's reply in the range, each credited once to the latest reply before it. Cancelled and returned orders do not count.",
   },
   {

@@ -20,14 +20,14 @@ export function HeadlineCards(props: { summary: Figures; previous: Figures; curr
         const before = figure.value(props.previous);
         const isRate = figure.format(0.5, "USD").endsWith("%");
         const delta = change(value, before, isRate);
-        const better = value !== null && before !== null && value !== before ? (value > before) === figure.higherIsBetter : null;
+        const better = delta !== null && value !== null && before !== null && value !== before ? (value > before) === figure.higherIsBetter : null;
         return (
           <article key={figure.id} data-figure={figure.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="text-sm font-medium text-slate-600">{figure.label}</h3>
             <p className="mt-1 text-2xl font-semibold" data-testid={`figure-${figure.id}`}>{figure.format(value, props.currency)}</p>
             {figure.detail && <p className="text-xs text-slate-500">{figure.detail(props.summary, props.currency)}</p>}
             <p className={`mt-1 text-xs ${better === null ? "text-slate-500" : better ? "text-emerald-700" : "text-rose-700"}`}>
-              {delta === null ? "No comparison" : `${delta} vs ${props.previousLabel}`}
+              {delta === null ? `Nothing to compare with in ${props.previousLabel}` : `${delta} vs ${props.previousLabel}`}
             </p>
             <p className="mt-2 text-xs leading-snug text-slate-500">{figure.note}</p>
           </article>

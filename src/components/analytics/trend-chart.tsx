@@ -28,7 +28,7 @@ export function TrendChart(props: { daily: Array<{ day: string; figures: Figures
             <XAxis dataKey="day" fontSize={12} />
             <YAxis fontSize={12} width={72} tickFormatter={(value: number) => figure.format(value, props.currency)} />
             <Tooltip formatter={(value) => figure.format(typeof value === "number" ? value : null, props.currency)} />
-            <Line type="monotone" dataKey="value" name={figure.label} stroke="#2563eb" strokeWidth={2} dot={points.length <= 31} connectNulls={false} isAnimationActive={false} />
+            <Line type="linear" dataKey="value" name={figure.label} stroke="#2563eb" strokeWidth={2} dot={points.length <= 31} connectNulls={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>
