@@ -22,6 +22,15 @@ test("ANALYTICS-1 ANALYTICS-2 ANALYTICS-4 the owner changes the range, sees the 
   await expect(page.getByTestId("figure-satisfaction")).toHaveText("100.0%");
   await expect(page.locator("[data-figure=satisfaction]")).toContainText("Ratings of 4 (satisfied) or 5 (very satisfied)");
 
+  // A custom range: just today (the last day the 30-day preset showed).
+  const today = await page.getByLabel("To", { exact: true }).inputValue();
+  await page.getByLabel("From", { exact: true }).fill(today);
+  await page.getByRole("button", { name: "Apply custom range" }).click();
+  await expect(page.getByTestId("range-summary")).toContainText(`Whole shop, ${today} (`);
+  await expect(page.getByTestId("figure-satisfaction")).toHaveText("—");
+  await page.getByRole("button", { name: "30 days" }).click();
+  await expect(page.getByTestId("figure-satisfaction")).toHaveText("100.0%");
+
   // The daily trend is drawn (an SVG line with one point a day).
   const chart = page.getByTestId("trend-chart");
   await expect(chart.locator("svg.recharts-surface")).toBeVisible();
