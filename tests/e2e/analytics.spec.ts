@@ -77,3 +77,17 @@ test("ANALYTICS-4 an agent sees only their own figures", async ({ page }) => {
   await expect(table.getByText("Ben")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
 });
+
+test("ANALYTICS-4 the open page reads the figures again every minute, without a reload", async ({ page }) => {
+  await page.clock.install();
+  await signInAs(page, DEMO.admin);
+  await page.goto("/analytics");
+  await expect(page.getByTestId("figure-satisfaction")).toHaveText("100.0%");
+  const navigations: string[] = [];
+  page.on("framenavigated", (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+  const refreshed = page.waitForResponse((response) => response.url().includes("/api/analytics?preset=7d") && response.status() === 200);
+  await page.clock.fastForward(60_000);
+  await refreshed;
+  await expect(page.getByTestId("figure-satisfaction")).toHaveText("100.0%");
+  expect(navigations).toEqual([]);
+});
