@@ -25,12 +25,12 @@ const AGENTS = 25;
 /** Open sessions go to the first 20 agents: about 100 each, half their capacity. */
 const AGENTS_WITH_OPEN_CHATS = 20;
 /** The instant the data is generated around, so that SLA buckets are the same on every run. */
-const NOW = new Date("2025-06-01T12:00:00.000Z");
-const SHOP_KEY = "pk_bench_console";
+export const NOW = new Date("2025-06-01T12:00:00.000Z");
+export const SHOP_KEY = "pk_bench_console";
 /** Bump when the generated data changes, so that an older bench database is regenerated. */
 const DATA_VERSION = 3;
 
-interface Options {
+export interface Options {
   fresh: boolean;
   explain: boolean;
   /** Measure only the operations whose name contains this text. */
@@ -74,7 +74,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 
 // ─── Data ──────────────────────────────────────────────────────────────────
 
-async function ensureData(url: string, options: Options) {
+/** Also used by the analytics benchmark, which adds its own facts on top of this shop. */
+export async function ensureData(url: string, options: Options) {
   const marker = `Bench console ${options.conversations}x${MESSAGES_PER_CONVERSATION} v${DATA_VERSION}`;
   const adminUrl = new URL(url);
   const database = decodeURIComponent(adminUrl.pathname.slice(1));

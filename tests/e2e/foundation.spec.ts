@@ -12,8 +12,8 @@ test("a seeded agent signs in and sees the console frame", async ({ page }) => {
   await expect(page.getByRole("complementary", { name: "Workbench" })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Unassigned" })).toBeVisible();
   await expect(page.getByRole("switch", { name: "Accept auto-assign chats" })).toBeVisible();
-  // TEAM-1: agents get neither Settings administration nor Analytics in the navigation.
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Analytics" })).toHaveCount(0);
+  // ANALYTICS-4: agents get Analytics for their own figures (analytics:read_own).
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Analytics" })).toBeVisible();
 
   await page.getByRole("button", { name: /Account menu/ }).click();
   await expect(page.getByTestId("member-nickname")).toHaveText("Ava");

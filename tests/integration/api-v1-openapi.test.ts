@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createBuyer, createShop } from "../factories";
+import { AnalyticsResponseSchema } from "../../src/shared/api-v1-analytics";
 import { useTestDatabase } from "../support/test-database";
 import { callRoute, createConversation, issueToken, useDbForRoutes } from "./api-v1-support";
 
@@ -48,6 +49,7 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   VoucherUpsertResponse: schemas.VoucherUpsertResponseSchema,
   ConversationListResponse: schemas.ConversationListResponseSchema,
   ConversationReadResponse: schemas.ConversationReadResponseSchema,
+  AnalyticsResponse: AnalyticsResponseSchema,
 };
 
 describe("API-1 OpenAPI document", () => {

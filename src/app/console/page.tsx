@@ -43,7 +43,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
       shops={shell.shops}
       // ASSIGN-1: a shop with one member who may chat has no accept switch.
       hasAcceptSwitch={shell.hasAcceptSwitch}
-      canSeeAnalytics={can(member, "analytics:read")}
+      canSeeAnalytics={can(member, "analytics:read_own")}
       canSeeAllChats={can(member, "session:view_all")}
       // CONSOLE-8: the member's sound / desktop / badge choices (SET-2).
       notificationPrefs={shell.notificationPrefs}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isAgentReply, type OrderFact, type ReplyFact, type SessionFact } from "./facts";
 import { computeAnalytics, type AnalyticsInput, type Figures } from "./figures";
 import { nearestRank, summarize } from "./percentiles";
-import { dayRange } from "./time-zone";
+import { dayRange, localDayOf } from "./time-zone";
 
 const HOUR = 3_600_000;
 const zone = "Asia/Jakarta";
@@ -243,6 +243,51 @@ describe("ANALYTICS-5: invariants of every figure", () => {
       fc.property(inputs, sessionArbitrary, (generated, extra) => {
         const outside = { ...extra, openedAtMs: range.toMs + 10 * 24 * HOUR, humanQueueAtMs: null, closure: null, rating: null };
         expect(report({ ...generated, sessions: [...generated.sessions, outside] })).toEqual(report(generated));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("ANALYTICS-3 and permissions: attribution across the range end, and one member's figures", () => {
+  it("ANALYTICS-3 an order after a later reply (outside the range) belongs to that reply, not to the range", () => {
+    const result = report({
+      replies: [
+        { buyerId: "b1", memberId: "ava", atMs: range.toMs - HOUR },
+        { buyerId: "b1", memberId: "ben", atMs: range.toMs + HOUR },
+      ],
+      orders: [
+        { orderId: "before-ben", buyerId: "b1", placedAtMs: range.toMs, totalMinor: 500, currency: "USD", status: "delivered" },
+        { orderId: "after-ben", buyerId: "b1", placedAtMs: range.toMs + 2 * HOUR, totalMinor: 700, currency: "USD", status: "delivered" },
+      ],
+    });
+    expect(result.summary.conversion).toMatchObject({ revenueMinor: 500, orders: 1, repliedBuyers: 1, orderingBuyers: 1 });
+  });
+
+  it("property: ANALYTICS-4 onlyMemberId gives exactly that member's per-agent row", () => {
+    fc.assert(
+      fc.property(inputs, fc.constantFrom("ava", "ben"), (generated, memberId) => {
+        const full = report(generated);
+        const own = report({ ...generated, onlyMemberId: memberId });
+        const row = full.perAgent.find((r) => r.memberId === memberId);
+        expect(own.perAgent.map((r) => r.memberId)).toEqual(row ? [memberId] : []);
+        expect(own.summary).toEqual(row?.figures ?? report({}).summary);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("ANALYTICS-4 day buckets across DST", () => {
+  it("property: a fact lands on the day localDayOf names, in a zone with DST changes", () => {
+    const newYork = dayRange("2026-03-01", "2026-11-10", "America/New_York");
+    fc.assert(
+      fc.property(fc.integer({ min: newYork.fromMs, max: newYork.toMs - 1 }), (openedAtMs) => {
+        const result = computeAnalytics({
+          sessions: [session({ sessionId: "s", openedAtMs, humanQueueAtMs: openedAtMs, firstAssignedAtMs: null })],
+          replies: [], orders: [], range: newYork, timeZone: "America/New_York", currency: "USD",
+        });
+        expect(result.daily.filter((d) => d.figures.responseRate.opened === 1).map((d) => d.day)).toEqual([localDayOf(openedAtMs, "America/New_York")]);
       }),
       { numRuns: 100 },
     );

@@ -14,11 +14,14 @@ import {
   type SessionFact,
 } from "./facts";
 import { summarize, type Distribution } from "./percentiles";
-import { daysOf, localDayOf, type DayRange, type LocalDay } from "./time-zone";
+import { daysOf, startOfLocalDay, type DayRange, type LocalDay } from "./time-zone";
 
 export interface AnalyticsInput {
   sessions: readonly SessionFact[];
-  /** Agent replies to buyers; replies outside the range are ignored. */
+  /**
+   * Agent replies to buyers. Only replies inside the range are credited; a later reply (up to
+   * 7 days after the range) is still needed to decide that an order belongs to it instead.
+   */
   replies: readonly ReplyFact[];
   /** The buyers' orders; only those placed after a reply in the range can count. */
   orders: readonly OrderFact[];
@@ -26,6 +29,11 @@ export interface AnalyticsInput {
   timeZone: string;
   /** The shop's currency: revenue sums orders in it; others are counted apart. */
   currency: string;
+  /**
+   * Only this member's figures (an agent sees their own, per the permission matrix): every
+   * bucket credited to someone else is left out, so the summary is that member's row.
+   */
+  onlyMemberId?: string;
 }
 
 export interface Figures {
@@ -121,13 +129,33 @@ function toFigures(bucket: Bucket): Figures {
 
 class Buckets {
   private readonly byKey = new Map<string, { day: LocalDay; owner: string | null; bucket: Bucket }>();
+  private readonly days: LocalDay[];
+  /** The first instant of each day of the range: a fact's day is found by binary search. */
+  private readonly dayStarts: number[];
 
-  constructor(private readonly range: DayRange, private readonly timeZone: string) {}
+  constructor(private readonly range: DayRange, timeZone: string, private readonly onlyMemberId?: string) {
+    // One zone conversion per day instead of one per fact (a year holds tens of thousands of
+    // facts); day i is [dayStarts[i], dayStarts[i + 1]), the last ends at range.toMs.
+    this.days = daysOf(range);
+    this.dayStarts = this.days.map((day, index) => (index === 0 ? range.fromMs : startOfLocalDay(day, timeZone)));
+  }
 
-  /** The bucket of an instant and an owner, or null when the instant is outside the range. */
+  private dayOf(ms: number): LocalDay {
+    let low = 0;
+    let high = this.dayStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.dayStarts[middle]! <= ms) low = middle;
+      else high = middle - 1;
+    }
+    return this.days[low]!;
+  }
+
+  /** The bucket of an instant and an owner, or null when the instant is outside the range (or scope). */
   at(ms: number, owner: string | null): Bucket | null {
     if (ms < this.range.fromMs || ms >= this.range.toMs) return null;
-    const day = localDayOf(ms, this.timeZone);
+    if (this.onlyMemberId !== undefined && owner !== this.onlyMemberId) return null;
+    const day = this.dayOf(ms);
     const key = `${day}|${owner ?? ""}`;
     let entry = this.byKey.get(key);
     if (!entry) {
@@ -139,7 +167,7 @@ class Buckets {
 
   report(): AnalyticsReport {
     const summary = emptyBucket();
-    const byDay = new Map<LocalDay, Bucket>(daysOf(this.range).map((day) => [day, emptyBucket()]));
+    const byDay = new Map<LocalDay, Bucket>(this.days.map((day) => [day, emptyBucket()]));
     const byOwner = new Map<string | null, Bucket>();
     for (const { day, owner, bucket } of this.byKey.values()) {
       mergeInto(summary, bucket);
@@ -204,11 +232,11 @@ function attributingReply(replies: readonly ReplyFact[], placedAtMs: number): Re
 }
 
 function addConversions(buckets: Buckets, input: AnalyticsInput): void {
+  // Every reply takes part in attribution (an order belongs to the latest reply before it, even
+  // when that reply falls after the range); only replies inside the range are credited.
   const repliesByBuyer = new Map<string, ReplyFact[]>();
   for (const reply of input.replies) {
-    const bucket = buckets.at(reply.atMs, reply.memberId);
-    if (!bucket) continue;
-    bucket.repliedBuyers.add(reply.buyerId);
+    buckets.at(reply.atMs, reply.memberId)?.repliedBuyers.add(reply.buyerId);
     const list = repliesByBuyer.get(reply.buyerId) ?? [];
     list.push(reply);
     repliesByBuyer.set(reply.buyerId, list);
@@ -220,7 +248,8 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
     const reply = replies && attributingReply(replies, order.placedAtMs);
     if (!reply) continue;
     // Each order is credited once: to the latest reply before it, on that reply's day.
-    const bucket = buckets.at(reply.atMs, reply.memberId)!;
+    const bucket = buckets.at(reply.atMs, reply.memberId);
+    if (!bucket) continue;
     bucket.orderingBuyers.add(order.buyerId);
     if (order.currency === input.currency) {
       bucket.orders += 1;
@@ -232,7 +261,7 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
 }
 
 export function computeAnalytics(input: AnalyticsInput): AnalyticsReport {
-  const buckets = new Buckets(input.range, input.timeZone);
+  const buckets = new Buckets(input.range, input.timeZone, input.onlyMemberId);
   for (const session of input.sessions) addSession(buckets, session);
   addConversions(buckets, input);
   return buckets.report();

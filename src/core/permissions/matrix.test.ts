@@ -124,6 +124,11 @@ describe("permission matrix", () => {
     expect(grants(action)).toEqual(expected);
   });
 
+  it("ANALYTICS-4 every role sees its own figures; only managers see the shop's and every agent's", () => {
+    expect(grants("analytics:read_own")).toEqual([true, true, true]);
+    expect(grants("analytics:read")).toEqual(MANAGERS);
+  });
+
   describe("TEAM-5 chat access management", () => {
     const chatAccess: Action[] = ["session:view_all", "session:transfer_any"];
 

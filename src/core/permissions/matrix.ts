@@ -253,10 +253,16 @@ export const ACTIONS = {
     spec: "TEAM-4",
   },
 
-  // Analytics and integration: owner and admin.
+  // Analytics: every member sees their own figures; the shop's and every agent's are for
+  // owners and admins. Integration: owner and admin.
+  "analytics:read_own": {
+    roles: ALL,
+    description: "view your own service figures",
+    spec: "ANALYTICS-1, ANALYTICS-2, ANALYTICS-3, ANALYTICS-4",
+  },
   "analytics:read": {
     roles: MANAGERS,
-    description: "view analytics",
+    description: "view the shop's analytics and every agent's figures",
     spec: "ANALYTICS-1, ANALYTICS-2, ANALYTICS-3, ANALYTICS-4",
   },
   "analytics:export": {

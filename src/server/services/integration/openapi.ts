@@ -14,6 +14,8 @@ import {
   VoucherUpsertSchema,
   apiV1Registry,
 } from "@/shared/api-v1-schemas";
+import "@/shared/api-v1-analytics";
+import { analyticsQuerySchema } from "@/shared/analytics";
 import { API_VERSION } from "./define-api-route";
 
 export const API_V1_BASE_PATH = "/api/v1";
@@ -28,7 +30,7 @@ export interface ApiOperation {
   operationId: string;
   summary: string;
   description: string;
-  tag: "Catalog" | "Orders" | "Vouchers" | "Conversations" | "Meta";
+  tag: "Catalog" | "Orders" | "Vouchers" | "Conversations" | "Analytics" | "Meta";
   /** false only for the document itself. */
   requiresToken: boolean;
   pathParams?: Array<{ name: string; description: string; schema: z.ZodType; example: string }>;
@@ -134,6 +136,22 @@ export const API_V1_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
+    path: "/analytics",
+    operationId: "readAnalytics",
+    summary: "Read the shop's service analytics for a range",
+    description:
+      "ANALYTICS-1..4: every figure of the Service analytics page for a preset (today, 7d, 30d; default 7d) or a custom range " +
+      "from..to (days in the shop's time zone, at most 366 days), with the previous period, the daily series and the per-agent table. " +
+      "The same numbers as the page and its CSV export. Definitions: docs/analytics.md.",
+    tag: "Analytics",
+    requiresToken: true,
+    query: analyticsQuerySchema,
+    exampleQuery: { preset: "7d" },
+    responses: { 200: { description: "The figures of the range.", schemaId: "AnalyticsResponse" } },
+    errors: [400, 401],
+  },
+  {
+    method: "get",
     path: "/openapi.json",
     operationId: "getOpenApiDocument",
     summary: "This document",
@@ -235,7 +253,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       title: "Counterpart integration API",
       version: `${API_VERSION}.0.0`,
       description:
-        "Token-authenticated REST API for one shop (SPEC API-1): upsert products, orders with status events and vouchers; read conversations. " +
+        "Token-authenticated REST API for one shop (SPEC API-1): upsert products, orders with status events and vouchers; read conversations and service analytics. " +
         "Create a token in Settings → API tokens and send it as `Authorization: Bearer cpk_…`. " +
         "Errors are `{ error: { code, message, fieldErrors? } }`. Within v1, fields are only ever added; unknown request fields are ignored.",
     },
@@ -246,6 +264,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: "Orders", description: "Orders, their items and status events." },
       { name: "Vouchers", description: "Seller vouchers agents send and buyers claim." },
       { name: "Conversations", description: "Chats between buyers and the shop." },
+      { name: "Analytics", description: "Service figures: response rate, satisfaction, conversion, times (docs/analytics.md)." },
       { name: "Meta", description: "About the API itself." },
     ],
     paths,
