@@ -4,12 +4,10 @@
 // Every test makes its own buyers, so nothing depends on what other spec files left behind.
 import zlib from "node:zlib";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import { DEMO, signInAs } from "./support";
+import { PNG, SocketBuyer as Buyer, type Ack, type WireMessage } from "./socket-buyer";
 
-const PUBLIC_KEY = "pk_demo_harbor_and_pine";
-// A 1×1 PNG, and a text file that pretends to be an image.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
 /** A real PNG of random pixels (noise does not compress): about 3 × side² bytes, for a visible progress bar. */
 function noisePng(side: number): Buffer {
@@ -44,84 +42,6 @@ function noisePng(side: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(Buffer.concat(rows), { level: 1 })), chunk("IEND", Buffer.alloc(0))]);
 }
 
-interface WireMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  clientId: string | null;
-  authorType: "buyer" | "agent" | "bot" | "system";
-  kind: string;
-  body: string;
-}
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-/** A buyer driven like the widget drives one: HTTP session, then the /widget socket. */
-class Buyer {
-  readonly messages: WireMessage[] = [];
-  readonly reads: Array<{ reader: string; seq: number }> = [];
-  readonly sessionStates: string[] = [];
-  conversationId: string | null = null;
-  private constructor(readonly socket: Socket, readonly token: string, readonly nickname: string, private readonly baseURL: string) {
-    socket.on("message.created", (event: { message: WireMessage }) => {
-      if (!this.messages.some((message) => message.seq === event.message.seq)) this.messages.push(event.message);
-    });
-    socket.on("conversation.read", (event: { reader: string; seq: number }) => this.reads.push(event));
-    socket.on("session.changed", (event: { session: { state: string } }) => this.sessionStates.push(event.session.state));
-  }
-
-  static async start(baseURL: string): Promise<Buyer> {
-    const response = await fetch(`${baseURL}/api/widget/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ publicKey: PUBLIC_KEY }),
-    });
-    expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { token: string; buyer: { nickname: string } } };
-    const socket = io(`${baseURL}/widget`, { auth: { token: data.token }, transports: ["websocket"], forceNew: true });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("widget.ready", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    return new Buyer(socket, data.token, data.buyer.nickname, baseURL);
-  }
-
-  command<T>(event: string, payload: unknown): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.socket.timeout(10_000).emit(event, payload, (error: Error | null, reply: Ack<T>) => {
-        if (error) reject(error);
-        else if (reply.ok) resolve(reply.data);
-        else reject(new Error(`${reply.error.code}: ${reply.error.message}`));
-      });
-    });
-  }
-
-  async say(body: string): Promise<WireMessage> {
-    const message = await this.command<WireMessage>("message:send", { clientId: `buyer${crypto.randomUUID().replaceAll("-", "")}`, content: { kind: "text", body } });
-    this.conversationId = message.conversationId;
-    return message;
-  }
-
-  async sendImage(): Promise<WireMessage> {
-    const form = new FormData();
-    form.append("file", new Blob([PNG], { type: "image/png" }), "buyer-photo.png");
-    const response = await fetch(`${this.baseURL}/api/uploads`, { method: "POST", headers: { "x-widget-token": this.token }, body: form });
-    expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { uploadId: string } };
-    return this.command<WireMessage>("message:send", { clientId: `buyer${crypto.randomUUID().replaceAll("-", "")}`, content: { kind: "image", uploadId: data.uploadId } });
-  }
-
-  read(seq: number): Promise<null> {
-    return this.command("conversation:read", { seq });
-  }
-
-  typing(isTyping: boolean): Promise<null> {
-    return this.command("typing:set", { isTyping });
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-}
 
 interface Console {
   context: BrowserContext;

@@ -5,58 +5,9 @@
 // the sign-in page (TEAM-3). Buyers use the real widget on the demo storefront, or a
 // socket.io-client on the widget namespace where only the console is under test.
 import { expect, test, type Browser, type BrowserContext, type FrameLocator, type Page } from "@playwright/test";
-import { io, type Socket } from "socket.io-client";
 import { DEMO, signInAs } from "./support";
+import { SocketBuyer } from "./socket-buyer";
 
-const PUBLIC_KEY = "pk_demo_harbor_and_pine";
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
-
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-interface WireMessage { conversationId: string; sessionId: string | null; seq: number; body: string }
-
-/** A buyer driven like the widget drives one: HTTP session, then the /widget socket. */
-class SocketBuyer {
-  private constructor(readonly socket: Socket, readonly token: string, readonly nickname: string, private readonly baseURL: string) {}
-
-  static async start(baseURL: string): Promise<SocketBuyer> {
-    const response = await fetch(`${baseURL}/api/widget/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ publicKey: PUBLIC_KEY }) });
-    expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { token: string; buyer: { nickname: string } } };
-    const socket = io(`${baseURL}/widget`, { auth: { token: data.token }, transports: ["websocket"], forceNew: true });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("widget.ready", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    return new SocketBuyer(socket, data.token, data.buyer.nickname, baseURL);
-  }
-
-  command<T>(event: string, payload: unknown): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.socket.timeout(10_000).emit(event, payload, (error: Error | null, reply: Ack<T>) => {
-        if (error) reject(error);
-        else if (reply.ok) resolve(reply.data);
-        else reject(new Error(`${reply.error.code}: ${reply.error.message}`));
-      });
-    });
-  }
-
-  say(body: string): Promise<WireMessage> {
-    return this.command<WireMessage>("message:send", { clientId: `buyer${crypto.randomUUID().replaceAll("-", "")}`, content: { kind: "text", body } });
-  }
-
-  async sendPhoto(fileName: string): Promise<WireMessage> {
-    const form = new FormData();
-    form.append("file", new Blob([PNG], { type: "image/png" }), fileName);
-    const response = await fetch(`${this.baseURL}/api/uploads`, { method: "POST", headers: { "x-widget-token": this.token }, body: form });
-    expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { uploadId: string } };
-    return this.command<WireMessage>("message:send", { clientId: `buyer${crypto.randomUUID().replaceAll("-", "")}`, content: { kind: "image", uploadId: data.uploadId } });
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-}
 
 interface Console { context: BrowserContext; page: Page }
 
@@ -112,7 +63,7 @@ test("CONSOLE-1 the chat list shows the buyer's last words, not the greeting or 
     // The greeting and the assignment note came after the buyer's words; the row keeps them.
     await expect(row).toContainText("Does the kettle work on induction?");
     await expect(row).not.toContainText("joined the chat");
-    await buyer.sendPhoto("kettle-base.png");
+    await buyer.sendImage("kettle-base.png");
     await expect(row).toContainText("Photo: kettle-base.png");
   } finally {
     buyer.close();

@@ -6,7 +6,7 @@
 // link from the invitation form and the outbox and the agent joins with it.
 // Only people invited here are changed: the demo agents other specs use stay as they are.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { SMTPServer } from "smtp-server";
+import { startSmtpCapture } from "./smtp-capture";
 import { startNoSmtpServer, type NoSmtpServer } from "./no-smtp-server";
 import { DEMO, signInAs } from "./support";
 
@@ -17,50 +17,20 @@ const RUN = Date.now().toString(36);
 const NORA = { email: `nora.${RUN}@example.test`, nickname: "Nora", password: "nora-password-2026" };
 const OMAR = { email: `omar.${RUN}@example.test` };
 
-interface Mail {
-  to: string[];
-  text: string;
-}
-const mails: Mail[] = [];
-let smtp: SMTPServer | undefined;
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>> | undefined;
 
 async function startSmtp(): Promise<void> {
-  smtp = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        // Quoted-printable: join soft line breaks and decode escapes, as a mail client does.
-        const text = Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        mails.push({ to: session.envelope.rcptTo.map((address) => address.address), text });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp!.once("error", reject);
-    smtp!.listen(SMTP_PORT, "127.0.0.1", () => resolve());
-  });
+  smtp = await startSmtpCapture(SMTP_PORT);
 }
 
 async function stopSmtp(): Promise<void> {
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   smtp = undefined;
 }
 
 /** The path of the newest activation link mailed to `to` (the host may differ from the test's). */
-async function activationPath(to: string, after = 0): Promise<string> {
-  let path: string | undefined;
-  await expect.poll(() => {
-    const mail = mails.slice(after).reverse().find((candidate) => candidate.to.includes(to));
-    path = mail ? /https?:\/\/[^\s"<>]+(\/invitations\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1] : undefined;
-    return path;
-  }, { message: `an activation email to ${to}`, timeout: 15_000 }).toBeTruthy();
-  return path!;
+function activationPath(to: string, after = 0): Promise<string> {
+  return smtp!.linkPath(to, /https?:\/\/[^\s"<>]+(\/invitations\/[A-Za-z0-9_-]+)/, after);
 }
 
 async function openTeamPage(page: Page): Promise<void> {
@@ -239,7 +209,7 @@ test("TEAM-2 an email that cannot be sent still creates the invitation; Resend d
   await expect(invitation).toBeVisible();
 
   await startSmtp();
-  const before = mails.length;
+  const before = smtp!.mails.length;
   await invitation.getByRole("button", { name: `Resend invitation to ${OMAR.email}` }).click();
   await expect(invitation.getByTestId("delivery-notice")).toHaveText(`Invitation sent again to ${OMAR.email}. The earlier link no longer works.`);
   const path = await activationPath(OMAR.email, before);

@@ -3,7 +3,7 @@
 // NF-5: a list the keyboard can drive. The list element keeps focus and points at the active
 // option (aria-activedescendant); arrows, Home and End move, Enter opens, and reaching the end
 // asks for the next page.
-import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 export function useListboxKeys(options: {
   count: number;
@@ -54,7 +54,18 @@ export function useListboxKeys(options: {
     [active, count, selectedIndex, onEnter],
   );
 
+  // A click focuses the list on mousedown: moving the active option then would scroll the list
+  // under the pointer, the mouseup would land on another row and the click would be lost. The
+  // clicked row sets the active option itself; only keyboard focus starts from the open chat.
+  const isPointerFocus = useRef(false);
+  const onPointerDown = useCallback(() => {
+    isPointerFocus.current = true;
+  }, []);
   const onFocus = useCallback(() => {
+    if (isPointerFocus.current) {
+      isPointerFocus.current = false;
+      return;
+    }
     setActive((index) => (index >= 0 ? index : count === 0 ? -1 : Math.max(selectedIndex, 0)));
   }, [count, selectedIndex]);
 
@@ -67,6 +78,10 @@ export function useListboxKeys(options: {
       "aria-activedescendant": active >= 0 && active < count ? optionId(active) : undefined,
       onKeyDown,
       onFocus,
+      onPointerDown,
+      onPointerUp: () => {
+        isPointerFocus.current = false;
+      },
     },
   };
 }
