@@ -1,15 +1,14 @@
 // Issue 15 item 4 (TEAM-3, NF-3): session cookies are revocable. Each names a sign-in session
 // and carries the member's session version; every request (through the real getCurrentMember
 // and defineMemberRoute) and every socket handshake checks both. Real PostgreSQL, a real
-// Socket.IO server with real clients; next-auth's cookie parsing is replaced by its own decode.
+// Socket.IO server with real clients; the route handlers read the cookie the request carries.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
-import type * as NextAuthModule from "next-auth";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { authenticateSocketCookie } from "../../src/server/auth/socket-auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticateSessionCookie } from "../../src/server/auth/session-cookie";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { resolveSessionMember } from "../../src/server/services/resolve-member";
@@ -25,23 +24,6 @@ import { createTeam } from "./team-fixtures";
 
 const SECRET = "accounts-sessions-test-secret-32-characters";
 process.env.NEXTAUTH_SECRET = SECRET;
-
-const state = vi.hoisted(() => ({ token: null as string | null }));
-// getServerSession reads the cookie through Next's request context, which a route handler called
-// from a test does not have: decode the cookie this test holds with next-auth's own decode and
-// pass it through the product's session callback, exactly what getServerSession does.
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof NextAuthModule>();
-  return {
-    ...actual,
-    getServerSession: async (options: NextAuthModule.NextAuthOptions) => {
-      if (!state.token) return null;
-      const token = await decode({ token: state.token, secret: SECRET }).catch(() => null);
-      if (!token) return null;
-      return options.callbacks!.session!({ session: { expires: "" }, token, user: undefined as never, newSession: undefined, trigger: "update" } as never);
-    },
-  };
-});
 
 const { db } = await useTestDatabase();
 (globalThis as unknown as { __counterpartPrisma?: unknown }).__counterpartPrisma = db;
@@ -66,14 +48,10 @@ afterAll(async () => {
   registerRealtime(undefined);
   await realtime.close();
 });
-beforeEach(() => {
-  state.token = null;
-});
 
 async function requestStatus(token: string, route: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> = getMe, method = "GET") {
-  state.token = token;
-  const response = await route(new NextRequest("http://localhost/api/me", { method }), { params: Promise.resolve({}) });
-  state.token = null;
+  const headers = { cookie: `next-auth.session-token=${token}` };
+  const response = await route(new NextRequest("http://localhost/api/me", { method, headers }), { params: Promise.resolve({}) });
   return { status: response.status, body: (await response.json()) as { data?: unknown; error?: { code: string } } };
 }
 
@@ -169,8 +147,8 @@ describe("revocable sessions (issue 15 item 4)", () => {
     expect(SESSION_LIFETIME_MS).toBe(7 * 24 * 60 * 60 * 1000);
     expect(await resolveSessionMember(db, claims, justBefore)).toMatchObject({ memberId: member.id });
     expect(await resolveSessionMember(db, claims, atTheEnd)).toBeNull();
-    expect(await authenticateSocketCookie(db, cookie, SECRET, justBefore)).toMatchObject({ memberId: member.id });
-    expect(await authenticateSocketCookie(db, cookie, SECRET, atTheEnd)).toBeNull();
+    expect(await authenticateSessionCookie(db, cookie, SECRET, justBefore)).toMatchObject({ memberId: member.id });
+    expect(await authenticateSessionCookie(db, cookie, SECRET, atTheEnd)).toBeNull();
     // Using the session does not move its end.
     const row = await db.signInSession.findUniqueOrThrow({ where: { id: claims.sessionId! } });
     expect(row.expiresAt.toISOString()).toBe("2026-03-08T09:00:00.000Z");

@@ -3,6 +3,7 @@
 import { NextRequest } from "next/server";
 import type { Database } from "../../src/server/db/client";
 import { createApiToken } from "../../src/server/services/integration/create-api-token";
+import { withSessionCookie } from "../support/signed-in-requests";
 
 type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -24,7 +25,7 @@ export async function callRoute(
   },
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON came back
 ): Promise<{ status: number; json: any; headers: Headers }> {
-  const headers = new Headers();
+  const headers = withSessionCookie(new Headers());
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.authorization !== undefined) headers.set("authorization", options.authorization);
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));

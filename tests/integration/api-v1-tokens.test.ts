@@ -1,34 +1,31 @@
 // API-1: integration tokens — created and revoked from settings by owners and admins, shown once,
 // stored as sha256, and the only key to /api/v1 (tenant isolation, NF-3).
 import crypto from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { callRoute, issueToken, useDbForRoutes } from "./api-v1-support";
+import { signInAs, signOut } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const { db, reset } = await useTestDatabase();
 useDbForRoutes(db);
 const { createApiToken, MAX_ACTIVE_API_TOKENS } = await import("../../src/server/services/integration/create-api-token");
 const { revokeApiToken } = await import("../../src/server/services/integration/revoke-api-token");
 const { authenticateApiToken } = await import("../../src/server/services/integration/authenticate-api-token");
-const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
 const tokensRoute = await import("../../src/app/api/api-tokens/route");
 const tokenRoute = await import("../../src/app/api/api-tokens/[tokenId]/route");
 const conversationsRoute = await import("../../src/app/api/v1/conversations/route");
 
 beforeEach(async () => {
   await reset();
-  currentMember.value = null;
+  signOut();
 });
 
 async function signedIn(role: "owner" | "admin" | "agent") {
   const shop = await createShop(db);
   const member = await createMember(db, { shopId: shop.id, role });
-  currentMember.value = await resolveMemberContext(db, { userId: member.userId, shopId: shop.id });
+  await signInAs(db, { userId: member.userId, shopId: shop.id });
   return { shop, member };
 }
 
@@ -122,7 +119,7 @@ describe("API-1 token routes in settings (api_token:manage)", () => {
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe("FORBIDDEN");
     expect((await callRoute(tokensRoute.GET, { url: "/api/api-tokens" })).status).toBe(403);
-    currentMember.value = null;
+    signOut();
     expect((await callRoute(tokensRoute.GET, { url: "/api/api-tokens" })).status).toBe(401);
   });
 

@@ -2,14 +2,12 @@
 // real database. GET /api/console/conversations/{id} gives the header and buyer panel what they
 // need (buyer, session, context card, session history with assignment records) only for chats the
 // member may see; GET /api/console/members offers active members only, with load and presence.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop, createTestRouting } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { callRoute, createConversation, useDbForRoutes } from "./api-v1-support";
+import { signInAs, signOut } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const { db, reset } = await useTestDatabase();
 useDbForRoutes(db);
@@ -21,7 +19,7 @@ const membersRoute = await import("../../src/app/api/console/members/route");
 
 beforeEach(async () => {
   await reset();
-  currentMember.value = null;
+  signOut();
 });
 
 const contextOf = (member: { userId: string; shopId: string }) => resolveMemberContext(db, { userId: member.userId, shopId: member.shopId });
@@ -51,7 +49,7 @@ describe("CONSOLE-6 ASSIGN-8 GET /api/console/conversations/{id}", () => {
     await assignQueuedSession(db, { member: avaContext, sessionId, targetMemberId: ava.id });
     await transferSessions(db, { member: avaContext, scope: { sessionId }, targetNickname: "Ben" });
 
-    currentMember.value = await contextOf({ userId: ben.userId, shopId: shop.id });
+    await signInAs(db, { userId: ben.userId, shopId: shop.id });
     const response = await callRoute(conversationRoute.GET, { url: "/x", params: { conversationId: conversation.id } });
     expect(response.status).toBe(200);
     const data = response.json.data;
@@ -78,7 +76,7 @@ describe("CONSOLE-6 ASSIGN-8 GET /api/console/conversations/{id}", () => {
     const signedOut = await callRoute(conversationRoute.GET, { url: "/x", params: { conversationId: conversation.id } });
     expect(signedOut.status).toBe(401);
 
-    currentMember.value = await contextOf({ userId: chloe.userId, shopId: shop.id });
+    await signInAs(db, { userId: chloe.userId, shopId: shop.id });
     const hidden = await callRoute(conversationRoute.GET, { url: "/x", params: { conversationId: conversation.id } });
     expect(hidden.status).toBe(404);
     expect(hidden.json).toEqual({ error: { code: "NOT_FOUND", message: "That chat was not found." } });
@@ -86,7 +84,7 @@ describe("CONSOLE-6 ASSIGN-8 GET /api/console/conversations/{id}", () => {
 
     const otherShop = await createShop(db);
     const owner = await createMember(db, { shopId: otherShop.id, role: "owner" });
-    currentMember.value = await contextOf({ userId: owner.userId, shopId: otherShop.id });
+    await signInAs(db, { userId: owner.userId, shopId: otherShop.id });
     expect((await callRoute(conversationRoute.GET, { url: "/x", params: { conversationId: conversation.id } })).status).toBe(404);
   });
 
@@ -95,7 +93,7 @@ describe("CONSOLE-6 ASSIGN-8 GET /api/console/conversations/{id}", () => {
     const buyer = await createBuyer(db, { shopId: shop.id });
     await createConversation(db, { shopId: shop.id, buyerId: buyer.id, state: "ended", assigneeId: ava.id, messages: [{ author: "buyer", body: "thanks" }] });
     const conversation = await db.conversation.findFirstOrThrow({ where: { buyerId: buyer.id } });
-    currentMember.value = await contextOf({ userId: ava.userId, shopId: shop.id });
+    await signInAs(db, { userId: ava.userId, shopId: shop.id });
     const response = await callRoute(conversationRoute.GET, { url: "/x", params: { conversationId: conversation.id } });
     expect(response.status).toBe(200);
     expect(response.json.data.activeSession).toBeNull();
@@ -110,7 +108,7 @@ describe("CHAT-6 ASSIGN-5 GET /api/console/members", () => {
     const deleted = await createMember(db, { shopId: shop.id, nickname: "Deleted" });
     await db.member.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
     await db.member.update({ where: { id: ava.id }, data: { openSessionCount: 3 } });
-    currentMember.value = await contextOf({ userId: ava.userId, shopId: shop.id });
+    await signInAs(db, { userId: ava.userId, shopId: shop.id });
 
     const response = await callRoute(membersRoute.GET, { url: "/api/console/members" });
     expect(response.status).toBe(200);
@@ -132,7 +130,7 @@ describe("CHAT-6 ASSIGN-5 GET /api/console/members", () => {
     expect((await callRoute(membersRoute.GET, { url: "/api/console/members" })).status).toBe(401);
     const otherShop = await createShop(db);
     const stranger = await createMember(db, { shopId: otherShop.id, nickname: "Stranger" });
-    currentMember.value = await contextOf({ userId: stranger.userId, shopId: otherShop.id });
+    await signInAs(db, { userId: stranger.userId, shopId: otherShop.id });
     const response = await callRoute(membersRoute.GET, { url: "/api/console/members" });
     expect(response.json.data.members.map((member: { nickname: string }) => member.nickname)).toEqual(["Stranger"]);
     expect(shop.id).not.toBe(otherShop.id);

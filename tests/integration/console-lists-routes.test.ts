@@ -1,31 +1,20 @@
 // CONSOLE-1..5, NF-3: the console list routes through their real handlers: each declares its
 // permission, validates its query with zod (HTTP 400 with field errors), refuses All open to
 // roles without chat access management, needs a signed-in member, and remembers the sort order.
-// Only the session lookup and the database handle are redirected to the test database.
-import { NextRequest } from "next/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "../../src/server/db/client";
+// Members sign in with a real session cookie; the database handle points at the test database.
+import { type NextRequest } from "next/server";
+import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/test-database";
 import { createChat, createTeamShop } from "./console-lists-support";
-
-const state = vi.hoisted(() => ({
-  db: undefined as unknown,
-  identity: null as { userId: string; shopId: string } | null,
-}));
-
-vi.mock("@/server/http/current-member", async () => {
-  const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
-  return { getCurrentMember: async () => (state.identity ? resolveMemberContext(state.db as Database, state.identity) : null) };
-});
+import { signInAs, signOut, signedInRequest } from "../support/signed-in-requests";
 
 const { db, reset } = await useTestDatabase();
-state.db = db;
 // Route handlers call getDb(), which returns the process-wide client kept on globalThis: point it
 // at this file's real test database (no module mock of our storage).
 (globalThis as unknown as { __counterpartPrisma?: unknown }).__counterpartPrisma = db;
 beforeEach(async () => {
   await reset();
-  state.identity = null;
+  signOut();
 });
 
 const lists = await import("../../src/app/api/console/lists/route");
@@ -36,7 +25,7 @@ const preferences = await import("../../src/app/api/console/preferences/route");
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, url: string, init: { method?: string; body?: unknown } = {}) {
-  const request = new NextRequest(`http://localhost${url}`, {
+  const request = signedInRequest(url, {
     method: init.method ?? "GET",
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
@@ -45,15 +34,11 @@ async function call(handler: Handler, url: string, init: { method?: string; body
   return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; error?: { code: string; fieldErrors?: Record<string, string[]> } } };
 }
 
-const signInAs = (member: { userId: string; shopId: string }) => {
-  state.identity = { userId: member.userId, shopId: member.shopId };
-};
-
 describe("console list routes", () => {
   it("CONSOLE-1 GET /api/console/lists returns a page of the list", async () => {
     const { shop, ava } = await createTeamShop(db);
     const chat = await createChat(db, { shopId: shop.id, state: "open", assigneeId: ava.memberId, category: "logistics" });
-    signInAs(ava);
+    await signInAs(db, ava);
     const response = await call(lists.GET, "/api/console/lists?list=assigned&category=logistics&sort=latest&status=&cursor=");
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ items: [{ sessionId: chat.session.id, category: "logistics" }], nextCursor: null, sort: "latest" });
@@ -61,7 +46,7 @@ describe("console list routes", () => {
 
   it("CONSOLE-1 NF-3 an invalid query is a 400 with field errors", async () => {
     const { ava } = await createTeamShop(db);
-    signInAs(ava);
+    await signInAs(db, ava);
     const response = await call(lists.GET, "/api/console/lists?list=mine&status=late&category=toys&sort=random&limit=0");
     expect(response.status).toBe(400);
     expect(response.body.error?.code).toBe("BAD_INPUT");
@@ -75,11 +60,11 @@ describe("console list routes", () => {
 
   it("CONSOLE-1 TEAM-5 All open is refused (403) to an agent and served to an admin", async () => {
     const { admin, ava } = await createTeamShop(db);
-    signInAs(ava);
+    await signInAs(db, ava);
     const refused = await call(lists.GET, "/api/console/lists?list=all");
     expect(refused.status).toBe(403);
     expect(refused.body.data).toBeUndefined();
-    signInAs(admin);
+    await signInAs(db, admin);
     expect((await call(lists.GET, "/api/console/lists?list=all")).status).toBe(200);
   });
 
@@ -94,7 +79,7 @@ describe("console list routes", () => {
   it("CONSOLE-2 GET /api/console/counts and CONSOLE-4 GET /api/console/search answer for the member", async () => {
     const { shop, ava } = await createTeamShop(db);
     await createChat(db, { shopId: shop.id, state: "queued", buyerNickname: "nora_w", starred: true });
-    signInAs(ava);
+    await signInAs(db, ava);
     const countsResponse = await call(counts.GET, "/api/console/counts");
     expect(countsResponse.status).toBe(200);
     expect(countsResponse.body.data).toMatchObject({ unassigned: { total: 1, starred: 1 }, all: null, closed: 0 });
@@ -105,7 +90,7 @@ describe("console list routes", () => {
   it("CONSOLE-5 PATCH /api/console/preferences remembers the sort order; an unknown order is a 400", async () => {
     const { shop, ava } = await createTeamShop(db);
     await createChat(db, { shopId: shop.id, state: "open", assigneeId: ava.memberId });
-    signInAs(ava);
+    await signInAs(db, ava);
     expect((await call(preferences.GET, "/api/console/preferences")).body.data).toEqual({ sortOrder: "waiting_time" });
     expect((await call(preferences.PATCH, "/api/console/preferences", { method: "PATCH", body: { sortOrder: "latest" } })).body.data).toEqual({ sortOrder: "latest" });
     expect((await call(preferences.GET, "/api/console/preferences")).body.data).toEqual({ sortOrder: "latest" });

@@ -3,8 +3,7 @@
 // afterwards. Inputs come from fast-check with a fixed seed per route (tests/support/fuzz/);
 // a failure prints the seed and path to replay it (see docs/security.md ("Input validation and fuzzing")).
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callFuzzed, serverFault, type FuzzCredentials } from "../support/fuzz/http-call";
 import { requestsFor } from "../support/fuzz/http-inputs";
 import { discoverRoutes, findRouteFiles, NOT_FUZZED_IN_PROCESS, type HttpMethod } from "../support/fuzz/routes";
@@ -12,9 +11,8 @@ import { fuzzRunOptions } from "../support/fuzz/run-options";
 import { seedFuzzShop, type FuzzShop } from "../support/fuzz/seed";
 import { useTestDatabase } from "../support/test-database";
 import { useDbForRoutes } from "./api-v1-support";
+import { signInAs } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 process.env.NEXTAUTH_SECRET = "fuzz-http-secret-0123456789abcdefghijklmn";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 
@@ -24,7 +22,6 @@ const FUZZ_TEST_TIMEOUT_MS = 120_000;
 
 const { db } = await useTestDatabase();
 useDbForRoutes(db);
-const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
 const { signWidgetToken } = await import("../../src/server/services/widget/tokens");
 const routes = await discoverRoutes();
 
@@ -32,9 +29,11 @@ let shop: FuzzShop;
 let credentials: FuzzCredentials;
 beforeAll(async () => {
   shop = await seedFuzzShop(db);
-  currentMember.value = await resolveMemberContext(db, { userId: shop.owner.userId, shopId: shop.shopId });
   credentials = { apiToken: shop.apiToken, widgetToken: signWidgetToken(process.env.NEXTAUTH_SECRET!, { shopId: shop.shopId, buyerId: shop.buyer.id }, new Date()) };
 });
+
+// A fresh sign-in per test: fuzzing DELETE /api/me/sessions really signs the owner out everywhere.
+beforeEach(() => signInAs(db, { userId: shop.owner.userId, shopId: shop.shopId }));
 
 describe("NF-3 fuzz: every HTTP route", () => {
   it("NF-3 the suite finds every route file and each exports a handler", () => {

@@ -2,16 +2,14 @@
 // after its finding, now answers 400 / BAD_INPUT with a field error, over member routes,
 // /api/v1, the widget routes and both socket namespaces. The fuzz suites look for new ones.
 import type { Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack } from "../../src/shared/events";
 import { seedFuzzShop, type FuzzShop } from "../support/fuzz/seed";
 import { command, connectConsole, connectWidget, memberCookie, startRealtimeNode, waitFor, widgetToken, type RealtimeNode } from "../support/realtime-node";
 import { useTestDatabase } from "../support/test-database";
 import { callRoute, useDbForRoutes } from "./api-v1-support";
+import { signInAs } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const NUL = "\u0000";
 const YEAR_ZERO = "0000-01-01T00:00:00Z";
@@ -21,7 +19,6 @@ const ABOVE_INT4 = 2_147_483_648;
 
 const { db } = await useTestDatabase();
 useDbForRoutes(db);
-const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
 const { encodeCursor } = await import("../../src/server/services/console-lists/cursor");
 const apiTokens = await import("../../src/app/api/api-tokens/route");
 const lists = await import("../../src/app/api/console/lists/route");
@@ -42,7 +39,7 @@ let widgetSocket: Socket;
 
 beforeAll(async () => {
   shop = await seedFuzzShop(db);
-  currentMember.value = await resolveMemberContext(db, { userId: shop.owner.userId, shopId: shop.shopId });
+  await signInAs(db, { userId: shop.owner.userId, shopId: shop.shopId });
   node = await startRealtimeNode(db);
   consoleSocket = connectConsole(node.url, await memberCookie(shop.owner), { reconnection: false });
   widgetSocket = connectWidget(node.url, widgetToken(shop.buyer), { reconnection: false });

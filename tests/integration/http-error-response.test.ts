@@ -4,17 +4,14 @@
 // real unique violation or serialization failure from PostgreSQL 409 CONFLICT (member routes
 // used to answer 500), a rate limit 429 with Retry-After, anything else 500 INTERNAL with no
 // internals. The errors come from the real database, not from stand-ins.
-import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../../src/core/errors";
 import type { Database } from "../../src/server/db/client";
-import type { MemberContext } from "../../src/server/services/resolve-member";
 import { createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { issueToken, useDbForRoutes } from "./api-v1-support";
+import { signInAs, signedInRequest } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const { db } = await useTestDatabase();
 useDbForRoutes(db);
@@ -34,15 +31,15 @@ async function answerOf(definer: Definer, fail: Failure): Promise<{ status: numb
   let response: Response;
   if (definer === "member") {
     const member = await createMember(db, { shopId: shop.id, role: "owner" });
-    currentMember.value = await resolveMemberContext(db, { userId: member.userId, shopId: shop.id });
+    await signInAs(db, { userId: member.userId, shopId: shop.id });
     const route = defineMemberRoute({ action: "team:read", handler: () => fail(db) });
-    response = await route(new NextRequest("http://localhost/x"), { params: Promise.resolve({}) });
+    response = await route(signedInRequest("http://localhost/x"), { params: Promise.resolve({}) });
   } else if (definer === "public") {
     response = await respondJson(() => fail(db));
   } else {
     const token = await issueToken(db, shop.id);
     const route = defineApiRoute({ auth: "token", handler: async ({ db: handle }) => ({ body: { data: await fail(handle) } }) });
-    response = await route(new NextRequest("http://localhost/api/v1/x", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    response = await route(signedInRequest("http://localhost/api/v1/x", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
   }
   return { status: response.status, headers: response.headers, body: await response.json() };
 }

@@ -8,17 +8,15 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { NextRequest } from "next/server";
+import { type NextRequest } from "next/server";
 import { io as connect } from "socket.io-client";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { signInCookie } from "../factories/session-cookie";
 import { streamBody } from "../support/stream-body";
 import { useTestDatabase } from "../support/test-database";
+import { signInAs, signOut, signedInRequest } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-security-"));
 process.env.DATA_DIR = dataDir;
@@ -32,14 +30,13 @@ const { guardRequestBody, bodyLimitFor } = await import("../../src/server/http/b
 const shopSettingsRoute = await import("../../src/app/api/team/shop-settings/route");
 const widgetSessionRoute = await import("../../src/app/api/widget/session/route");
 const uploadsRoute = await import("../../src/app/api/uploads/route");
-const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
 const { signWidgetToken } = await import("../../src/server/services/widget/tokens");
 const { createRealtimeServer } = await import("../../src/server/realtime/realtime-server");
 const { CONSOLE_NAMESPACE } = await import("../../src/shared/events");
 
 beforeEach(async () => {
   await reset();
-  currentMember.value = null;
+  signOut();
 });
 
 const MB = 1024 * 1024;
@@ -96,14 +93,14 @@ describe("the server-wide body guard (NF-3, issue 15)", () => {
 async function signInOwner() {
   const shop = await createShop(db);
   const owner = await createMember(db, { shopId: shop.id, role: "owner" });
-  currentMember.value = await resolveMemberContext(db, { userId: owner.userId, shopId: shop.id });
+  await signInAs(db, { userId: owner.userId, shopId: shop.id });
   return shop;
 }
 
 const SETTINGS = { dueSoonThresholdMinutes: 90, greetingEnabled: false, greetingTemplate: "", autoSendThreshold: null, reviewWords: [] };
 
 function putSettings(body: string, headers: Record<string, string>) {
-  return shopSettingsRoute.PUT(new NextRequest("http://localhost/api/team/shop-settings", { method: "PUT", body, headers }), { params: Promise.resolve({}) });
+  return shopSettingsRoute.PUT(signedInRequest("http://localhost/api/team/shop-settings", { method: "PUT", body, headers }), { params: Promise.resolve({}) });
 }
 
 describe("CSRF on cookie-authenticated routes (issue 15, TEAM-1)", () => {
@@ -152,7 +149,7 @@ describe("the widget's endpoints check the shop's allowed origins (WIDGET-1, iss
   let address = 0;
   const startSession = (publicKey: string, origin?: string) =>
     widgetSessionRoute.POST(
-      new NextRequest("http://localhost/api/widget/session", {
+      signedInRequest("http://localhost/api/widget/session", {
         method: "POST",
         body: JSON.stringify({ publicKey }),
         headers: { "content-type": "application/json", "x-forwarded-for": `10.9.${Math.floor(address / 250)}.${(address++ % 250) + 1}`, ...(origin ? { origin } : {}) },
@@ -180,7 +177,7 @@ describe("the widget's endpoints check the shop's allowed origins (WIDGET-1, iss
     const token = signWidgetToken(process.env.NEXTAUTH_SECRET!, { shopId: shop.id, buyerId: buyer.id }, new Date());
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])]), "a.png");
-    const response = await uploadsRoute.POST(new NextRequest("http://localhost/api/uploads", { method: "POST", body: form, headers: { "x-widget-token": token, origin: "https://evil.example" } }));
+    const response = await uploadsRoute.POST(signedInRequest("http://localhost/api/uploads", { method: "POST", body: form, headers: { "x-widget-token": token, origin: "https://evil.example" } }));
     expect(response.status).toBe(403);
     expect(await db.upload.count()).toBe(0);
   });
@@ -209,7 +206,7 @@ describe("uploads stream to storage (NF-3, CHAT-2, issue 15)", () => {
       { highWaterMark: 0 },
     );
     const response = await uploadsRoute.POST(
-      new NextRequest("http://localhost/api/uploads", { method: "POST", body, duplex: "half", headers: { "x-widget-token": token, "content-type": `multipart/form-data; boundary=${boundary}` } } as ConstructorParameters<typeof NextRequest>[1]),
+      signedInRequest("http://localhost/api/uploads", { method: "POST", body, duplex: "half", headers: { "x-widget-token": token, "content-type": `multipart/form-data; boundary=${boundary}` } } as ConstructorParameters<typeof NextRequest>[1]),
     );
     const answer = (await response.json()) as { error: { message: string } };
     expect({ status: response.status, message: answer.error.message }).toMatchObject({ status: 413, message: expect.stringMatching(/at most 50 MB/) });

@@ -7,12 +7,10 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signInCookie } from "../factories/session-cookie";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../src/core/errors";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
-import { requeueMemberSessionsInTransaction } from "../../src/server/services/assignment/requeue-member-sessions";
-import type * as RequeueModule from "../../src/server/services/assignment/requeue-member-sessions";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { SignInError, signIn } from "../../src/server/services/sign-in";
 import { activateMember } from "../../src/server/services/team/activate-member";
@@ -26,13 +24,6 @@ import { CONSOLE_NAMESPACE, type MemberChangedEvent } from "../../src/shared/eve
 import { TEST_PASSWORD, createBuyer, createMember } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTeam } from "./team-fixtures";
-
-// The requeue is the assignment engine's; here we check it is asked for, with the right member,
-// while still running the real implementation.
-vi.mock("../../src/server/services/assignment/requeue-member-sessions", async (importOriginal) => {
-  const actual = await importOriginal<typeof RequeueModule>();
-  return { ...actual, requeueMemberSessionsInTransaction: vi.fn(actual.requeueMemberSessionsInTransaction) };
-});
 
 const SECRET = "team-members-test-secret-at-least-32-chars";
 const { db } = await useTestDatabase();
@@ -55,9 +46,6 @@ afterAll(async () => {
   registerRealtime(undefined);
   await realtime.close();
 });
-beforeEach(() => {
-  vi.mocked(requeueMemberSessionsInTransaction).mockClear();
-});
 
 async function openConsole(member: { userId: string; shopId: string }): Promise<Socket> {
   const { cookie } = await signInCookie(db, member, SECRET);
@@ -70,15 +58,25 @@ async function openConsole(member: { userId: string; shopId: string }): Promise<
   return socket;
 }
 
-/**
- * issue 9: the requeue runs inside the status change's transaction (a transaction client, not
- * the pool), so the two commit together. The client is a proxy deep equality cannot walk.
- */
-function expectRequeued(input: { shopId: string; memberId: string; actorMemberId: string }): void {
-  const calls = vi.mocked(requeueMemberSessionsInTransaction).mock.calls;
-  expect(calls).toHaveLength(1);
-  expect(calls[0]?.[0]).not.toBe(db);
-  expect(calls[0]?.[1]).toEqual(input);
+type Team = Awaited<ReturnType<typeof createTeam>>;
+
+/** An open chat held by the team's target member. */
+async function sessionHeldByTarget(team: Team) {
+  const buyer = await createBuyer(db, { shopId: team.shop.id });
+  const conversation = await db.conversation.create({ data: { shopId: team.shop.id, buyerId: buyer.id } });
+  const session = await db.chatSession.create({
+    data: { shopId: team.shop.id, conversationId: conversation.id, state: "open", assigneeId: team.target.id, assignedAt: new Date() },
+  });
+  await db.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
+  await db.member.update({ where: { id: team.target.id }, data: { openSessionCount: 1 } });
+  return session;
+}
+
+/** The session went back to Unassigned (nobody else has a console open here, ASSIGN-4), recorded as the owner's requeue. */
+async function expectRequeued(team: Team, sessionId: string): Promise<void> {
+  expect(await db.chatSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ state: "queued", assigneeId: null });
+  expect((await db.member.findUniqueOrThrow({ where: { id: team.target.id } })).openSessionCount).toBe(0);
+  expect(await db.assignment.findFirst({ where: { sessionId, kind: "requeue" } })).toMatchObject({ fromMemberId: team.target.id, actorMemberId: team.owner.id });
 }
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
@@ -98,8 +96,9 @@ async function signInCode(email: string): Promise<string> {
 }
 
 describe("TEAM-3 deactivation", () => {
-  it("TEAM-3 drops the member's live console at once, requeues their sessions and refuses them everywhere", async () => {
+  it("TEAM-3 drops the member's live console at once, requeues their open sessions (recorded as a requeue) and refuses them everywhere", async () => {
     const team = await createTeam(db);
+    const held = await sessionHeldByTarget(team);
     const consoleSocket = await openConsole(team.target);
     const ownerSocket = await openConsole(team.owner);
     const revoked = new Promise<{ message: string; reason: string }>((resolve) => consoleSocket.once("access.revoked", resolve));
@@ -112,29 +111,11 @@ describe("TEAM-3 deactivation", () => {
     expect(await revoked).toMatchObject({ message: expect.stringMatching(/deactivated/), reason: "deactivated" });
     expect(await dropped).toBe("io server disconnect");
     expect(await changed).toEqual({ memberId: team.target.id, change: "deactivated" });
-    expectRequeued({ shopId: team.shop.id, memberId: team.target.id, actorMemberId: team.owner.id });
+    await expectRequeued(team, held.id);
     expect(await resolveMemberContext(db, { userId: team.target.userId, shopId: team.shop.id })).toBeNull();
     expect(await signInCode(team.target.user.email)).toBe("deactivated");
     // Reconnecting is refused too.
     await expect(openConsole(team.target)).rejects.toThrow("unauthorized");
-  });
-
-  it("TEAM-3 the deactivated member's open sessions go back to the queue, recorded as a requeue", async () => {
-    const team = await createTeam(db);
-    const buyer = await createBuyer(db, { shopId: team.shop.id });
-    const conversation = await db.conversation.create({ data: { shopId: team.shop.id, buyerId: buyer.id } });
-    const session = await db.chatSession.create({
-      data: { shopId: team.shop.id, conversationId: conversation.id, state: "open", assigneeId: team.target.id, assignedAt: new Date() },
-    });
-    await db.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
-    await db.member.update({ where: { id: team.target.id }, data: { openSessionCount: 1 } });
-
-    await applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.target.id }));
-
-    // Nobody else has a console open here, so the session waits in Unassigned (ASSIGN-4).
-    expect(await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ state: "queued", assigneeId: null });
-    expect((await db.member.findUniqueOrThrow({ where: { id: team.target.id } })).openSessionCount).toBe(0);
-    expect(await db.assignment.findFirst({ where: { sessionId: session.id, kind: "requeue" } })).toMatchObject({ fromMemberId: team.target.id, actorMemberId: team.owner.id });
   });
 
   it("TEAM-3 activates the member again, who can then sign in and connect", async () => {
@@ -148,6 +129,7 @@ describe("TEAM-3 deactivation", () => {
 
   it("TEAM-3 never deactivates or deletes the owner, and only the owner manages users", async () => {
     const team = await createTeam(db);
+    const held = await sessionHeldByTarget(team);
     await expectAppError(applied(deactivateMember(db, { actor: team.actors.owner, memberId: team.owner.id })), "FORBIDDEN");
     await expectAppError(applied(deleteMember(db, { actor: team.actors.owner, memberId: team.owner.id })), "FORBIDDEN");
     await expectAppError(applied(changeMemberRole(db, { actor: team.actors.owner, memberId: team.owner.id, role: "admin" })), "FORBIDDEN");
@@ -158,7 +140,7 @@ describe("TEAM-3 deactivation", () => {
       await expectAppError(applied(changeMemberRole(db, { actor, memberId: team.target.id, role: "admin" })), "FORBIDDEN");
       await expectAppError(applied(reviewNickname(db, { actor, memberId: team.target.id, decision: "approve" })), "FORBIDDEN");
     }
-    expect(requeueMemberSessionsInTransaction).not.toHaveBeenCalled();
+    expect(await db.chatSession.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ state: "open", assigneeId: team.target.id });
     const target = await db.member.findUniqueOrThrow({ where: { id: team.target.id } });
     expect(target).toMatchObject({ status: "active", role: "agent", deletedAt: null });
   });
@@ -183,12 +165,13 @@ describe("TEAM-3 deactivation", () => {
 describe("TEAM-3 deletion and roles", () => {
   it("TEAM-3 a deleted member can no longer sign in; rows stay for history", async () => {
     const team = await createTeam(db);
+    const held = await sessionHeldByTarget(team);
     const socket = await openConsole(team.target);
     const revoked = new Promise<{ message: string; reason: string }>((resolve) => socket.once("access.revoked", resolve));
     const result = await applied(deleteMember(db, { actor: team.actors.owner, memberId: team.target.id }));
     expect(result).toEqual({ memberId: team.target.id, isUserDeleted: true });
     expect(await revoked).toMatchObject({ message: expect.stringMatching(/removed/), reason: "removed" });
-    expectRequeued({ shopId: team.shop.id, memberId: team.target.id, actorMemberId: team.owner.id });
+    await expectRequeued(team, held.id);
 
     const member = await db.member.findUniqueOrThrow({ where: { id: team.target.id }, include: { user: true } });
     expect(member.deletedAt).not.toBeNull();

@@ -1,53 +1,21 @@
 // TEAM-1, NF-3: every HTTP route of the team and settings areas, called through its real
 // handler as each role of the shop, as the owner of another shop, as a deactivated member and
 // signed out. A refusal carries an error and never data; another shop's records are "not
-// found". Only the session lookup and the database handle are redirected to the test database.
+// found". Each caller signs in with a real session cookie; the database handle points at the test database.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, rolesAllowed, type Action } from "../../src/core/permissions";
-import type { Database } from "../../src/server/db/client";
-import type * as DefineRouteModule from "../../src/server/http/define-route";
-import type * as NextAuthModule from "next-auth";
 import { createInvitationToken, invitationExpiry } from "../../src/server/services/team/invitation-token";
 import { TEST_PASSWORD, createMember } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { createTeam } from "./team-fixtures";
-
-const state = vi.hoisted(() => ({
-  db: undefined as unknown,
-  identity: null as { userId: string; shopId: string } | null,
-  sessionUserId: null as string | null,
-  declared: new WeakMap<object, string>(),
-}));
-
-// The session cookie is Next's business; the member is still resolved from the database exactly
-// as in production, so deactivation and deletion apply.
-vi.mock("@/server/http/current-member", async () => {
-  const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
-  return { getCurrentMember: async () => (state.identity ? resolveMemberContext(state.db as Database, state.identity) : null) };
-});
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextAuthModule>()),
-  getServerSession: async () => (state.sessionUserId ? { userId: state.sessionUserId, shopId: "", expires: "" } : null),
-}));
-// Records the action each handler was declared with, then builds the real handler.
-vi.mock("@/server/http/define-route", async (importOriginal) => {
-  const actual = await importOriginal<typeof DefineRouteModule>();
-  return {
-    ...actual,
-    defineMemberRoute: (options: Parameters<typeof actual.defineMemberRoute>[0]) => {
-      const handler = actual.defineMemberRoute(options);
-      state.declared.set(handler, options.action);
-      return handler;
-    },
-  };
-});
+import { signInAs, signOut, signedInRequest } from "../support/signed-in-requests";
+import type { MemberRouteHandler } from "../../src/server/http/define-route";
 
 const { db } = await useTestDatabase();
-state.db = db;
 // Route handlers call getDb(), which returns the process-wide client kept on globalThis: point it
 // at this file's real test database (no module mock of our storage).
 (globalThis as unknown as { __counterpartPrisma?: unknown }).__counterpartPrisma = db;
@@ -128,6 +96,9 @@ const PUBLIC_ROUTES = [
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../src/app");
 
+/** The action a member route was declared with (defineMemberRoute labels its handler). */
+const actionOf = (handler: RouteHandler): string | undefined => (handler as Partial<MemberRouteHandler>).requiredAction;
+
 async function loadHandler(file: string, method: Method): Promise<RouteHandler> {
   const module = (await import(/* @vite-ignore */ path.join(APP_DIR, file))) as Record<string, unknown>;
   const handler = module[method];
@@ -139,7 +110,7 @@ async function call(route: RouteCase, fx: Fixture): Promise<{ status: number; te
   const handler = await loadHandler(route.file, route.method);
   const url = `http://localhost/${route.file.replace(/\/route\.ts$/, "")}`;
   const body = route.formData ? route.formData() : route.body ? JSON.stringify(route.body(fx)) : undefined;
-  const request = new NextRequest(url, { method: route.method, body, headers: route.body ? { "content-type": "application/json" } : undefined });
+  const request = signedInRequest(url, { method: route.method, body, headers: route.body ? { "content-type": "application/json" } : undefined });
   const response = await handler(request, { params: Promise.resolve(route.params?.(fx) ?? {}) });
   const text = await response.text();
   return { status: response.status, text, body: text ? (JSON.parse(text) as never) : null };
@@ -169,12 +140,12 @@ describe("TEAM-1 every team and settings route declares its permission", () => {
   });
 
   it.each(ROUTES.map((route) => [`${route.method} ${route.file}`, route] as const))("TEAM-1 %s is declared with its action", async (_name, route) => {
-    expect(state.declared.get(await loadHandler(route.file, route.method))).toBe(route.action);
+    expect(actionOf(await loadHandler(route.file, route.method))).toBe(route.action);
   });
 
   it("TEAM-1 public routes are not member routes", async () => {
     for (const route of PUBLIC_ROUTES) {
-      for (const method of route.methods) expect(state.declared.get(await loadHandler(route.file, method as Method))).toBeUndefined();
+      for (const method of route.methods) expect(actionOf(await loadHandler(route.file, method as Method))).toBeUndefined();
     }
   });
 });
@@ -188,14 +159,14 @@ describe("TEAM-1 NF-3 route-by-role checks", async () => {
 
   it.each(cases)("TEAM-1 %s", async (_name, route, actorKind) => {
     const fx = await createFixture();
-    state.identity = {
+    await signInAs(db, {
       owner: { userId: fx.owner.userId, shopId: fx.shop.id },
       admin: { userId: fx.admin.userId, shopId: fx.shop.id },
       agent: { userId: fx.agent.userId, shopId: fx.shop.id },
       "other shop's owner": { userId: otherShop.owner.userId, shopId: otherShop.shop.id },
       "deactivated member": { userId: fx.deactivated.userId, shopId: fx.shop.id },
       "signed out": null,
-    }[actorKind];
+    }[actorKind]);
     const result = await call(route, fx);
 
     if (actorKind === "signed out" || actorKind === "deactivated member") {
@@ -236,7 +207,7 @@ describe("TEAM-1 NF-3 route-by-role checks", async () => {
 describe("NF-3 route input validation", () => {
   it.each(ROUTES.filter((route) => route.body).map((route) => [`${route.method} ${route.file}`, route] as const))("%s answers 400 with field errors for a bad body", async (_name, route) => {
     const fx = await createFixture();
-    state.identity = { userId: fx.owner.userId, shopId: fx.shop.id };
+    await signInAs(db, { userId: fx.owner.userId, shopId: fx.shop.id });
     const result = await call({ ...route, body: () => ({ unexpected: true }) }, fx);
     expect(result.status).toBe(400);
     expect(result.body?.error).toMatchObject({ code: "BAD_INPUT", fieldErrors: expect.any(Object) });
@@ -244,7 +215,7 @@ describe("NF-3 route input validation", () => {
 
   it("SET-1 the avatar route refuses a file that is not an image, whatever it claims", async () => {
     const fx = await createFixture();
-    state.identity = { userId: fx.agent.userId, shopId: fx.shop.id };
+    await signInAs(db, { userId: fx.agent.userId, shopId: fx.shop.id });
     const form = new FormData();
     form.set("avatar", new Blob(["<html><script>alert(1)</script>"], { type: "image/png" }), "evil.png");
     const result = await call({ ...ROUTES.find((route) => route.file === "api/me/avatar/route.ts" && route.method === "POST")!, formData: () => form }, fx);
@@ -256,19 +227,19 @@ describe("NF-3 route input validation", () => {
 describe("public routes", () => {
   it("TEAM-6 serves an uploaded avatar to anyone, with its sniffed type, and nothing else", async () => {
     const fx = await createFixture();
-    state.identity = { userId: fx.agent.userId, shopId: fx.shop.id };
+    await signInAs(db, { userId: fx.agent.userId, shopId: fx.shop.id });
     const upload = await call(ROUTES.find((route) => route.file === "api/me/avatar/route.ts" && route.method === "POST")!, fx);
     const avatarUrl = (upload.body?.data as { avatarUrl: string }).avatarUrl;
-    state.identity = null;
+    signOut();
     const get = await loadHandler("api/team/avatars/[fileName]/route.ts", "GET");
     const fileName = avatarUrl.split("/").pop()!;
-    const response = await get(new NextRequest(`http://localhost${avatarUrl}`), { params: Promise.resolve({ fileName }) });
+    const response = await get(signedInRequest(`http://localhost${avatarUrl}`), { params: Promise.resolve({ fileName }) });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/png");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG);
     for (const name of ["../../../etc/passwd", "auth-secret", `${fileName}/..`]) {
-      const refused = await get(new NextRequest("http://localhost/x"), { params: Promise.resolve({ fileName: name }) });
+      const refused = await get(signedInRequest("http://localhost/x"), { params: Promise.resolve({ fileName: name }) });
       expect(refused.status).toBe(404);
     }
   });
@@ -279,7 +250,7 @@ describe("public routes", () => {
     await db.invitation.create({ data: { shopId: fx.shop.id, email: "route-accept@example.test", role: "agent", tokenHash, expiresAt: invitationExpiry(new Date()) } });
     const accept = await loadHandler("invitations/[token]/accept/route.ts", "POST");
     const post = (body: unknown, tokenValue = token) =>
-      accept(new NextRequest("http://localhost/x", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } }), { params: Promise.resolve({ token: tokenValue }) });
+      accept(signedInRequest("http://localhost/x", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } }), { params: Promise.resolve({ token: tokenValue }) });
 
     const malformed = await post("{not json");
     expect(malformed.status).toBe(400);

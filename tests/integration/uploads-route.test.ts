@@ -6,14 +6,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { NextRequest } from "next/server";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { type NextRequest } from "next/server";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
+import { signInAs, signOut, signedInRequest } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cp-uploads-"));
 process.env.DATA_DIR = dataDir;
@@ -26,13 +24,12 @@ const { db, reset } = await useTestDatabase();
 const uploadsRoute = await import("../../src/app/api/uploads/route");
 const uploadRoute = await import("../../src/app/api/uploads/[id]/route");
 const { signWidgetToken } = await import("../../src/server/services/widget/tokens");
-const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
 const { ingestBuyerMessage } = await import("../../src/server/services/messaging/ingest-buyer-message");
 const { UNSUPPORTED_TYPE_MESSAGE, UPLOAD_LIMITS } = await import("../../src/core/uploads/detect-content-type");
 
 beforeEach(async () => {
   await reset();
-  currentMember.value = null;
+  signOut();
 });
 
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
@@ -65,7 +62,7 @@ function uploadRequest(bytes: Uint8Array | null, options: { name?: string; type?
   if (bytes) form.append(options.field ?? "file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type: options.type ?? "application/octet-stream" }), options.name ?? "file.bin");
   const headers: Record<string, string> = {};
   if (options.token) headers["x-widget-token"] = options.token;
-  return new NextRequest("http://localhost/api/uploads", { method: "POST", body: form, headers });
+  return signedInRequest("http://localhost/api/uploads", { method: "POST", body: form, headers });
 }
 
 async function upload(bytes: Uint8Array | null, options: Parameters<typeof uploadRequest>[1] = {}) {
@@ -74,7 +71,7 @@ async function upload(bytes: Uint8Array | null, options: Parameters<typeof uploa
 }
 
 function get(id: string, headers: Record<string, string> = {}) {
-  return uploadRoute.GET(new NextRequest(`http://localhost/api/uploads/${id}`, { headers }), { params: Promise.resolve({ id }) });
+  return uploadRoute.GET(signedInRequest(`http://localhost/api/uploads/${id}`, { headers }), { params: Promise.resolve({ id }) });
 }
 
 describe("POST /api/uploads: type by content (CHAT-2, NF-3)", () => {
@@ -178,7 +175,7 @@ describe("POST /api/uploads: who may upload (NF-3, CHAT-9)", () => {
   it("TEAM-1 a signed-in member uploads with the permission upload:create and is recorded as the uploader", async () => {
     const shop = await createShop(db);
     const member = await createMember(db, { shopId: shop.id, role: "agent" });
-    currentMember.value = await resolveMemberContext(db, { userId: member.userId, shopId: shop.id });
+    await signInAs(db, { userId: member.userId, shopId: shop.id });
     const { status, body } = await upload(fileBytes(SAMPLES.webp), { name: "label.webp" });
     expect(status).toBe(200);
     const row = await db.upload.findUniqueOrThrow({ where: { id: body.data!.uploadId as string } });

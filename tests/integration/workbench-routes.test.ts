@@ -1,24 +1,21 @@
 // CONSOLE-7, SET-5: the workbench's member routes — workbench:read, the session's shop only,
 // query validation with field errors, and the response shapes the panel reads.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { MemberContext } from "../../src/server/services/resolve-member";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { callRoute, createConversation, useDbForRoutes } from "./api-v1-support";
+import { signInAs, signOut } from "../support/signed-in-requests";
 
-const currentMember = vi.hoisted(() => ({ value: null as MemberContext | null }));
-vi.mock("@/server/http/current-member", () => ({ getCurrentMember: async () => currentMember.value }));
 
 const { db, reset } = await useTestDatabase();
 useDbForRoutes(db);
-const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
 const ordersRoute = await import("../../src/app/api/workbench/conversations/[conversationId]/orders/route");
 const productsRoute = await import("../../src/app/api/workbench/products/route");
 const vouchersRoute = await import("../../src/app/api/workbench/vouchers/route");
 
 beforeEach(async () => {
   await reset();
-  currentMember.value = null;
+  signOut();
 });
 
 async function shopWithChat() {
@@ -39,7 +36,7 @@ async function shopWithChat() {
       startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000),
     },
   });
-  currentMember.value = await resolveMemberContext(db, { userId: agent.userId, shopId: shop.id });
+  await signInAs(db, { userId: agent.userId, shopId: shop.id });
   return { shop, agent, buyer, conversation };
 }
 
@@ -75,7 +72,7 @@ describe("CONSOLE-7 SET-5 workbench routes", () => {
   it("CONSOLE-7 another agent's chat and another shop's chat answer 404; signed out answers 401", async () => {
     const { conversation, shop } = await shopWithChat();
     const ben = await createMember(db, { shopId: shop.id, nickname: "Ben" });
-    currentMember.value = await resolveMemberContext(db, { userId: ben.userId, shopId: shop.id });
+    await signInAs(db, { userId: ben.userId, shopId: shop.id });
     const hidden = await callRoute(ordersRoute.GET, { url: "/x", params: { conversationId: conversation.id } });
     expect(hidden.status).toBe(404);
     expect(hidden.json.error.code).toBe("NOT_FOUND");
@@ -83,12 +80,12 @@ describe("CONSOLE-7 SET-5 workbench routes", () => {
 
     const other = await createShop(db);
     const owner = await createMember(db, { shopId: other.id, role: "owner" });
-    currentMember.value = await resolveMemberContext(db, { userId: owner.userId, shopId: other.id });
+    await signInAs(db, { userId: owner.userId, shopId: other.id });
     expect((await callRoute(ordersRoute.GET, { url: "/x", params: { conversationId: conversation.id } })).status).toBe(404);
     const products = await callRoute(productsRoute.GET, { url: "/api/workbench/products" });
     expect(products.json.data.products).toEqual([]);
 
-    currentMember.value = null;
+    signOut();
     expect((await callRoute(productsRoute.GET, { url: "/api/workbench/products" })).status).toBe(401);
     expect((await callRoute(ordersRoute.GET, { url: "/x", params: { conversationId: "nope" } })).status).toBe(401);
   });

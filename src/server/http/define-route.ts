@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/core/errors";
 import { assertCan, type Action } from "@/core/permissions";
-import { getCurrentMember } from "@/server/http/current-member";
+import { getRequestMember } from "@/server/http/current-member";
 import { errorResponse } from "@/server/http/error-response";
 import { readJsonBody } from "@/server/http/read-json-body";
 import { assertSameOriginRequest } from "@/server/http/request-origin";
@@ -25,10 +25,13 @@ interface MemberRouteOptions<TBody extends z.ZodType | undefined> {
   }) => Promise<unknown>;
 }
 
-export function defineMemberRoute<TBody extends z.ZodType | undefined = undefined>(options: MemberRouteOptions<TBody>) {
-  return async (request: NextRequest, context: { params: RouteParams }): Promise<Response> =>
+/** A member route's handler, labelled with the action it checks (read by the route-permission audit test). */
+export type MemberRouteHandler = ((request: NextRequest, context: { params: RouteParams }) => Promise<Response>) & { readonly requiredAction: Action };
+
+export function defineMemberRoute<TBody extends z.ZodType | undefined = undefined>(options: MemberRouteOptions<TBody>): MemberRouteHandler {
+  const handler = async (request: NextRequest, context: { params: RouteParams }): Promise<Response> =>
     respond(async () => {
-      const member = await getCurrentMember();
+      const member = await getRequestMember(request);
       if (!member) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
       assertCan(member, options.action);
       assertSameOriginRequest(request);
@@ -40,6 +43,7 @@ export function defineMemberRoute<TBody extends z.ZodType | undefined = undefine
         params: (await context.params) ?? {},
       });
     });
+  return Object.assign(handler, { requiredAction: options.action });
 }
 
 async function respond(run: () => Promise<unknown>): Promise<Response> {

@@ -7,7 +7,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { can } from "@/core/permissions";
 import type { ServiceDatabase as Database } from "@/server/services/call-service";
-import { authenticateSocketCookie } from "@/server/auth/socket-auth";
+import { authenticateSessionCookie } from "@/server/auth/session-cookie";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { bindCommands, type CommandHandlers } from "@/server/realtime/commands";
 import { closeSocketAtSessionEnd } from "@/server/realtime/revoke-sessions";
@@ -98,7 +98,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
   const consoleNamespace: ConsoleNamespace = io.of(CONSOLE_NAMESPACE);
   consoleNamespace.use(async (socket, next) => {
     try {
-      const member = await authenticateSocketCookie(components.db, socket.handshake.headers.cookie, components.authSecret);
+      const member = await authenticateSessionCookie(components.db, socket.handshake.headers.cookie, components.authSecret);
       if (!member) return next(new Error("unauthorized"));
       socket.data.member = member;
       next();

@@ -2,6 +2,7 @@
 // mocked member session (set by the test), an API token, a widget token, and the JSON content
 // type and same-origin Origin header the CSRF checks require of state-changing requests.
 import { NextRequest } from "next/server";
+import { withSessionCookie } from "../signed-in-requests";
 import type { DiscoveredRoute, HttpMethod } from "./routes";
 import { concretePath } from "./routes";
 
@@ -33,12 +34,12 @@ export async function callFuzzed(route: DiscoveredRoute, request: FuzzRequest, c
   if (!handler) throw new Error(`${route.file} exports no ${request.method}`);
   const url = new URL(concretePath(route, request.params), APP_ORIGIN);
   for (const [key, value] of Object.entries(request.query)) url.searchParams.append(key, value); // URLSearchParams sends lone surrogates as U+FFFD, as browsers do
-  const headers = new Headers({
+  const headers = withSessionCookie(new Headers({
     authorization: `Bearer ${credentials.apiToken}`,
     origin: APP_ORIGIN,
     "sec-fetch-site": "same-origin",
     "x-forwarded-for": "203.0.113.9",
-  });
+  }));
   if (request.withWidgetToken !== false) headers.set("x-widget-token", credentials.widgetToken);
   let body: string | FormData | undefined;
   if (request.body && request.method !== "GET" && request.method !== "HEAD") {

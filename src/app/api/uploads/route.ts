@@ -9,7 +9,7 @@ import { assertCan } from "@/core/permissions";
 import { createRateLimiter } from "@/core/rate-limit";
 import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
 import { getAuthSecret } from "@/server/auth/secret";
-import { getCurrentMember } from "@/server/http/current-member";
+import { getRequestMember } from "@/server/http/current-member";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { assertSameOriginRequest } from "@/server/http/request-origin";
 import { assertWidgetOriginForShop } from "@/server/http/widget-origin";
@@ -38,7 +38,7 @@ async function resolveUploader(request: NextRequest): Promise<{ shopId: string; 
     if (waitMs > 0) throw new RateLimitedError(`You are sending files too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     return { shopId: buyer.shopId, uploader: { type: "buyer", buyerId: buyer.buyerId } };
   }
-  const member = await getCurrentMember();
+  const member = await getRequestMember(request);
   if (!member) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   assertCan(member, "upload:create");
   // Cookie-authenticated: the CSRF rule (issue 15) applies.

@@ -1,6 +1,8 @@
-// Socket connections are authenticated from the same next-auth session cookie as HTTP pages
-// (issue 2, item 6). No valid session, no connection: the cookie's sign-in session must still be
-// live and its session version current (issue 15 item 4), exactly as for an HTTP request.
+// The member behind a next-auth session cookie, for socket handshakes (issue 2, item 6) and
+// HTTP route handlers alike: the JWT must decode with our secret, its sign-in session must still
+// be live and its session version current (issue 15 item 4). Reading the request's own Cookie
+// header (rather than Next's request-scoped `cookies()`) keeps one rule for both transports and
+// lets the real handlers run outside Next's request scope in the integration tests.
 import { decode } from "next-auth/jwt";
 import type { Database } from "@/server/db/client";
 import { resolveSessionMember, type MemberContext } from "@/server/services/resolve-member";
@@ -17,7 +19,7 @@ export function readCookie(cookieHeader: string | undefined, name: string): stri
   return undefined;
 }
 
-export async function authenticateSocketCookie(
+export async function authenticateSessionCookie(
   db: Database,
   cookieHeader: string | undefined,
   secret: string,
