@@ -250,9 +250,19 @@ describe("AUTO-6 proactive order messages", () => {
     const mine = await listChats(db, { member: owner, list: "assigned" });
     expect(mine.items).toHaveLength(1);
 
+    // Live: the buyer's widget and the console rooms that see this open chat (its assignee).
+    const stored = await db.order.findFirstOrThrow({ where: { shopId: shop.id, externalId: "ORD-30001" } });
+    const live = await db.$transaction((tx) =>
+      sendProactiveMessage(tx, { shopId: shop.id, orderId: stored.id, orderExternalId: "ORD-30001", buyerId: buyer.id, eventId: crypto.randomUUID(), status: "out_for_delivery", eta: null, isLatest: true }),
+    );
+    expect(live.map((event) => [event.target, event.event, event.target === "console" ? event.rooms : event.buyerId])).toEqual([
+      ["widget", "message.created", buyer.id],
+      ["console", "message.created", [`member:${owner.memberId}`, `shop:${shop.id}:all`]],
+    ]);
+
     // A buyer who only got order messages opened no session: nothing in Unassigned, nothing in the figures.
     await postOrder({ ...order, externalId: "ORD-30002", buyer: { externalId: "cust-2002", nickname: "noor" }, events: [{ status: "shipped", occurredAt: new Date().toISOString() }] });
-    expect(await proactiveMessages(shop.id)).toHaveLength(2);
+    expect(await proactiveMessages(shop.id)).toHaveLength(3);
     expect((await listChats(db, { member: owner, list: "unassigned" })).items).toHaveLength(0);
     const day = (offset: number) => new Date(opened.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const report = await buildAnalytics(db, { shopId: shop.id, query: { from: day(-1), to: day(1) }, now: new Date(opened.getTime() + 2 * 86_400_000) });
