@@ -28,7 +28,7 @@ export const PRODUCT_STATUSES = ["live", "unlisted", "sold_out"] as const;
 export const ORDER_STATUSES = ["unpaid", "to_ship", "shipped", "out_for_delivery", "delayed", "delivered", "cancelled", "returned"] as const;
 export const VOUCHER_DISCOUNT_TYPES = ["fixed_amount", "percentage"] as const;
 /** AUTO-6: the order events that send the buyer a proactive message. */
-export const PROACTIVE_ORDER_STATUSES = ["shipped", "out_for_delivery", "delayed"] as const;
+export const PROACTIVE_ORDER_STATUSES = ["shipped", "out_for_delivery", "delayed", "delivered"] as const;
 
 export const ProductStatusSchema = z.enum(PRODUCT_STATUSES);
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
@@ -68,6 +68,7 @@ export const OrderEventInputSchema = z.object({
   status: OrderStatusSchema,
   occurredAt: TimestampSchema.describe("With the status, identifies the event: sending it again records nothing new."),
   note: safeText().trim().max(500, "At most 500 characters.").optional(),
+  eta: TimestampSchema.optional().describe("AUTO-6: the expected delivery, shown as {eta} in proactive messages."),
 });
 apiV1Registry.add(OrderEventInputSchema, { id: "OrderEventInput" });
 
@@ -183,6 +184,7 @@ export const OrderEventOutSchema = z.object({
   status: OrderStatusSchema,
   occurredAt: z.iso.datetime(),
   note: z.string().nullable(),
+  eta: z.iso.datetime().nullable(),
 });
 apiV1Registry.add(OrderEventOutSchema, { id: "OrderEvent" });
 

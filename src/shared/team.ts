@@ -1,6 +1,7 @@
 // Team, invitation and settings input schemas and the shapes the settings pages receive
 // (TEAM-2..TEAM-5, SET-1, SET-2, SET-6). Shared by the browser forms and the server services,
 // so a field error means the same on both sides.
+import { ZGreetingTemplate } from "@/shared/automation";
 import { normalizeOrigin } from "@/shared/origin";
 import { z } from "zod";
 import { findForbiddenNameCharacter, normalizeName } from "@/core/text/normalize-name";
@@ -134,8 +135,9 @@ export const ZShopSettingsSchema = z
   .object({
     /** CONSOLE-2: "due soon" when less than this many minutes of the 24 h are left. */
     dueSoonThresholdMinutes: z.number("Enter a whole number of minutes").int("Enter a whole number of minutes").min(1, "At least 1 minute").max(1439, "Less than 24 hours (1439 minutes at most)"),
-    greetingEnabled: z.boolean(),
-    greetingTemplate: safeText().trim().max(1000, "Use at most 1,000 characters"),
+    /** AUTO-1: edited on /settings/automation/greeting; absent = unchanged. Same rules there. */
+    greetingEnabled: z.boolean().optional(),
+    greetingTemplate: ZGreetingTemplate.optional(),
     /** AUTO-4: a recommendation scoring at least this (0 to 1) is sent automatically; null = off. */
     autoSendThreshold: z.number("Enter a number from 0 to 1").min(0, "At least 0").max(1, "At most 1").nullable(),
     reviewWords: z
@@ -147,7 +149,7 @@ export const ZShopSettingsSchema = z
   })
   .strict()
   .superRefine((value, context) => {
-    if (value.greetingEnabled && value.greetingTemplate.length === 0) {
+    if (value.greetingEnabled && value.greetingTemplate !== undefined && value.greetingTemplate.length === 0) {
       context.addIssue({ code: "custom", path: ["greetingTemplate"], message: "Write a greeting or switch it off" });
     }
   });

@@ -1,19 +1,10 @@
 // API-1: upserting products, orders (with items and status events) and vouchers through
 // /api/v1 — zod validation with field errors, idempotency, one transaction per request, and the
-// AUTO-6 hook for proactive order messages.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+// AUTO-6 proactive order messages they cause (the real hook, no mock).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBuyer, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 import { callRoute, issueToken, useDbForRoutes } from "./api-v1-support";
-
-const hook = vi.hoisted(() => ({ calls: [] as Array<Record<string, unknown>>, fail: false }));
-vi.mock("@/server/services/integration/on-order-status-event", () => ({
-  onOrderStatusEvent: async (_tx: unknown, event: Record<string, unknown>) => {
-    if (hook.fail) throw new Error("proactive message failed");
-    hook.calls.push(event);
-    return [];
-  },
-}));
 
 const { db, reset } = await useTestDatabase();
 useDbForRoutes(db);
@@ -27,11 +18,22 @@ let shopId: string;
 let token: string;
 beforeEach(async () => {
   await reset();
-  hook.calls = [];
-  hook.fail = false;
   shopId = (await createShop(db)).id;
   token = await issueToken(db, shopId);
+  // Every proactive status switched on, each message naming its status and order.
+  await db.proactiveTemplate.createMany({
+    data: (["shipped", "out_for_delivery", "delayed", "delivered"] as const).map((status) => ({ shopId, status, enabled: true, template: `${status} {order_id}` })),
+  });
 });
+afterEach(async () => {
+  await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS fail_proactive ON "ProactiveMessage"`);
+});
+
+/** The proactive messages sent, oldest first, as "<status> <order id>". */
+const proactiveBodies = async () =>
+  (await db.message.findMany({ where: { authorType: "bot", isAutomatic: true }, orderBy: { createdAt: "asc" }, select: { body: true, seq: true } }))
+    .sort((a, b) => a.seq - b.seq)
+    .map((message) => message.body);
 
 const postProduct = (body: unknown) => callRoute(productsRoute.POST, { url: "/api/v1/products", token, body });
 const postOrder = (body: unknown) => callRoute(ordersRoute.POST, { url: "/api/v1/orders", token, body });
@@ -152,7 +154,7 @@ describe("API-1 orders", () => {
     expect(await db.buyer.count()).toBe(1);
     expect(await db.orderItem.count()).toBe(1);
     expect(await db.orderEvent.count()).toBe(2);
-    expect(hook.calls).toHaveLength(1);
+    expect(await proactiveBodies()).toEqual(["shipped ORD-30001"]);
   });
 
   it("API-1 reports every invalid field of an order, nested ones by dotted path", async () => {
@@ -172,7 +174,9 @@ describe("API-1 orders", () => {
   });
 
   it("API-1 NF-3 a failure after the first writes leaves no half-written order, buyer or event", async () => {
-    hook.fail = true;
+    // A real database failure inside the proactive message (the last write of the request).
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION fail_proactive() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'proactive message failed'; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER fail_proactive BEFORE INSERT ON "ProactiveMessage" FOR EACH ROW EXECUTE FUNCTION fail_proactive()`);
     const response = await postOrder(API_V1_EXAMPLES.order);
     expect(response.status).toBe(500);
     expect(response.json.error).toEqual({ code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed." });
@@ -180,14 +184,14 @@ describe("API-1 orders", () => {
     expect(await db.orderItem.count()).toBe(0);
     expect(await db.orderEvent.count()).toBe(0);
     expect(await db.buyer.count()).toBe(0);
+    expect(await db.message.count()).toBe(0);
   });
 });
 
 describe("API-1 AUTO-6 order status events", () => {
-  it("AUTO-6 calls the proactive-message hook once per new shipped, out_for_delivery or delayed event", async () => {
+  it("AUTO-6 sends one proactive message per new shipped, out_for_delivery, delayed or delivered event", async () => {
     await postOrder(API_V1_EXAMPLES.order);
-    expect(hook.calls).toHaveLength(1);
-    expect(hook.calls[0]).toMatchObject({ status: "shipped", orderExternalId: "ORD-30001", shopId, isLatest: true, note: "Left the Oakland warehouse." });
+    expect(await proactiveBodies()).toEqual(["shipped ORD-30001"]);
 
     const event = await postEvent("ORD-30001", API_V1_EXAMPLES.orderEvent);
     expect(event.status).toBe(201);
@@ -198,7 +202,9 @@ describe("API-1 AUTO-6 order status events", () => {
     await postEvent("ORD-30001", { status: "delayed", occurredAt: "2026-02-02T15:00:00Z", note: "Weather" });
     await postEvent("ORD-30001", { status: "delivered", occurredAt: "2026-02-03T09:00:00Z" });
 
-    expect(hook.calls.map((call) => call.status)).toEqual(["shipped", "out_for_delivery", "delayed"]);
+    expect(await proactiveBodies()).toEqual(["shipped ORD-30001", "out_for_delivery ORD-30001", "delayed ORD-30001", "delivered ORD-30001"]);
+    // No session was opened by any of them.
+    expect(await db.chatSession.count()).toBe(0);
     expect(await db.orderEvent.count()).toBe(5);
     const order = await db.order.findFirstOrThrow();
     expect(order.status).toBe("delivered");
@@ -210,7 +216,8 @@ describe("API-1 AUTO-6 order status events", () => {
     const late = await postEvent("ORD-30001", { status: "shipped", occurredAt: "2026-02-01T09:00:00Z" });
     expect(late.status).toBe(201);
     expect(late.json.data.status).toBe("delivered");
-    expect(hook.calls).toEqual([expect.objectContaining({ status: "shipped", isLatest: false })]);
+    // The late "shipped" is old news: only "delivered" was sent.
+    expect(await proactiveBodies()).toEqual(["delivered ORD-30001"]);
   });
 
   it("API-1 an event for an unknown order is 404 and an invalid one is 400", async () => {

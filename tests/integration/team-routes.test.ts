@@ -87,6 +87,12 @@ const ROUTES: RouteCase[] = [
   { file: "api/me/email-verification/route.ts", method: "POST", action: "personal_settings:update" },
   { file: "api/team/identity-secret/route.ts", method: "GET", action: "settings:update" },
   { file: "api/team/identity-secret/route.ts", method: "POST", action: "settings:update" },
+  // AUTO-1, AUTO-6: the automation settings (owners and admins).
+  { file: "api/settings/automation/route.ts", method: "GET", action: "automation:update" },
+  { file: "api/settings/automation/greeting/route.ts", method: "GET", action: "automation:update" },
+  { file: "api/settings/automation/greeting/route.ts", method: "PUT", action: "automation:update", body: () => ({ enabled: true, template: "Hi {buyer}", repeatAfterHours: 12 }) },
+  { file: "api/settings/automation/proactive/route.ts", method: "GET", action: "automation:update" },
+  { file: "api/settings/automation/proactive/route.ts", method: "PUT", action: "automation:update", body: () => ({ templates: [{ status: "shipped", enabled: true, template: "{order_id} shipped" }] }) },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */
@@ -125,8 +131,8 @@ async function listRouteFiles(directory: string): Promise<string[]> {
 }
 
 describe("TEAM-1 every team and settings route declares its permission", () => {
-  it("TEAM-1 the table above covers every exported handler under api/team and api/me", async () => {
-    const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me"))];
+  it("TEAM-1 AUTO-1 AUTO-6 the table above covers every exported handler under api/team, api/me and api/settings/automation", async () => {
+    const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me")), ...(await listRouteFiles("api/settings/automation"))];
     const exported: string[] = [];
     for (const file of files) {
       const module = (await import(/* @vite-ignore */ path.join(APP_DIR, file))) as Record<string, unknown>;

@@ -24,6 +24,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(member, "mail:read_outbox") ? [{ href: "/settings/outbox", label: "Outbox" }] : []),
     ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: "Agent settings" }] : []),
     ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
+    // AUTO-1..6: greeting, saved replies, FAQ, recommendations, chatbot, order messages.
+    ...(can(member, "automation:update") ? [{ href: "/settings/automation", label: "Automation" }] : []),
     ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),
     ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: "API tokens" }] : []),
   ];

@@ -9,7 +9,6 @@ import { FieldHint, Notice, SettingsSection, inputClass, labelClass, primaryButt
 
 export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDto; canEdit: boolean }) {
   const [settings, setSettings] = useState(initial);
-  const [greetingEnabled, setGreetingEnabled] = useState(initial.greetingEnabled);
   const [isAutoSendOn, setIsAutoSendOn] = useState(initial.autoSendThreshold !== null);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -24,8 +23,6 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
     };
     const input = {
       dueSoonThresholdMinutes: numberOf("dueSoonThresholdMinutes"),
-      greetingEnabled,
-      greetingTemplate: String(form.get("greetingTemplate") ?? ""),
       autoSendThreshold: isAutoSendOn ? numberOf("autoSendThreshold") : null,
       reviewWords: String(form.get("reviewWords") ?? "").split("\n").map((word) => word.trim()).filter(Boolean),
       allowedOrigins: String(form.get("allowedOrigins") ?? "").split("\n").map((origin) => origin.trim()).filter(Boolean),
@@ -58,16 +55,10 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
         </SettingsSection>
 
         <SettingsSection title="Greeting" description="Sent automatically when a buyer starts a chat.">
-          <label className="flex items-center gap-3 text-sm">
-            <input type="checkbox" checked={greetingEnabled} onChange={(event) => setGreetingEnabled(event.target.checked)} />
-            Send a greeting
-          </label>
-          <div className="mt-3">
-            <label htmlFor="greetingTemplate" className={labelClass}>Greeting message</label>
-            <textarea id="greetingTemplate" name="greetingTemplate" rows={3} maxLength={1000} defaultValue={settings.greetingTemplate} disabled={!canEdit || !greetingEnabled}
-              className={inputClass} aria-invalid={Boolean(fieldError(error, "greetingTemplate"))} aria-describedby="greeting-hint" />
-            <FieldHint id="greeting-hint" error={fieldError(error, "greetingTemplate")} hint={<>Variables: <code>{"{buyer}"}</code> the buyer&apos;s name, <code>{"{shop}"}</code> the shop&apos;s name.</>} />
-          </div>
+          <p className="text-sm text-slate-600">
+            {settings.greetingEnabled ? "On" : "Off"}. The greeting, its variables and how often a returning buyer is greeted are set under{" "}
+            <a href="/settings/automation/greeting" className="font-medium text-brand-700 underline">Automation → Greeting</a>.
+          </p>
         </SettingsSection>
 
         <SettingsSection title="Reply recommendations" description="Recommended answers come from the FAQ library with a score from 0 to 1.">

@@ -173,8 +173,8 @@ export const ACTIONS = {
   },
   "automation:update": {
     roles: MANAGERS,
-    description: "configure the chatbot and proactive order-event messages",
-    spec: "AUTO-5, AUTO-6",
+    description: "configure the greeting, the chatbot and proactive order-event messages",
+    spec: "AUTO-1, AUTO-5, AUTO-6",
   },
 
   // Settings (SET, TEAM-5).

@@ -61,6 +61,7 @@ export function toOrderOut(row: OrderOutRow): OrderOut {
       status: event.status,
       occurredAt: event.occurredAt.toISOString(),
       note: event.note,
+      eta: event.eta?.toISOString() ?? null,
     })),
     updatedAt: row.updatedAt.toISOString(),
   };

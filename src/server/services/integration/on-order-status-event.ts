@@ -1,15 +1,14 @@
 // AUTO-6 hook point: the integration API calls this for every newly recorded order status event
-// whose status is shipped, out_for_delivery or delayed. It runs inside the transaction that
-// records the event, with that transaction's client, so a proactive message written here is
-// committed together with the event or not at all; a replayed event (same status and
-// occurredAt) is never recorded twice and so never calls this twice.
+// whose status is shipped, out_for_delivery, delayed or delivered. It runs inside the
+// transaction that records the event, with that transaction's client, so the proactive message
+// is committed together with the event or not at all. Sending twice is prevented by the
+// ProactiveMessage unique key (send-proactive-message.ts), not by this caller.
 //
-// It returns the realtime events to publish after the commit (STYLE: services return the events
-// they cause). Today it does nothing: the automation service wires the proactive message in by
-// replacing the body below (a module-level registry would not work, because the custom server
-// and Next.js's route bundles load separate copies of this module).
+// It returns the realtime events to publish after the commit (services return the events they
+// cause).
 import type { Prisma } from "@/generated/prisma/client";
 import type { OutgoingEvent } from "@/server/realtime/publish";
+import { sendProactiveMessage } from "@/server/services/automation/send-proactive-message";
 import type { PROACTIVE_ORDER_STATUSES } from "@/shared/api-v1-schemas";
 
 export type ProactiveOrderStatus = (typeof PROACTIVE_ORDER_STATUSES)[number];
@@ -24,10 +23,12 @@ export interface OrderStatusEvent {
   status: ProactiveOrderStatus;
   occurredAt: Date;
   note: string | null;
+  /** The expected delivery sent with the event, for {eta}. */
+  eta: Date | null;
   /** False for an event older than one already recorded (a late "shipped" after "delivered"). */
   isLatest: boolean;
 }
 
-export async function onOrderStatusEvent(_tx: Prisma.TransactionClient, _event: OrderStatusEvent): Promise<OutgoingEvent[]> {
-  return [];
+export async function onOrderStatusEvent(tx: Prisma.TransactionClient, event: OrderStatusEvent): Promise<OutgoingEvent[]> {
+  return sendProactiveMessage(tx, event);
 }

@@ -68,7 +68,7 @@ export const API_V1_OPERATIONS: ApiOperation[] = [
     description:
       "Keyed by externalId. The buyer is named by the shop's own customer id and created (with the given nickname) when unknown. " +
       "Items are replaced. Events are identified by status and occurredAt and recorded once; a newly recorded shipped, " +
-      "out_for_delivery or delayed event triggers the proactive buyer message (AUTO-6). Everything is written in one transaction.",
+      "out_for_delivery, delayed or delivered event sends the proactive buyer message when the shop switched it on, once per order and status (AUTO-6). Everything is written in one transaction.",
     tag: "Orders",
     requiresToken: true,
     body: { schema: OrderUpsertSchema, schemaId: "OrderUpsert", example: API_V1_EXAMPLES.order },

@@ -48,7 +48,7 @@ export async function recordOrderEvents(
     seen.add(key);
     recorded.push(
       await tx.orderEvent.create({
-        data: { orderId: order.id, status: input.status, occurredAt: input.occurredAtDate, note: input.note ?? null },
+        data: { orderId: order.id, status: input.status, occurredAt: input.occurredAtDate, note: input.note ?? null, eta: input.eta ? new Date(input.eta) : null },
       }),
     );
   }
@@ -69,6 +69,7 @@ export async function recordOrderEvents(
         status: event.status,
         occurredAt: event.occurredAt,
         note: event.note,
+        eta: event.eta,
         isLatest: event.occurredAt.getTime() === latest,
       })),
     );

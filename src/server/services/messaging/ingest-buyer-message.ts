@@ -10,7 +10,7 @@ import type { Database } from "@/server/db/client";
 import { appendMessage, findMessageByClientId, MESSAGE_TRANSACTION_OPTIONS, previewOf, type Tx } from "@/server/services/messaging/append-message";
 import { appendBuyerMessageFast, lockBuyerHead, type AppendedBuyerMessage } from "@/server/services/messaging/buyer-message-sql";
 import { JOB_EXPIRE_SESSION } from "@/server/jobs/schedule";
-import { renderGreeting } from "@/server/services/messaging/greeting";
+import { GREETING_PAYLOAD, greetingDue, recordGreeting } from "@/server/services/messaging/greeting";
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
@@ -107,8 +107,12 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
 
     const notes: MessageRow[] = [];
     if (openedSessionId) {
-      const greeting = await renderGreeting(tx, { shopId: input.shopId, buyerNickname: head.nickname });
-      if (greeting) notes.push(await appendMessage(tx, conversation, { sessionId, authorType: "bot", kind: "text", body: greeting, isAutomatic: true }, now));
+      // AUTO-1: once per repeat window; automatic, so it is never an agent's reply.
+      const greeting = await greetingDue(tx, { shopId: input.shopId, conversationId: conversation.id, buyerNickname: head.nickname, now });
+      if (greeting) {
+        notes.push(await appendMessage(tx, conversation, { sessionId, authorType: "bot", kind: "text", body: greeting, payload: GREETING_PAYLOAD, isAutomatic: true }, now));
+        await recordGreeting(tx, conversation.id, now);
+      }
     }
 
     const message = toMessageDto(appended.message);
