@@ -47,6 +47,14 @@ const configSchema = z.object({
     }),
   /** SHOP-1: public sign-up of new shops (/sign-up). false for a single-shop deployment: the page and its API answer 404. */
   SIGNUP_ENABLED: booleanFromString.default(true),
+  /** SET-3: the translation engine; unset, translation is off (docs/translation.md). */
+  TRANSLATION_ENGINE: z.enum(["apertium", "libretranslate"]).optional(),
+  /** The engine's base URL: Apertium APY (http://127.0.0.1:2737) or a LibreTranslate server. */
+  TRANSLATION_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** LibreTranslate's api_key, when the server asks for one. */
+  TRANSLATION_API_KEY: z.string().min(1).optional(),
+  /** Per engine call; retries and the circuit breaker come on top (docs/translation.md). */
+  TRANSLATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -57,6 +65,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (result.data.TRANSLATION_ENGINE && !result.data.TRANSLATION_URL) {
+    throw new Error("Invalid configuration:\n  TRANSLATION_URL: required when TRANSLATION_ENGINE is set");
   }
   return result.data;
 }
