@@ -1,7 +1,7 @@
 // SHOP-1, SHOP-2, SHOP-3: the sign-up service on real PostgreSQL: a new seller, an existing
 // account adding a shop, duplicates, bad input, the throttle, and the verification link.
 import { describe, expect, it } from "vitest";
-import { createRateLimiter } from "../../src/core/rate-limit";
+import { createSharedRateLimiter } from "../../src/server/rate-limit/shared-rate-limiter";
 import { createSignInThrottle } from "../../src/server/auth/sign-in-throttle";
 import { verifyPassword } from "../../src/server/auth/password";
 import { signIn } from "../../src/server/services/sign-in";
@@ -25,7 +25,7 @@ function fields(overrides: Record<string, unknown> = {}) {
 
 function run(input: unknown, extra: Partial<Parameters<typeof signUp>[1]> = {}) {
   const mailer = createMemoryMailer();
-  return { mailer, result: signUp(db, { input, mailer, baseUrl: BASE, signUpLimiter: createRateLimiter(SIGN_UPS_PER_ADDRESS), ...extra }) };
+  return { mailer, result: signUp(db, { input, mailer, baseUrl: BASE, signUpLimiter: createSharedRateLimiter("sign-up-address", SIGN_UPS_PER_ADDRESS), ...extra }) };
 }
 
 const tokenFrom = (text: string) => /\/verify-email\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? "";
@@ -85,7 +85,7 @@ describe("SHOP-1 a new seller signs up", () => {
   });
 
   it("SHOP-1 new shops are limited per client address", async () => {
-    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000 });
+    const limiter = createSharedRateLimiter("sign-up-address", { limit: 2, windowMs: 60_000 });
     const address = "203.0.113.9";
     await run(fields(), { signUpLimiter: limiter, address }).result;
     await run(fields(), { signUpLimiter: limiter, address }).result;

@@ -6,13 +6,13 @@
 import type { NextRequest } from "next/server";
 import { AppError } from "@/core/errors";
 import { assertCan } from "@/core/permissions";
-import { createRateLimiter } from "@/core/rate-limit";
 import { MAX_UPLOAD_BYTES } from "@/core/uploads/detect-content-type";
 import { getAuthSecret } from "@/server/auth/secret";
 import { getRequestMember } from "@/server/http/current-member";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { assertSameOriginRequest } from "@/server/http/request-origin";
 import { assertWidgetOriginForShop } from "@/server/http/widget-origin";
+import { sharedRateLimiter } from "@/server/rate-limit/shared-rate-limiter";
 import { callService } from "@/server/services/call-service";
 import { createUploadFromStream, type Uploader } from "@/server/services/uploads/create-upload";
 import { readMultipartFile } from "@/server/services/uploads/read-multipart-file";
@@ -20,9 +20,9 @@ import { getUploadStorage } from "@/server/services/uploads/storage";
 import { assertNotBlocked, resolveWidgetBuyer } from "@/server/services/widget/widget-buyer";
 import { UPLOAD_FIELD, WIDGET_TOKEN_HEADER } from "@/shared/uploads";
 
-/** NF-3: a buyer may upload this many files per minute (per app node). */
+/** NF-3: a buyer may upload this many files per minute (across app nodes with Redis). */
 export const WIDGET_UPLOAD_LIMIT = { limit: 10, windowMs: 60_000 };
-const buyerLimiter = createRateLimiter(WIDGET_UPLOAD_LIMIT);
+const buyerLimiter = sharedRateLimiter("widget-upload", WIDGET_UPLOAD_LIMIT);
 
 // Room for the multipart envelope around the largest allowed file.
 const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;
@@ -34,7 +34,7 @@ async function resolveUploader(request: NextRequest): Promise<{ shopId: string; 
     const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: widgetToken });
     assertNotBlocked(buyer);
     await assertWidgetOriginForShop(request, buyer.shopId);
-    const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
+    const waitMs = await buyerLimiter.hit(buyer.buyerId);
     if (waitMs > 0) throw new RateLimitedError(`You are sending files too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
     return { shopId: buyer.shopId, uploader: { type: "buyer", buyerId: buyer.buyerId } };
   }

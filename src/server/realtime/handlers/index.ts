@@ -2,7 +2,7 @@
 // the presence hooks that make a member eligible and drain the queue when they connect.
 import type { Socket } from "socket.io";
 import { AppError } from "@/core/errors";
-import { createRateLimiter } from "@/core/rate-limit";
+import { createSharedRateLimiter, getRateLimitRedis } from "@/server/rate-limit/shared-rate-limiter";
 import type { ServiceDatabase as Database } from "@/server/services/call-service";
 import type { RealtimeComponents } from "@/server/realtime/realtime-server";
 import { consoleCommands } from "@/server/realtime/handlers/console-commands";
@@ -39,12 +39,13 @@ export interface WidgetLimits extends CommandLimits {
   addressMessage?: { limit: number; windowMs: number };
 }
 
-function createCommandLimiter(limits: CommandLimits, message: string) {
-  const messageLimiter = createRateLimiter(limits.message);
-  const commandLimiter = createRateLimiter(limits.command);
-  return (key: string, event: string, now: Date) => {
+function createCommandLimiter(name: string, limits: CommandLimits, message: string) {
+  // Per node in memory; one set of counters for every node when REDIS_URL is set.
+  const messageLimiter = createSharedRateLimiter(`${name}-send`, limits.message, { redis: getRateLimitRedis() });
+  const commandLimiter = createSharedRateLimiter(`${name}-command`, limits.command, { redis: getRateLimitRedis() });
+  return async (key: string, event: string) => {
     const isSend = event === "message:send";
-    const waitMs = (isSend ? messageLimiter : commandLimiter).hit(`${key}:${isSend ? "send" : "any"}`, now.getTime());
+    const waitMs = await (isSend ? messageLimiter : commandLimiter).hit(key);
     if (waitMs > 0) throw new AppError("RATE_LIMITED", `${message} Try again in ${Math.ceil(waitMs / 1000)} s.`);
   };
 }
@@ -60,10 +61,10 @@ export function createProductRealtime(input: {
   trustedProxies?: TrustedProxies;
 }): ProductRealtime {
   const { db, routing } = input;
-  const limitWidget = createCommandLimiter(input.widgetLimits ?? { message: WIDGET_MESSAGE_LIMIT, command: WIDGET_COMMAND_LIMIT }, "You are sending messages too fast.");
-  const limitConsole = createCommandLimiter(input.consoleLimits ?? { message: CONSOLE_MESSAGE_LIMIT, command: CONSOLE_COMMAND_LIMIT }, "You are going too fast.");
+  const limitWidget = createCommandLimiter("widget", input.widgetLimits ?? { message: WIDGET_MESSAGE_LIMIT, command: WIDGET_COMMAND_LIMIT }, "You are sending messages too fast.");
+  const limitConsole = createCommandLimiter("console", input.consoleLimits ?? { message: CONSOLE_MESSAGE_LIMIT, command: CONSOLE_COMMAND_LIMIT }, "You are going too fast.");
   const addressMessageLimit = input.widgetLimits ? input.widgetLimits.addressMessage : WIDGET_ADDRESS_MESSAGE_LIMIT;
-  const addressMessageLimiter = addressMessageLimit ? createRateLimiter(addressMessageLimit) : null;
+  const addressMessageLimiter = addressMessageLimit ? createSharedRateLimiter("widget-address-send", addressMessageLimit, { redis: getRateLimitRedis() }) : null;
   const trustedProxies = input.trustedProxies ?? getTrustedProxies();
   // The handshake's peer (and trusted hops) fixed once per socket: the key a client cannot pick.
   const addressOf = (socket: Socket): string =>
@@ -84,14 +85,14 @@ export function createProductRealtime(input: {
       consoleCommands,
       widgetCommands,
       authenticateWidget: (auth) => authenticateWidgetSocket(db, { authSecret: input.authSecret, token: auth.token, now: routing.now() }),
-      limitWidgetCommand(buyer, event, socket) {
-        limitWidget(buyer.buyerId, event, routing.now());
+      async limitWidgetCommand(buyer, event, socket) {
+        await limitWidget(buyer.buyerId, event);
         // NF-3: new visitor ids are free, so the buyer limit alone multiplies with them.
         if (event !== "message:send" || !addressMessageLimiter) return;
-        const waitMs = addressMessageLimiter.hit(addressOf(socket), routing.now().getTime());
+        const waitMs = await addressMessageLimiter.hit(addressOf(socket));
         if (waitMs > 0) throw new AppError("RATE_LIMITED", `You are sending messages too fast. Try again in ${Math.ceil(waitMs / 1000)} s.`);
       },
-      limitConsoleCommand: (member, event) => limitConsole(member.memberId, event, routing.now()),
+      limitConsoleCommand: (member, event) => limitConsole(member.memberId, event),
       async onConsoleConnected(member, socket) {
         // Pages other than the console (the team table) connect for live updates only: an open
         // settings page is not an open console, so it neither counts as presence nor drains.

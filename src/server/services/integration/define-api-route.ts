@@ -6,7 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getDb, type Database } from "@/server/db/client";
-import { createRateLimiter } from "@/core/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit/shared-rate-limiter";
 import { errorResponse, RateLimitedError } from "@/server/http/error-response";
 import { applyServiceResult } from "@/server/services/apply-service-result";
 import type { ServiceEvent } from "@/server/services/service-result";
@@ -44,11 +44,11 @@ interface ApiRouteOptions<TBody extends z.ZodType | undefined, TQuery extends z.
 }
 
 /**
- * NF-3 (issue 15): requests per API token per minute, per app node (docs/api.md "Limits"). An
+ * NF-3 (issue 15): requests per API token per minute, across app nodes with Redis (docs/api.md "Limits"). An
  * integration that loops cannot starve the shop's console of database time.
  */
 export const API_TOKEN_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
-const tokenLimiter = createRateLimiter(API_TOKEN_RATE_LIMIT);
+const tokenLimiter = sharedRateLimiter("api-token", API_TOKEN_RATE_LIMIT);
 
 export function defineApiRoute<TBody extends z.ZodType | undefined = undefined, TQuery extends z.ZodType | undefined = undefined>(
   options: ApiRouteOptions<TBody, TQuery>,
@@ -57,7 +57,7 @@ export function defineApiRoute<TBody extends z.ZodType | undefined = undefined, 
     try {
       const db = getDb();
       const token = await authenticateApiToken(db, request.headers.get("authorization"));
-      const waitMs = tokenLimiter.hit(token.tokenId, Date.now());
+      const waitMs = await tokenLimiter.hit(token.tokenId);
       if (waitMs > 0) throw new RateLimitedError(`Too many requests with this API token. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const params = (await context.params) ?? {};
       const query = options.query ? parseQuery(request, options.query) : undefined;

@@ -9,7 +9,7 @@
 // answer never says more (not whether the account is deactivated, which shops it is in, ...).
 // New shops are also limited per client address, so sign-up cannot be used to mass-create shops.
 import { AppError } from "@/core/errors";
-import { createRateLimiter, type RateLimiter } from "@/core/rate-limit";
+import { sharedRateLimiter, type SharedRateLimiter } from "@/server/rate-limit/shared-rate-limiter";
 import { RateLimitedError } from "@/server/http/error-response";
 import type { Database } from "@/server/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -25,7 +25,7 @@ import type { MailDeliveryDto } from "@/shared/team";
 
 /** New shops per client address; generous for an office behind one address, small for a script. */
 export const SIGN_UPS_PER_ADDRESS = { limit: 10, windowMs: 60 * 60_000 } as const;
-const defaultSignUpLimiter = createRateLimiter(SIGN_UPS_PER_ADDRESS);
+const defaultSignUpLimiter = sharedRateLimiter("sign-up-address", SIGN_UPS_PER_ADDRESS);
 
 export const EXISTING_ACCOUNT_MESSAGE = "The email or password is incorrect. If this email already has a Counterpart account, enter that account's password to add the new shop to it.";
 
@@ -33,7 +33,7 @@ export interface SignUpInput extends VerificationMailDeps {
   input: unknown;
   address?: string;
   throttle?: SignInThrottle;
-  signUpLimiter?: RateLimiter;
+  signUpLimiter?: SharedRateLimiter;
   now?: Date;
 }
 
@@ -66,7 +66,7 @@ export async function signUp(db: Database, options: SignUpInput): Promise<Servic
     assertAcceptablePassword(fields.password, { email: fields.email, otherInputs: [fields.name, fields.shopName] });
     passwordHash = await hashPassword(fields.password);
   }
-  const waitForShop = (options.signUpLimiter ?? defaultSignUpLimiter).hit(keys.address, now.getTime());
+  const waitForShop = await (options.signUpLimiter ?? defaultSignUpLimiter).hit(keys.address);
   if (waitForShop > 0) throw new RateLimitedError("Too many new shops from this network. Try again later.", waitForShop);
 
   const created = await db.$transaction(async (tx) => {

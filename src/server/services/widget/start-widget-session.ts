@@ -38,7 +38,7 @@ export async function startWidgetSession(
     authSecret: string;
     now?: Date;
     /** NF-3: called before a new anonymous visitor is created; throws to refuse (per-address limit). */
-    admitNewVisitor?: () => void;
+    admitNewVisitor?: () => void | Promise<void>;
   },
 ): Promise<WidgetSession> {
   const now = input.now ?? new Date();
@@ -74,7 +74,7 @@ export async function startWidgetSession(
       visitorId = input.visitorId!;
     } else {
       // A visitor id we issued whose buyer is gone (deleted) is replaced like any unknown id.
-      input.admitNewVisitor?.();
+      await input.admitNewVisitor?.();
       const issued = issueVisitorId(input.authSecret, shop.id);
       visitorId = issued.visitorId;
       buyer = await db.buyer.create({

@@ -3,7 +3,7 @@
 // latest session, the shop's read position and the viewed product or (own) order.
 import type { NextRequest } from "next/server";
 import { AppError } from "@/core/errors";
-import { createRateLimiter } from "@/core/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit/shared-rate-limiter";
 import { getAuthSecret } from "@/server/auth/secret";
 import { RateLimitedError, respondJson } from "@/server/http/public-route";
 import { assertWidgetOriginForShop } from "@/server/http/widget-origin";
@@ -15,14 +15,14 @@ import { zodFieldErrors } from "@/shared/validation";
 import { ZWidgetContextQuery } from "@/shared/widget";
 
 export const WIDGET_CONTEXT_LIMIT = { limit: 60, windowMs: 60_000 };
-const buyerLimiter = createRateLimiter(WIDGET_CONTEXT_LIMIT);
+const buyerLimiter = sharedRateLimiter("widget-context", WIDGET_CONTEXT_LIMIT);
 
 export async function GET(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
       const buyer = await callService(resolveWidgetBuyer, { authSecret: getAuthSecret(), token: request.headers.get(WIDGET_TOKEN_HEADER) });
       await assertWidgetOriginForShop(request, buyer.shopId);
-      const waitMs = buyerLimiter.hit(buyer.buyerId, Date.now());
+      const waitMs = await buyerLimiter.hit(buyer.buyerId);
       if (waitMs > 0) throw new RateLimitedError(`Too many requests. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const params = request.nextUrl.searchParams;
       const parsed = ZWidgetContextQuery.safeParse({ productId: params.get("productId") || undefined, orderId: params.get("orderId") || undefined });

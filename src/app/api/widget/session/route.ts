@@ -5,7 +5,7 @@
 // address starts too many sessions or creates too many new visitors. The address is the socket's
 // peer, or an X-Forwarded-For hop written by a proxy named in TRUSTED_PROXIES (client-address.ts).
 import type { NextRequest } from "next/server";
-import { createRateLimiter } from "@/core/rate-limit";
+import { sharedRateLimiter } from "@/server/rate-limit/shared-rate-limiter";
 import { getAuthSecret } from "@/server/auth/secret";
 import { getTrustedProxies } from "@/server/config";
 import { requestClientAddress } from "@/server/http/client-address";
@@ -15,28 +15,28 @@ import { assertWidgetOriginForKey } from "@/server/http/widget-origin";
 import { callService } from "@/server/services/call-service";
 import { startWidgetSession, ZStartWidgetSession } from "@/server/services/widget/start-widget-session";
 
-/** NF-3: sessions started per client address per minute (per app node). */
+/** NF-3: sessions started per client address per minute (across app nodes with Redis). */
 export const WIDGET_SESSION_LIMIT = { limit: 60, windowMs: 60_000 };
-/** NF-3: new anonymous visitors (buyer rows) created per client address per 10 minutes (per app node). */
+/** NF-3: new anonymous visitors (buyer rows) created per client address per 10 minutes (across app nodes with Redis). */
 export const WIDGET_NEW_VISITOR_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
-const addressLimiter = createRateLimiter(WIDGET_SESSION_LIMIT);
+const addressLimiter = sharedRateLimiter("widget-session-address", WIDGET_SESSION_LIMIT);
 /** NF-3 (issue 15): a key, a visitor id and an identity token fit in far less. */
 const WIDGET_JSON_LIMIT_BYTES = 16 * 1024;
-const newVisitorLimiter = createRateLimiter(WIDGET_NEW_VISITOR_LIMIT);
+const newVisitorLimiter = sharedRateLimiter("widget-new-visitor", WIDGET_NEW_VISITOR_LIMIT);
 
 export async function POST(request: NextRequest): Promise<Response> {
   return respondJson(
     async () => {
       const address = requestClientAddress(request.headers, getTrustedProxies());
-      const waitMs = addressLimiter.hit(address, Date.now());
+      const waitMs = await addressLimiter.hit(address);
       if (waitMs > 0) throw new RateLimitedError(`Too many chats were opened from your network. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const body = await readJsonBody(request, ZStartWidgetSession, { maxBytes: WIDGET_JSON_LIMIT_BYTES });
       await assertWidgetOriginForKey(request, body.publicKey);
       return callService(startWidgetSession, {
         ...body,
         authSecret: getAuthSecret(),
-        admitNewVisitor() {
-          const visitorWaitMs = newVisitorLimiter.hit(address, Date.now());
+        async admitNewVisitor() {
+          const visitorWaitMs = await newVisitorLimiter.hit(address);
           if (visitorWaitMs > 0) {
             throw new RateLimitedError(`Too many new visitors from your network. Try again in ${Math.ceil(visitorWaitMs / 1000)} s.`, visitorWaitMs);
           }
