@@ -18,6 +18,7 @@ import { getAgentSettings, updateAgentSettings } from "../../src/server/services
 import { getPersonalSettings } from "../../src/server/services/team/get-personal-settings";
 import { detectImageType, readAvatarFile, removeMemberAvatar, saveMemberAvatar } from "../../src/server/services/team/member-avatar";
 import { getShopSettings, updateShopSettings } from "../../src/server/services/team/shop-settings";
+import { DEFAULT_OFFLINE_MESSAGE } from "../../src/core/widget/availability";
 import { updateNotificationPrefs } from "../../src/server/services/team/update-notification-prefs";
 import { updatePersonalSettings } from "../../src/server/services/team/update-personal-settings";
 import { CONSOLE_NAMESPACE } from "../../src/shared/events";
@@ -186,7 +187,7 @@ describe("SET-6 shop settings", () => {
     expect(await getShopSettings(db, { actor: team.actors.agent })).toMatchObject({ dueSoonThresholdMinutes: 240, greetingEnabled: true, autoSendThreshold: null });
     await expectAppError(updateShopSettings(db, { actor: team.actors.agent, settings: valid }), "FORBIDDEN");
     for (const actor of [team.actors.owner, team.actors.admin]) {
-      expect(await updateShopSettings(db, { actor, settings: valid })).toEqual({ ...valid, reviewWords: ["official", "admin"], allowedOrigins: [] });
+      expect(await updateShopSettings(db, { actor, settings: valid })).toEqual({ ...valid, reviewWords: ["official", "admin"], allowedOrigins: [], offlineMessage: DEFAULT_OFFLINE_MESSAGE });
     }
     expect(await getShopSettings(db, { actor: team.actors.agent })).toMatchObject({ dueSoonThresholdMinutes: 120, reviewWords: ["official", "admin"] });
   });
@@ -199,6 +200,19 @@ describe("SET-6 shop settings", () => {
     }), "BAD_INPUT");
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(expect.arrayContaining(["dueSoonThresholdMinutes", "autoSendThreshold", "greetingTemplate", "reviewWords.0"]));
     expect(await getShopSettings(db, { actor: team.actors.owner })).toMatchObject({ dueSoonThresholdMinutes: 240, reviewWords: [] });
+  });
+
+  it("WIDGET-4 SET-6 the offline message has a default, is trimmed, and must be 1 to 300 characters", async () => {
+    const team = await createTeam(db);
+    expect((await getShopSettings(db, { actor: team.actors.agent })).offlineMessage).toBe(DEFAULT_OFFLINE_MESSAGE);
+    await expectAppError(updateShopSettings(db, { actor: team.actors.agent, settings: { ...valid, offlineMessage: "Back at nine." } }), "FORBIDDEN");
+    for (const offlineMessage of ["   ", "x".repeat(301)]) {
+      const error = await expectAppError(updateShopSettings(db, { actor: team.actors.owner, settings: { ...valid, offlineMessage } }), "BAD_INPUT");
+      expect(Object.keys(error.fieldErrors ?? {})).toContain("offlineMessage");
+    }
+    expect((await updateShopSettings(db, { actor: team.actors.admin, settings: { ...valid, offlineMessage: "  Back Monday 9:00.  " } })).offlineMessage).toBe("Back Monday 9:00.");
+    // Absent: unchanged.
+    expect((await updateShopSettings(db, { actor: team.actors.owner, settings: valid })).offlineMessage).toBe("Back Monday 9:00.");
   });
 
   it("SET-6 a greeting can be switched off and the auto-send threshold cleared", async () => {
