@@ -15,6 +15,7 @@ import { AppError } from "../../src/core/errors";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { getAgentSettings, updateAgentSettings } from "../../src/server/services/team/agent-settings";
+import { changeMemberRole } from "../../src/server/services/team/change-member-role";
 import { getPersonalSettings } from "../../src/server/services/team/get-personal-settings";
 import { detectImageType, readAvatarFile, removeMemberAvatar, saveMemberAvatar } from "../../src/server/services/team/member-avatar";
 import { getShopSettings, updateShopSettings } from "../../src/server/services/team/shop-settings";
@@ -166,6 +167,41 @@ describe("TEAM-5 agent settings", () => {
     realtime.console.to(`shop:${team.shop.id}:all`).emit("member.changed", { memberId: "x", change: "updated" });
     expect(await received).toEqual({ memberId: "x", change: "updated" });
     expect((await actorFor(db, team.agent)).chatAccessRoles).toEqual(["owner", "admin", "agent"]);
+  });
+
+  it("TEAM-5: a chat access change tells each member's consoles what they may now see (access.changed) before they reconnect, and console.ready says it again", async () => {
+    const team = await createTeam(db);
+    const agentSocket = await openConsole(team.agent);
+    const adminSocket = await openConsole(team.admin);
+    const heard = (socket: Socket) => new Promise<{ event: unknown; beforeDisconnect: boolean }>((resolve) => {
+      let isDisconnected = false;
+      socket.once("disconnect", () => (isDisconnected = true));
+      socket.once("access.changed", (event: unknown) => resolve({ event, beforeDisconnect: !isDisconnected }));
+    });
+    const agentHeard = heard(agentSocket);
+    const adminHeard = heard(adminSocket);
+    await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["agent"] } }));
+    expect(await agentHeard).toEqual({ event: { role: "agent", canSeeAllChats: true }, beforeDisconnect: true });
+    expect(await adminHeard).toEqual({ event: { role: "admin", canSeeAllChats: true }, beforeDisconnect: true });
+    const ready = await new Promise<{ canSeeAllChats: boolean }>((resolve) => {
+      const again = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie: (agentSocket.io.opts.extraHeaders as Record<string, string>).cookie }, reconnection: false, transports: ["websocket"], forceNew: true });
+      sockets.push(again);
+      again.once("console.ready", resolve);
+    });
+    expect(ready.canSeeAllChats).toBe(true);
+
+    // Removing it again: the agent hears it is gone.
+    const removed = heard(await openConsole(team.agent));
+    await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["owner", "admin"] } }));
+    expect((await removed).event).toEqual({ role: "agent", canSeeAllChats: false });
+  });
+
+  it("TEAM-5 TEAM-3: a role change tells the member's consoles what they may now see", async () => {
+    const team = await createTeam(db);
+    const adminSocket = await openConsole(team.admin);
+    const heard = new Promise<unknown>((resolve) => adminSocket.once("access.changed", resolve));
+    await applied(changeMemberRole(db, { actor: team.actors.owner, memberId: team.admin.id, role: "agent" }));
+    expect(await heard).toEqual({ role: "agent", canSeeAllChats: false });
   });
 
   it("TEAM-5 saving the same chat access again does not disconnect anyone", async () => {
