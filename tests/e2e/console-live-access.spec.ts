@@ -1,10 +1,10 @@
 // TEAM-5 in Chromium: when an owner grants or removes a role's chat access, or changes a member's
 // role, that member's open console follows at once: the All open list appears or goes, and the
 // list shown is refetched, without a tab change or a reload (the `access.changed` event).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, signInAs } from "./support";
 
-async function ownerPage(browser: import("@playwright/test").Browser): Promise<Page> {
+async function ownerPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, DEMO.owner);
   return page;

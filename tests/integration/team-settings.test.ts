@@ -183,8 +183,9 @@ describe("TEAM-5 agent settings", () => {
     await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["agent"] } }));
     expect(await agentHeard).toEqual({ event: { role: "agent", canSeeAllChats: true }, beforeDisconnect: true });
     expect(await adminHeard).toEqual({ event: { role: "admin", canSeeAllChats: true }, beforeDisconnect: true });
+    const { cookie } = await signInCookie(db, team.agent, SECRET);
     const ready = await new Promise<{ canSeeAllChats: boolean }>((resolve) => {
-      const again = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie: (agentSocket.io.opts.extraHeaders as Record<string, string>).cookie }, reconnection: false, transports: ["websocket"], forceNew: true });
+      const again = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie }, reconnection: false, transports: ["websocket"], forceNew: true });
       sockets.push(again);
       again.once("console.ready", resolve);
     });
