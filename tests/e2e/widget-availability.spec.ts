@@ -30,7 +30,39 @@ async function send(frame: FrameLocator, text: string): Promise<void> {
 
 test.describe.configure({ mode: "serial" });
 
+interface MemberRow { memberId: string; email: string; maxCapacity: number; acceptAutoAssign: boolean }
+
+async function asOwner<T>(browser: Browser, run: (owner: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, DEMO.owner);
+  try {
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function teamOf(owner: Page): Promise<MemberRow[]> {
+  return (await (await owner.request.get("/api/team/members")).json()).data.members as MemberRow[];
+}
+
 test.describe("WIDGET-4 honest widget", () => {
+  let saved: { members: MemberRow[]; shopSettings: Record<string, unknown> } | null = null;
+
+  // Later specs share this server and the demo shop: put back what this one changed.
+  test.afterAll(async ({ browser }) => {
+    const before = saved;
+    if (!before) return;
+    await asOwner(browser, async (owner) => {
+      expect((await owner.request.put("/api/team/shop-settings", { data: before.shopSettings })).ok()).toBe(true);
+      for (const member of before.members) {
+        const response = await owner.request.patch(`/api/team/members/${member.memberId}`, { data: { maxCapacity: member.maxCapacity, acceptAutoAssign: member.acceptAutoAssign } });
+        expect(response.ok()).toBe(true);
+      }
+    });
+  });
+
   test.beforeAll(async ({ browser }) => {
     // The owner writes the offline message on Settings → Shop, and sets the team up so new chats
     // wait in the queue while Ava is online: Ava's capacity is her one seeded open chat, and the
@@ -38,6 +70,11 @@ test.describe("WIDGET-4 honest widget", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAs(page, DEMO.owner);
+    const members = await teamOf(page);
+    saved = {
+      members: members.filter((member) => [DEMO.owner, DEMO.admin, DEMO.agent1].includes(member.email as typeof DEMO.owner)),
+      shopSettings: (await (await page.request.get("/api/team/shop-settings")).json()).data,
+    };
     await page.goto("/settings/shop");
     const field = page.getByLabel("Offline message");
     await expect(field).toHaveValue("We're not online right now.");
@@ -45,7 +82,6 @@ test.describe("WIDGET-4 honest widget", () => {
     await page.getByRole("button", { name: "Save shop settings" }).click();
     await expect(page.getByTestId("shop-settings-saved")).toBeVisible();
 
-    const members = (await (await page.request.get("/api/team/members")).json()).data.members as Array<{ memberId: string; email: string }>;
     const idOf = (email: string) => members.find((member) => member.email === email)!.memberId;
     for (const email of [DEMO.owner, DEMO.admin]) {
       expect((await page.request.patch(`/api/team/members/${idOf(email)}`, { data: { acceptAutoAssign: false } })).ok()).toBe(true);
