@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const presence = config.REDIS_URL ? createRedisPresenceStore(config.REDIS_URL, presenceTiming) : createMemoryPresenceStore(presenceTiming);
   const routing = { presence, now: () => new Date() };
   registerRouting(routing);
-  const productRealtime = createProductRealtime({ db, authSecret, redisUrl: config.REDIS_URL, routing });
+  const productRealtime = createProductRealtime({ db, authSecret, redisUrl: config.REDIS_URL, routing, presenceGraceMs: presenceTiming.graceMs });
   const realtime = await createRealtimeServer(httpServer, productRealtime.components);
   registerRealtime(realtime);
   const jobs = await startJobRunner({ databaseUrl, db, routing });

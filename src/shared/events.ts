@@ -16,6 +16,8 @@ export interface ConsoleHello {
   shopId: string;
   nickname: string;
   role: "owner" | "admin" | "agent";
+  /** TEAM-5: the member's role has chat access management (the All open list). */
+  canSeeAllChats: boolean;
   serverTime: string;
 }
 
@@ -60,6 +62,14 @@ export interface ConsoleServerToClientEvents {
   "member.changed": (event: MemberChangedEvent) => void;
   /** The member lost access (deactivated, deleted): the console stops and signs out. */
   "access.revoked": (reason: AccessRevokedEvent) => void;
+  /** TEAM-5: the member's role or chat access changed; the lists follow at once. */
+  "access.changed": (event: AccessChangedEvent) => void;
+}
+
+/** TEAM-5: what the member may now see (sent to the member's consoles before they reconnect). */
+export interface AccessChangedEvent {
+  role: "owner" | "admin" | "agent";
+  canSeeAllChats: boolean;
 }
 
 export interface AccessRevokedEvent {
@@ -85,6 +95,11 @@ export interface WidgetSessionChangedEvent {
   session: WidgetSessionDto;
 }
 
+/** WIDGET-4: whether an agent of the shop is online now (sent to every widget of the shop). */
+export interface AvailabilityChangedEvent {
+  isAgentOnline: boolean;
+}
+
 export type ConsoleClientToServerEvents = ClientToServerEventsOf<"console">;
 
 /** Buyer widget namespace: `/widget`. */
@@ -96,6 +111,7 @@ export interface WidgetServerToClientEvents {
   "typing.changed": (event: TypingEvent) => void;
   "buyer.blocked": (event: BuyerBlockedEvent) => void;
   "buyer.unblocked": (event: BuyerUnblockedEvent) => void;
+  "availability.changed": (event: AvailabilityChangedEvent) => void;
 }
 
 export type WidgetClientToServerEvents = ClientToServerEventsOf<"widget">;

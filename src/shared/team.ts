@@ -6,6 +6,7 @@ import { normalizeOrigin } from "@/shared/origin";
 import { z } from "zod";
 import { findForbiddenNameCharacter, normalizeName } from "@/core/text/normalize-name";
 import { safeLine, safeText } from "@/shared/zod-primitives";
+import { MAX_OFFLINE_MESSAGE_LENGTH } from "@/core/widget/availability";
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
@@ -146,6 +147,12 @@ export const ZShopSettingsSchema = z
       .transform((words) => [...new Set(words.map((word) => word.toLowerCase()))]),
     /** WIDGET-1, issue 15: storefronts that may embed the widget; empty = any. Absent = unchanged. */
     allowedOrigins: ZAllowedOrigins.optional(),
+    /** WIDGET-4: what the widget says when no agent is online. Absent = unchanged. */
+    offlineMessage: safeText()
+      .trim()
+      .min(1, "Write what buyers read when no one is online")
+      .max(MAX_OFFLINE_MESSAGE_LENGTH, `Use at most ${MAX_OFFLINE_MESSAGE_LENGTH} characters`)
+      .optional(),
   })
   .strict()
   .superRefine((value, context) => {
@@ -237,6 +244,8 @@ export interface ShopSettingsDto {
   reviewWords: string[];
   /** Storefront origins allowed to embed the widget; empty = any (WIDGET-1). */
   allowedOrigins: string[];
+  /** WIDGET-4: shown in the widget when no agent is online. */
+  offlineMessage: string;
 }
 
 /** The accept page's view of a token: what it can show without accepting anything. */

@@ -51,6 +51,20 @@ export interface WidgetContextDto {
   order: WidgetOrderDto | null;
   /** WIDGET-3: vouchers this buyer has claimed (the latest 500), so cards show "Claimed" after a reload. */
   claimedVoucherIds: string[];
+  /** WIDGET-4: whether an agent is online, the queue position and expected wait, the offline message. */
+  availability: WidgetAvailabilityDto;
+}
+
+/**
+ * WIDGET-4 (docs/widget.md "Availability"). `queuePosition` (1 = next) and `expectedWaitSeconds`
+ * are given only while the buyer's session is queued and an agent is online; the wait is null
+ * with too few recent waits to estimate from.
+ */
+export interface WidgetAvailabilityDto {
+  isAgentOnline: boolean;
+  offlineMessage: string;
+  queuePosition: number | null;
+  expectedWaitSeconds: number | null;
 }
 
 /** What POST /api/widget/session answers (src/server/services/widget/start-widget-session.ts). */

@@ -8,7 +8,9 @@ import { expect, test, type Browser, type BrowserContext, type FrameLocator, typ
 import { io, type Socket } from "socket.io-client";
 import { DEMO, signInAs } from "./support";
 
-const QUEUE_NOTE = "You're in the queue — an agent will be with you shortly. You can keep writing.";
+// WIDGET-4: with no one online (nobody has the console open here) the note is the demo shop's
+// offline message and what happens next, never a promise of a quick reply.
+const OFFLINE_NOTE = "We're not online right now. Leave a message and we'll reply here when we're back.";
 const UNSUPPORTED = "This file type is not supported. Send a JPEG, PNG, WebP or GIF image, or an MP4 or WebM video.";
 
 // ─── Helpers ──────────────────────────────────────────────────────────────────
@@ -144,7 +146,7 @@ async function startChatWithAgent(agent: Agent, frame: FrameLocator, text: strin
 // ─── Tests ────────────────────────────────────────────────────────────────────
 
 test.describe("buyer widget on the demo storefront", () => {
-  test("WIDGET-1 CHAT-1 one script tag embeds the chat; a visitor writes, sees the queue note, and finds the chat again after a reload", async ({ page }) => {
+  test("WIDGET-1 CHAT-1 WIDGET-4 one script tag embeds the chat; a visitor writes, sees the offline note, and finds the chat again after a reload", async ({ page }) => {
     await page.goto("/demo-store");
     // The loader is the documented one-line embed.
     await expect(page.locator("script[src='/widget.js'][data-shop-key='pk_demo_harbor_and_pine']")).toHaveCount(1);
@@ -159,7 +161,7 @@ test.describe("buyer widget on the demo storefront", () => {
     await send(frame, "Hello! Do you ship to Canada? 🇨🇦");
     await expect(stored(frame, "Do you ship to Canada?")).toBeVisible();
     await expect(stored(frame, "Do you ship to Canada?").getByTestId("read-state")).toHaveText(/Sent/);
-    await expect(frame.getByTestId("queue-note")).toHaveText(QUEUE_NOTE);
+    await expect(frame.getByTestId("offline-note")).toHaveText(OFFLINE_NOTE);
     // The greeting arrives as an automatic reply from the shop.
     await expect(frame.getByTestId("message").filter({ hasText: "automatic reply" })).toBeVisible();
 
@@ -167,7 +169,7 @@ test.describe("buyer widget on the demo storefront", () => {
     await page.reload();
     await page.getByTestId("counterpart-launcher").click();
     await expect(stored(widget(page), "Do you ship to Canada?")).toHaveCount(1);
-    await expect(widget(page).getByTestId("queue-note")).toBeVisible();
+    await expect(widget(page).getByTestId("offline-note")).toBeVisible();
 
     // Escape closes the chat and gives focus back to the launcher.
     await widget(page).getByRole("textbox", { name: "Message" }).press("Escape");

@@ -15,9 +15,11 @@ import { AppError } from "../../src/core/errors";
 import { createRealtimeServer, type RealtimeServer } from "../../src/server/realtime/realtime-server";
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { getAgentSettings, updateAgentSettings } from "../../src/server/services/team/agent-settings";
+import { changeMemberRole } from "../../src/server/services/team/change-member-role";
 import { getPersonalSettings } from "../../src/server/services/team/get-personal-settings";
 import { detectImageType, readAvatarFile, removeMemberAvatar, saveMemberAvatar } from "../../src/server/services/team/member-avatar";
 import { getShopSettings, updateShopSettings } from "../../src/server/services/team/shop-settings";
+import { DEFAULT_OFFLINE_MESSAGE } from "../../src/core/widget/availability";
 import { updateNotificationPrefs } from "../../src/server/services/team/update-notification-prefs";
 import { updatePersonalSettings } from "../../src/server/services/team/update-personal-settings";
 import { CONSOLE_NAMESPACE } from "../../src/shared/events";
@@ -167,6 +169,42 @@ describe("TEAM-5 agent settings", () => {
     expect((await actorFor(db, team.agent)).chatAccessRoles).toEqual(["owner", "admin", "agent"]);
   });
 
+  it("TEAM-5: a chat access change tells each member's consoles what they may now see (access.changed) before they reconnect, and console.ready says it again", async () => {
+    const team = await createTeam(db);
+    const agentSocket = await openConsole(team.agent);
+    const adminSocket = await openConsole(team.admin);
+    const heard = (socket: Socket) => new Promise<{ event: unknown; beforeDisconnect: boolean }>((resolve) => {
+      let isDisconnected = false;
+      socket.once("disconnect", () => (isDisconnected = true));
+      socket.once("access.changed", (event: unknown) => resolve({ event, beforeDisconnect: !isDisconnected }));
+    });
+    const agentHeard = heard(agentSocket);
+    const adminHeard = heard(adminSocket);
+    await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["agent"] } }));
+    expect(await agentHeard).toEqual({ event: { role: "agent", canSeeAllChats: true }, beforeDisconnect: true });
+    expect(await adminHeard).toEqual({ event: { role: "admin", canSeeAllChats: true }, beforeDisconnect: true });
+    const { cookie } = await signInCookie(db, team.agent, SECRET);
+    const ready = await new Promise<{ canSeeAllChats: boolean }>((resolve) => {
+      const again = connect(`${baseUrl}${CONSOLE_NAMESPACE}`, { extraHeaders: { cookie }, reconnection: false, transports: ["websocket"], forceNew: true });
+      sockets.push(again);
+      again.once("console.ready", resolve);
+    });
+    expect(ready.canSeeAllChats).toBe(true);
+
+    // Removing it again: the agent hears it is gone.
+    const removed = heard(await openConsole(team.agent));
+    await applied(updateAgentSettings(db, { actor: team.actors.owner, settings: { assignmentMode: "lowest_workload", chatAccessRoles: ["owner", "admin"] } }));
+    expect((await removed).event).toEqual({ role: "agent", canSeeAllChats: false });
+  });
+
+  it("TEAM-5 TEAM-3: a role change tells the member's consoles what they may now see", async () => {
+    const team = await createTeam(db);
+    const adminSocket = await openConsole(team.admin);
+    const heard = new Promise<unknown>((resolve) => adminSocket.once("access.changed", resolve));
+    await applied(changeMemberRole(db, { actor: team.actors.owner, memberId: team.admin.id, role: "agent" }));
+    expect(await heard).toEqual({ role: "agent", canSeeAllChats: false });
+  });
+
   it("TEAM-5 saving the same chat access again does not disconnect anyone", async () => {
     const team = await createTeam(db);
     const socket = await openConsole(team.agent);
@@ -186,7 +224,7 @@ describe("SET-6 shop settings", () => {
     expect(await getShopSettings(db, { actor: team.actors.agent })).toMatchObject({ dueSoonThresholdMinutes: 240, greetingEnabled: true, autoSendThreshold: null });
     await expectAppError(updateShopSettings(db, { actor: team.actors.agent, settings: valid }), "FORBIDDEN");
     for (const actor of [team.actors.owner, team.actors.admin]) {
-      expect(await updateShopSettings(db, { actor, settings: valid })).toEqual({ ...valid, reviewWords: ["official", "admin"], allowedOrigins: [] });
+      expect(await updateShopSettings(db, { actor, settings: valid })).toEqual({ ...valid, reviewWords: ["official", "admin"], allowedOrigins: [], offlineMessage: DEFAULT_OFFLINE_MESSAGE });
     }
     expect(await getShopSettings(db, { actor: team.actors.agent })).toMatchObject({ dueSoonThresholdMinutes: 120, reviewWords: ["official", "admin"] });
   });
@@ -199,6 +237,19 @@ describe("SET-6 shop settings", () => {
     }), "BAD_INPUT");
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(expect.arrayContaining(["dueSoonThresholdMinutes", "autoSendThreshold", "greetingTemplate", "reviewWords.0"]));
     expect(await getShopSettings(db, { actor: team.actors.owner })).toMatchObject({ dueSoonThresholdMinutes: 240, reviewWords: [] });
+  });
+
+  it("WIDGET-4 SET-6 the offline message has a default, is trimmed, and must be 1 to 300 characters", async () => {
+    const team = await createTeam(db);
+    expect((await getShopSettings(db, { actor: team.actors.agent })).offlineMessage).toBe(DEFAULT_OFFLINE_MESSAGE);
+    await expectAppError(updateShopSettings(db, { actor: team.actors.agent, settings: { ...valid, offlineMessage: "Back at nine." } }), "FORBIDDEN");
+    for (const offlineMessage of ["   ", "x".repeat(301)]) {
+      const error = await expectAppError(updateShopSettings(db, { actor: team.actors.owner, settings: { ...valid, offlineMessage } }), "BAD_INPUT");
+      expect(Object.keys(error.fieldErrors ?? {})).toContain("offlineMessage");
+    }
+    expect((await updateShopSettings(db, { actor: team.actors.admin, settings: { ...valid, offlineMessage: "  Back Monday 9:00.  " } })).offlineMessage).toBe("Back Monday 9:00.");
+    // Absent: unchanged.
+    expect((await updateShopSettings(db, { actor: team.actors.owner, settings: valid })).offlineMessage).toBe("Back Monday 9:00.");
   });
 
   it("SET-6 a greeting can be switched off and the auto-send threshold cleared", async () => {

@@ -29,7 +29,7 @@ let lastNodeDb: Database | undefined;
 
 export async function startRealtimeNode(
   db: Database,
-  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; consoleLimits?: CommandLimits; trustedProxies?: TrustedProxies } = {},
+  options: { port?: number; redisUrl?: string; routing?: RoutingContext; register?: boolean; widgetLimits?: WidgetLimits; consoleLimits?: CommandLimits; trustedProxies?: TrustedProxies; presenceGraceMs?: number } = {},
 ): Promise<RealtimeNode> {
   lastNodeDb = db;
   const routing = options.routing ?? { presence: createMemoryPresenceStore({ graceMs: 0, liveTtlMs: 60_000 }), now: () => new Date() };
@@ -37,7 +37,7 @@ export async function startRealtimeNode(
   // Streams in these tests are faster than any person types; the limit has a test of its own.
   const widgetLimits = options.widgetLimits ?? { message: { limit: 10_000, windowMs: 1_000 }, command: { limit: 10_000, windowMs: 1_000 } };
   const consoleLimits = options.consoleLimits ?? widgetLimits;
-  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits, consoleLimits, trustedProxies: options.trustedProxies });
+  const product = createProductRealtime({ db, authSecret: TEST_AUTH_SECRET, redisUrl: options.redisUrl, routing, widgetLimits, consoleLimits, trustedProxies: options.trustedProxies, presenceGraceMs: options.presenceGraceMs });
   const httpServer: HttpServer = createServer();
   const realtime = await createRealtimeServer(httpServer, { ...product.components, log: () => {} });
   // Services publish through the registered server; with several nodes in one process the

@@ -48,7 +48,9 @@ export function ConsoleShell(props: ConsoleShellProps) {
 
 function ConsoleFrame(props: ConsoleShellProps) {
   const { member } = props;
-  const connection = useConsoleSocket().state;
+  const { state: connection, access } = useConsoleSocket();
+  // TEAM-5: the server says when chat access changes; until then, what the page was rendered with.
+  const canSeeAllChats = access?.canSeeAllChats ?? props.canSeeAllChats;
   const [selectedId, setSelectedId] = useState<string | null>(props.initialConversationId);
 
   const select = useCallback((conversationId: string | null) => {
@@ -111,8 +113,9 @@ function ConsoleFrame(props: ConsoleShellProps) {
           {props.canSeeAnalytics && <a href="/analytics" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">Analytics</a>}
         </nav>
 
-        <section aria-label="Chat list" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
-          <ChatList selectedConversationId={selectedId} onSelect={select} memberId={member.memberId} canSeeAll={props.canSeeAllChats} />
+        {/* CONSOLE-9: narrower columns on smaller screens so the chat keeps its room (768 px up). */}
+        <section aria-label="Chat list" className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white lg:w-72 xl:w-80">
+          <ChatList selectedConversationId={selectedId} onSelect={select} memberId={member.memberId} canSeeAll={canSeeAllChats} />
         </section>
 
         <div id="chat-window-main" className="flex min-w-0 flex-1">

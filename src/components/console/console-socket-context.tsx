@@ -7,7 +7,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { io } from "socket.io-client";
 import { asTypedSocket, call, CommandError, type ConsoleSocket, type SendOptions } from "@/client/socket/typed-socket";
 import type { CommandInput, CommandResult, ConsoleCommandName } from "@/shared/commands";
-import { CONSOLE_NAMESPACE, type ConsoleEventName, type ConsoleServerToClientEvents, type EventPayload } from "@/shared/events";
+import { CONSOLE_NAMESPACE, type AccessChangedEvent, type ConsoleEventName, type ConsoleServerToClientEvents, type EventPayload } from "@/shared/events";
 import { signInUrlFor } from "@/core/sign-out-reason";
 
 export { CommandError };
@@ -23,6 +23,8 @@ interface ConsoleSocketValue {
   connectionEpoch: number;
   /** Sends a declared console command; rejects with a CommandError (code OFFLINE, TIMEOUT or the server's). */
   call: ConsoleCall;
+  /** TEAM-5: what the server last said the member may see (console.ready, access.changed); null before. */
+  access: AccessChangedEvent | null;
 }
 
 const ConsoleSocketContext = createContext<ConsoleSocketValue | null>(null);
@@ -31,11 +33,13 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
   const [socket, setSocket] = useState<ConsoleSocket | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   const [connectionEpoch, setConnectionEpoch] = useState(0);
+  const [access, setAccess] = useState<AccessChangedEvent | null>(null);
 
   useEffect(() => {
     const next = asTypedSocket("console", io(CONSOLE_NAMESPACE, { withCredentials: true, transports: ["polling", "websocket"] }));
-    next.on("console.ready", () => {
+    next.on("console.ready", (hello) => {
       setState("connected");
+      setAccess((current) => (current?.role === hello.role && current.canSeeAllChats === hello.canSeeAllChats ? current : { role: hello.role, canSeeAllChats: hello.canSeeAllChats }));
       setConnectionEpoch((epoch) => epoch + 1);
     });
     next.on("disconnect", (reason) => {
@@ -43,6 +47,8 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
       // The server dropped us on purpose (role or access change): reconnect to get fresh rooms.
       if (reason === "io server disconnect") setTimeout(() => next.connect(), 500);
     });
+    // TEAM-5: a role or chat access change applies to the lists before the reconnection that follows.
+    next.on("access.changed", (event) => setAccess({ role: event.role, canSeeAllChats: event.canSeeAllChats }));
     next.on("connect_error", (error) => setState(error.message === "unauthorized" ? "refused" : "connecting"));
     next.on("access.revoked", (reason) => {
       setState("refused");
@@ -60,11 +66,12 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
     socket,
     state,
     connectionEpoch,
+    access,
     call: (command, input, options) => {
       if (!socket) return Promise.reject(new CommandError("OFFLINE", "Not connected yet."));
       return call(socket, command, input, options);
     },
-  }), [socket, state, connectionEpoch]);
+  }), [socket, state, connectionEpoch, access]);
 
   return <ConsoleSocketContext.Provider value={value}>{children}</ConsoleSocketContext.Provider>;
 }

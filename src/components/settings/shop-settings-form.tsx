@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { ZShopSettingsSchema, type ShopSettingsDto } from "@/shared/team";
 import { zodFieldErrors } from "@/shared/validation";
+import { MAX_OFFLINE_MESSAGE_LENGTH } from "@/core/widget/availability";
 import { callApi, fieldError, type ApiError } from "./api";
 import { FieldHint, Notice, SettingsSection, inputClass, labelClass, primaryButtonClass } from "./ui";
 
@@ -26,6 +27,7 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
       autoSendThreshold: isAutoSendOn ? numberOf("autoSendThreshold") : null,
       reviewWords: String(form.get("reviewWords") ?? "").split("\n").map((word) => word.trim()).filter(Boolean),
       allowedOrigins: String(form.get("allowedOrigins") ?? "").split("\n").map((origin) => origin.trim()).filter(Boolean),
+      offlineMessage: String(form.get("offlineMessage") ?? ""),
     };
     setSaved(false);
     const parsed = ZShopSettingsSchema.safeParse(input);
@@ -59,6 +61,13 @@ export function ShopSettingsForm({ initial, canEdit }: { initial: ShopSettingsDt
             {settings.greetingEnabled ? "On" : "Off"}. The greeting, its variables and how often a returning buyer is greeted are set under{" "}
             <a href="/settings/automation/greeting" className="font-medium text-brand-700 underline">Automation → Greeting</a>.
           </p>
+        </SettingsSection>
+
+        <SettingsSection title="When no one is online" description="The chat widget says whether an agent is online. When no one is, buyers read this message, followed by: “Leave a message and we'll reply here when we're back.”">
+          <label htmlFor="offlineMessage" className={labelClass}>Offline message</label>
+          <textarea id="offlineMessage" name="offlineMessage" rows={2} maxLength={MAX_OFFLINE_MESSAGE_LENGTH} defaultValue={settings.offlineMessage}
+            className={inputClass} aria-invalid={Boolean(fieldError(error, "offlineMessage"))} aria-describedby="offline-message-hint" />
+          <FieldHint id="offline-message-hint" error={fieldError(error, "offlineMessage")} hint={`For example your opening hours: “We're back Monday to Friday, 9:00–17:00.” At most ${MAX_OFFLINE_MESSAGE_LENGTH} characters.`} />
         </SettingsSection>
 
         <SettingsSection title="Reply recommendations" description="Recommended answers come from the FAQ library with a score from 0 to 1.">

@@ -14,8 +14,18 @@ import { unreadFromShop } from "@/client/delivery/thread";
 import { WidgetClient, type WidgetState } from "./widget-client";
 import { RatingPrompt } from "./rating-prompt";
 import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
+import { widgetStatusText, type WidgetStatusText } from "@/core/widget/availability";
 
-export const QUEUE_NOTE = "You're in the queue — an agent will be with you shortly. You can keep writing.";
+/** WIDGET-4: the header line and the note above the composer, from the pure rules in src/core/widget. */
+function statusOf(state: WidgetState): WidgetStatusText {
+  if (state.phase === "starting" || state.phase === "connecting") return { header: "Connecting…", note: null, noteKind: null };
+  const session = state.session;
+  return widgetStatusText({
+    availability: state.availability,
+    sessionState: session?.state ?? null,
+    agentNickname: session?.state === "open" ? (session.agent?.nickname ?? null) : null,
+  });
+}
 
 export interface WidgetAppProps {
   shopKey: string;
@@ -128,11 +138,7 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
       )}
       <Thread client={client} state={state} />
       <ContextBar client={client} state={state} />
-      {state.session?.state === "queued" && !state.blockedNotice && (
-        <p role="status" data-testid="queue-note" className="border-t border-sky-100 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-          {QUEUE_NOTE}
-        </p>
-      )}
+      <StatusNote state={state} />
       <RatingPrompt client={client} state={state} />
       {state.blockedNotice ? (
         <p role="alert" data-testid="blocked-notice" className="border-t border-red-200 bg-red-50 px-3 py-3 text-sm text-red-900">
@@ -153,16 +159,34 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
 
 function Subtitle({ state }: { state: WidgetState }) {
   const agent = state.session?.state === "open" ? state.session.agent : null;
+  const status = statusOf(state);
   if (agent) {
     return (
       <span className="flex items-center gap-1.5" data-testid="agent-identity">
         <Avatar name={agent.nickname} url={agent.avatarUrl} size={20} className="ring-1 ring-white" />
-        <span>{agent.nickname} is helping you</span>
+        <span>{status.header}</span>
       </span>
     );
   }
-  if (state.phase === "starting" || state.phase === "connecting") return <span>Connecting…</span>;
-  return <span>We usually reply within a few minutes</span>;
+  const isOnline = state.availability?.isAgentOnline;
+  return (
+    <span className="flex items-center gap-1.5" data-testid="availability" data-online={isOnline === undefined ? "unknown" : String(isOnline)}>
+      {isOnline !== undefined && <span aria-hidden="true" className={`inline-block size-2 rounded-full ${isOnline ? "bg-emerald-300" : "bg-slate-300"}`} />}
+      <span>{status.header}</span>
+    </span>
+  );
+}
+
+/** WIDGET-4: the queue position and wait, or the shop's offline message and what happens next. */
+function StatusNote({ state }: { state: WidgetState }) {
+  const status = statusOf(state);
+  if (!status.note || state.blockedNotice) return null;
+  return (
+    <p role="status" data-testid={status.noteKind === "offline" ? "offline-note" : "queue-note"}
+      className={`border-t px-3 py-2 text-sm ${status.noteKind === "offline" ? "border-slate-200 bg-slate-100 text-slate-800" : "border-sky-100 bg-sky-50 text-sky-900"}`}>
+      {status.note}
+    </p>
+  );
 }
 
 function Shell({ title, subtitle, onClose, onEscape, children }: { title: string; subtitle?: React.ReactNode; onClose?: () => void; onEscape?: () => void; children: React.ReactNode }) {
@@ -237,7 +261,7 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
     >
       <div ref={topRef} aria-hidden="true" className="h-px" />
       {state.isLoadingOlder && <p className="py-1 text-center text-xs text-slate-500">Loading earlier messages…</p>}
-      {isLoaded && !hasMoreBefore && messages.length === 0 && pending.length === 0 && (
+      {isLoaded && !hasMoreBefore && messages.length === 0 && pending.length === 0 && state.availability?.isAgentOnline && (
         <p className="mt-6 text-center text-sm text-slate-500">Ask us anything — we&apos;re here to help.</p>
       )}
       <ol role="log" aria-live="polite" aria-label="Conversation" data-testid="widget-messages" className="space-y-2">

@@ -10,7 +10,7 @@ import { bindWidgetDelivery, widgetTransport } from "@/client/delivery/socket-ad
 import { asTypedSocket, call, CommandError, send, type WidgetSocket } from "@/client/socket/typed-socket";
 import { lastSeq } from "@/client/delivery/thread";
 import { createXhrUploader } from "@/client/delivery/upload";
-import type { MessageCreatedEvent, ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
+import type { AvailabilityChangedEvent, MessageCreatedEvent, ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
 import { MAX_TEXT_LENGTH, newClientId } from "@/shared/message-schemas";
 import { WIDGET_TOKEN_HEADER } from "@/shared/uploads";
 import type { WidgetSession } from "@/shared/widget";
@@ -24,6 +24,8 @@ const ACK_TIMEOUT_MS = 10_000;
 const TYPING_REPEAT_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 const NOTICE_MS = 8_000;
+/** WIDGET-4: a queued buyer's position and expected wait are re-read this often while an agent is online. */
+export const QUEUE_REFRESH_MS = 30_000;
 
 function newDelivery(client: WidgetClient, socket: WidgetSocket, token: () => string, baseUrl: string | undefined): DeliveryClient {
   return new DeliveryClient({
@@ -109,7 +111,26 @@ export class WidgetClient extends WidgetStore {
       order: context.order,
       // WIDGET-3: claims made in another tab or before a reload; ones made here stay.
       claimedVoucherIds: [...new Set([...this.state.claimedVoucherIds, ...(context.claimedVoucherIds ?? [])])],
+      availability: context.availability ?? null,
     });
+    this.scheduleQueueRefresh();
+  }
+
+  /** WIDGET-4: while queued with an agent online, the place in the queue moves as others are served. */
+  private scheduleQueueRefresh(): void {
+    const isWaiting = this.state.session?.state === "queued" && this.state.availability?.isAgentOnline === true;
+    if (!isWaiting || this.isDestroyed) return this.clearTimer("queue_refresh");
+    this.setTimer("queue_refresh", QUEUE_REFRESH_MS, () => void this.refreshContext().catch(() => undefined));
+  }
+
+  /** WIDGET-4: an agent came online or went offline (`availability.changed`). */
+  private applyAvailability(event: AvailabilityChangedEvent): void {
+    const current = this.state.availability;
+    if (!current) return void this.refreshContext().catch(() => undefined);
+    this.setState({ availability: { ...current, isAgentOnline: event.isAgentOnline, ...(event.isAgentOnline ? {} : { queuePosition: null, expectedWaitSeconds: null }) } });
+    // A queued buyer's position and wait exist only while someone is online: read them now.
+    if (event.isAgentOnline && this.state.session?.state === "queued") void this.refreshContext().catch(() => undefined);
+    else this.scheduleQueueRefresh();
   }
 
   // ─── Socket ───────────────────────────────────────────────────────────────
@@ -144,7 +165,14 @@ export class WidgetClient extends WidgetStore {
     socket.on("message.created", (event: MessageCreatedEvent) => {
       if (event.message.authorType === "agent") this.setState({ agentTyping: null });
     });
-    socket.on("session.changed", (event: { session: WidgetSessionDto }) => this.applySession(event.session));
+    socket.on("session.changed", (event: { session: WidgetSessionDto }) => {
+      const wasQueued = this.state.session?.state === "queued";
+      this.applySession(event.session);
+      // WIDGET-4: a newly queued session gets its place in the queue.
+      if (event.session.state === "queued" && !wasQueued) void this.refreshContext().catch(() => undefined);
+      else this.scheduleQueueRefresh();
+    });
+    socket.on("availability.changed", (event: AvailabilityChangedEvent) => this.applyAvailability(event));
     socket.on("conversation.read", (event: ReadChangedEvent) => {
       // Another tab of the buyer read: this one need not say so again.
       if (event.reader === "buyer") this.readSent = Math.max(this.readSent, event.seq);

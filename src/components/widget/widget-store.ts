@@ -4,7 +4,7 @@
 import { INITIAL_DELIVERY_STATE } from "@/client/delivery/machine";
 import type { DeliveryState } from "@/client/delivery/types";
 import type { ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
-import type { WidgetOrderDto, WidgetProductDto } from "@/shared/widget";
+import type { WidgetAvailabilityDto, WidgetOrderDto, WidgetProductDto } from "@/shared/widget";
 import type { PageContext, VisitorStorage } from "./widget-session";
 
 export interface WidgetNotice {
@@ -36,6 +36,8 @@ export interface WidgetState {
   /** Sessions rated from this widget (so the thank-you shows at once). */
   ratedSessionIds: string[];
   claimedVoucherIds: string[];
+  /** WIDGET-4: an agent online, the queue position and wait, the offline message; null until known. */
+  availability: WidgetAvailabilityDto | null;
 }
 
 export interface WidgetClientOptions {
@@ -47,7 +49,7 @@ export interface WidgetClientOptions {
   baseUrl?: string;
 }
 
-type TimerKey = "typing_idle" | "agent_typing" | "notice" | "renew";
+type TimerKey = "typing_idle" | "agent_typing" | "notice" | "renew" | "queue_refresh";
 const AGENT_TYPING_TIMEOUT_MS = 8_000;
 
 export class WidgetStore {
@@ -141,5 +143,6 @@ export function initialWidgetState(): WidgetState {
   return {
     phase: "starting", fatalError: null, shopName: null, buyerNickname: null, thread: INITIAL_DELIVERY_STATE, session: null, shopReadSeq: 0, buyerReadSeq: 0,
     agentTyping: null, blockedNotice: null, notice: null, product: null, order: null, isLoadingOlder: false, ratedSessionIds: [], claimedVoucherIds: [],
+    availability: null,
   };
 }

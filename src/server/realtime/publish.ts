@@ -8,7 +8,8 @@ import type { SignOutReason } from "@/core/sign-out-reason";
 /** One event for console rooms or a buyer's widgets, its payload typed by its name. */
 export type OutgoingEvent =
   | { [E in ConsoleEventName]: { target: "console"; rooms: string[]; event: E; payload: EventPayload<ConsoleServerToClientEvents, E> } }[ConsoleEventName]
-  | { [E in WidgetEventName]: { target: "widget"; buyerId: string; event: E; payload: EventPayload<WidgetServerToClientEvents, E> } }[WidgetEventName];
+  | { [E in WidgetEventName]: { target: "widget"; buyerId: string; event: E; payload: EventPayload<WidgetServerToClientEvents, E> } }[WidgetEventName]
+  | { [E in WidgetEventName]: { target: "widget_shop"; shopId: string; event: E; payload: EventPayload<WidgetServerToClientEvents, E> } }[WidgetEventName];
 
 export function toConsole<E extends ConsoleEventName>(
   targetRooms: string[],
@@ -24,6 +25,15 @@ export function toWidget<E extends WidgetEventName>(
   payload: Parameters<WidgetServerToClientEvents[E]>[0],
 ): OutgoingEvent {
   return { target: "widget", buyerId, event, payload } as OutgoingEvent;
+}
+
+/** WIDGET-4: one event for every widget of a shop (its buyers' room). */
+export function toWidgetShop<E extends WidgetEventName>(
+  shopId: string,
+  event: E,
+  payload: Parameters<WidgetServerToClientEvents[E]>[0],
+): OutgoingEvent {
+  return { target: "widget_shop", shopId, event, payload } as OutgoingEvent;
 }
 
 /**
@@ -68,6 +78,8 @@ export function publish(events: OutgoingEvent[]): void {
       if (outgoing.rooms.length === 0) continue;
       // One emit to the union of rooms: a socket in several of them receives it once.
       (realtime.console.to(outgoing.rooms) as unknown as { emit(event: string, payload: unknown): void }).emit(outgoing.event, outgoing.payload);
+    } else if (outgoing.target === "widget_shop") {
+      (realtime.widget.to(rooms.shopBuyers(outgoing.shopId)) as unknown as { emit(event: string, payload: unknown): void }).emit(outgoing.event, outgoing.payload);
     } else {
       (realtime.widget.to(rooms.buyer(outgoing.buyerId)) as unknown as { emit(event: string, payload: unknown): void }).emit(outgoing.event, outgoing.payload);
     }

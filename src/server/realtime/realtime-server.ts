@@ -131,6 +131,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
       shopId: member.shopId,
       nickname: member.nickname,
       role: member.role,
+      canSeeAllChats: can(member, "session:view_all"),
       serverTime: new Date().toISOString(),
     });
   });
@@ -154,7 +155,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
       limit: (event) => components.limitWidgetCommand?.(buyer, event, socket),
       log: (error) => log(`widget command failed for buyer ${buyer.buyerId}`, error),
     });
-    await socket.join(rooms.buyer(buyer.buyerId));
+    await socket.join([rooms.buyer(buyer.buyerId), rooms.shopBuyers(buyer.shopId)]);
     socket.emit("widget.ready", { buyerId: buyer.buyerId, conversationId: buyer.conversationId, serverTime: new Date().toISOString() });
   });
 

@@ -1,6 +1,7 @@
 // Room names and audiences in one place, so publishers and joiners always agree.
 // Console sockets join: member:<id>, shop:<id> (every member), shop:<id>:all (roles with chat
-// access management, TEAM-5). Widget sockets join buyer:<id>.
+// access management, TEAM-5). Widget sockets join buyer:<id> and shop:<id>:buyers (every widget
+// of the shop, for its availability, WIDGET-4).
 import { liveAudience } from "@/core/visibility";
 
 export const rooms = {
@@ -8,9 +9,18 @@ export const rooms = {
   shop: (shopId: string) => `shop:${shopId}`,
   shopAllChats: (shopId: string) => `shop:${shopId}:all`,
   buyer: (buyerId: string) => `buyer:${buyerId}`,
+  /** WIDGET-4: every widget socket of the shop. */
+  shopBuyers: (shopId: string) => `shop:${shopId}:buyers`,
   /** Console sockets of one sign-in session, so signing out drops them (issue 15 item 4). */
   signInSession: (sessionId: string) => `signin:${sessionId}`,
 };
+
+const SHOP_ROOM = /^shop:([0-9a-f-]{36})$/i;
+
+/** The shop id of a `shop:<id>` room (every member of the shop), else null. */
+export function shopIdOfShopRoom(room: string): string | null {
+  return SHOP_ROOM.exec(room)?.[1] ?? null;
+}
 
 /**
  * Console rooms that hear a session's live events: the viewers it is listed for under the one

@@ -7,6 +7,8 @@ import { publish, refreshMemberConnections, revokeMemberAccess, type OutgoingEve
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { requestDrain } from "@/server/services/assignment/settle";
 import { isConnectionEvent, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
+import { shopIdOfShopRoom } from "@/server/realtime/rooms";
+import { announceShopAvailabilitySafely } from "@/server/services/widget/shop-availability";
 
 export interface ApplyOptions {
   /** Presence and clock for the drains; the process's registered ones when omitted. */
@@ -20,6 +22,9 @@ export interface ApplyOptions {
 
 export async function applyServiceResult<T>(db: Database, result: ServiceResult<T>, options: ApplyOptions = {}): Promise<T> {
   publishEvents(result.events);
+  // WIDGET-4: a member changed (accepting chats, deactivated, deleted…): the shop's widgets hear
+  // whether an agent is still online.
+  for (const shopId of shopsWithMemberChanges(result.events)) announceShopAvailabilitySafely(db, shopId, options.routing);
   // requestDrain never throws: a failed drain is logged and the safety sweep retries it.
   if (options.drainInBackground) {
     for (const shopId of result.drain) void requestDrain(db, shopId, options.routing);
@@ -28,6 +33,18 @@ export async function applyServiceResult<T>(db: Database, result: ServiceResult<
   // Awaited, so the caller answers once the freed capacity was used.
   for (const shopId of result.drain) await requestDrain(db, shopId, options.routing);
   return result.data;
+}
+
+function shopsWithMemberChanges(events: ServiceEvent[]): Set<string> {
+  const shops = new Set<string>();
+  for (const event of events) {
+    if (event.target !== "console" || event.event !== "member.changed") continue;
+    for (const room of event.rooms) {
+      const shopId = shopIdOfShopRoom(room);
+      if (shopId) shops.add(shopId);
+    }
+  }
+  return shops;
 }
 
 /** Publishes in order; a failure is logged, never thrown: the change is committed either way. */

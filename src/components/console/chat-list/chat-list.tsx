@@ -112,6 +112,15 @@ export function ChatList(props: ChatListProps) {
     if (connectionEpoch !== firstEpoch.current) scheduleRefresh();
   }, [connectionEpoch, scheduleRefresh]);
 
+  // TEAM-5: chat access granted or removed: the All open list appears or goes, and the lists refetch.
+  const previousCanSeeAll = useRef(canSeeAll);
+  useEffect(() => {
+    if (previousCanSeeAll.current === canSeeAll) return;
+    previousCanSeeAll.current = canSeeAll;
+    if (!canSeeAll && list === "all") setList("assigned");
+    scheduleRefresh();
+  }, [canSeeAll, list, scheduleRefresh]);
+
   // Relative times and waiting times move on by themselves.
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), CLOCK_TICK_MS);

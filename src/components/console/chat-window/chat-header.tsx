@@ -22,6 +22,9 @@ export interface ChatHeaderProps {
   onEnd(): void;
   onAssignToMe(): void;
   onAssignTo(): void;
+  /** CONSOLE-9: below 1,024 px the buyer panel and workbench are a drawer this button opens. */
+  onOpenWorkbench?(): void;
+  isWorkbenchOpen?: boolean;
 }
 
 function stateLine(session: SessionDto | null, memberId: string): { text: string; tone: string } {
@@ -130,6 +133,12 @@ export function ChatHeader(props: ChatHeaderProps) {
         {isActive && canEnd && (
           <button type="button" onClick={props.onEnd} disabled={busy === "end"} className={`${BUTTON} border border-slate-200 bg-white text-red-700 hover:border-red-200 hover:bg-red-50`}>
             End chat
+          </button>
+        )}
+        {props.onOpenWorkbench && (
+          <button type="button" onClick={props.onOpenWorkbench} aria-expanded={props.isWorkbenchOpen ?? false} aria-controls="console-workbench-drawer"
+            data-testid="open-workbench" className={`${BUTTON} border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 lg:hidden`}>
+            Buyer &amp; workbench
           </button>
         )}
       </div>

@@ -49,6 +49,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
   const [notice, setNotice] = useState<string | null>(null);
   const [transferred, setTransferred] = useState<Transferred | null>(null);
   const [isAtBottom, setIsAtBottom] = useState(true);
+  const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const isTabVisible = useIsTabVisible();
   const session = details?.currentSession ?? null;
 
@@ -57,6 +58,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
     setTransferred(null);
     setActionError(null);
     setIsAtBottom(true);
+    setIsDrawerOpen(false);
   }, [conversationId]);
 
   useEffect(() => {
@@ -182,6 +184,8 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               onEnd={() => setDialog("end")}
               onAssignToMe={() => void assignTo(memberId)}
               onAssignTo={() => setDialog("assign")}
+              onOpenWorkbench={() => setIsDrawerOpen(true)}
+              isWorkbenchOpen={isDrawerOpen}
             />
             {actionError && !dialog && (
               <div role="alert" className="flex items-center justify-between gap-3 border-b border-red-100 bg-red-50 px-5 py-2 text-sm text-red-700">
@@ -215,7 +219,25 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
         )}
       </section>
 
-      <aside aria-label="Buyer and workbench" className="flex w-[22rem] shrink-0 flex-col border-l border-slate-200 bg-white">
+      {/* CONSOLE-9: a column from 1,024 px; below, a drawer over the chat, opened from the header. */}
+      {isDrawerOpen && (
+        <div aria-hidden="true" data-testid="workbench-backdrop" className="fixed inset-0 z-30 bg-slate-900/30 lg:hidden" onClick={() => setIsDrawerOpen(false)} />
+      )}
+      <aside
+        id="console-workbench-drawer"
+        aria-label="Buyer and workbench"
+        data-testid="workbench-column"
+        data-drawer-open={isDrawerOpen}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && isDrawerOpen && !event.defaultPrevented) setIsDrawerOpen(false);
+        }}
+        className={`${isDrawerOpen ? "fixed inset-y-0 right-0 z-40 flex w-[22rem] max-w-[90vw] shadow-2xl" : "hidden"} flex-col border-l border-slate-200 bg-white lg:static lg:z-auto lg:flex lg:w-72 lg:max-w-none lg:shrink-0 lg:shadow-none xl:w-[22rem]`}
+      >
+        <div className="flex shrink-0 items-center justify-between border-b border-slate-200 px-3 py-2 lg:hidden">
+          <span className="text-sm font-medium text-slate-700">Buyer &amp; workbench</span>
+          <button type="button" onClick={() => setIsDrawerOpen(false)} aria-label="Close buyer and workbench" data-testid="close-workbench"
+            className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">×</button>
+        </div>
         {details && conversationId && (
           <div className="max-h-[50%] shrink-0 overflow-y-auto">
             <BuyerPanel details={details} onChanged={detailsState.reload} />

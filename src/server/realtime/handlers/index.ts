@@ -11,6 +11,7 @@ import { requestDrain } from "@/server/services/assignment/settle";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "@/server/services/presence/presence-store";
 import { authenticateWidgetSocket } from "@/server/services/widget/widget-socket-buyer";
+import { announceShopAvailabilitySafely } from "@/server/services/widget/shop-availability";
 import { getTrustedProxies } from "@/server/config";
 import { clientAddress, type TrustedProxies } from "@/server/http/client-address";
 
@@ -21,6 +22,11 @@ export const CONSOLE_MESSAGE_LIMIT = { limit: 60, windowMs: 10_000 };
 export const CONSOLE_COMMAND_LIMIT = { limit: 300, windowMs: 10_000 };
 /** NF-3: widget messages per client address, whatever the number of visitors behind it. */
 export const WIDGET_ADDRESS_MESSAGE_LIMIT = { limit: 40, windowMs: 10_000 };
+
+/** PRESENCE_GRACE_SECONDS' default (src/server/config.ts). */
+const DEFAULT_PRESENCE_GRACE_MS = 30_000;
+/** The offline check runs just after the grace period, so the closed connection has expired. */
+const OFFLINE_CHECK_MARGIN_MS = 250;
 
 export interface ProductRealtime {
   components: RealtimeComponents;
@@ -59,6 +65,8 @@ export function createProductRealtime(input: {
   consoleLimits?: CommandLimits;
   /** NF-3: whose X-Forwarded-For hops to believe; defaults to TRUSTED_PROXIES. */
   trustedProxies?: TrustedProxies;
+  /** The presence grace period (PRESENCE_GRACE_SECONDS): a closed console counts as online this long (ASSIGN-2). */
+  presenceGraceMs?: number;
 }): ProductRealtime {
   const { db, routing } = input;
   const limitWidget = createCommandLimiter("widget", input.widgetLimits ?? { message: WIDGET_MESSAGE_LIMIT, command: WIDGET_COMMAND_LIMIT }, "You are sending messages too fast.");
@@ -74,6 +82,17 @@ export function createProductRealtime(input: {
     void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));
   }, HEARTBEAT_INTERVAL_MS);
   heartbeat.unref();
+  // WIDGET-4: after a console closes, the shop may go offline once its grace period is over.
+  const presenceGraceMs = input.presenceGraceMs ?? DEFAULT_PRESENCE_GRACE_MS;
+  const offlineChecks = new Set<ReturnType<typeof setTimeout>>();
+  const announceAfterGrace = (shopId: string) => {
+    const timer = setTimeout(() => {
+      offlineChecks.delete(timer);
+      announceShopAvailabilitySafely(db, shopId, routing);
+    }, presenceGraceMs + OFFLINE_CHECK_MARGIN_MS);
+    timer.unref();
+    offlineChecks.add(timer);
+  };
 
   const connectionOf = (member: { shopId: string; memberId: string }, socket: Socket): PresenceConnection => ({ shopId: member.shopId, memberId: member.memberId, connectionId: socket.id });
 
@@ -102,15 +121,20 @@ export function createProductRealtime(input: {
         await routing.presence.connected(connection, routing.now());
         // ASSIGN-4: a member connecting may be new capacity.
         void requestDrain(db, member.shopId, routing);
+        // WIDGET-4: the shop's widgets may now say an agent is online.
+        announceShopAvailabilitySafely(db, member.shopId, routing);
       },
       async onConsoleDisconnected(member, socket) {
         if (isPassive(socket)) return;
         liveConnections.delete(socket.id);
         await routing.presence.disconnected(connectionOf(member, socket), routing.now());
+        announceAfterGrace(member.shopId);
       },
     },
     stop() {
       clearInterval(heartbeat);
+      for (const timer of offlineChecks) clearTimeout(timer);
+      offlineChecks.clear();
     },
   };
 }

@@ -1,7 +1,9 @@
 // TEAM-5, ASSIGN-3: assignment mode and chat access management (which roles see and transfer
 // every chat). The stored roles are normalised (the owner always, admins whenever agents), and
 // every member's console reconnects after a change so it joins or leaves the all-chats room.
-import { assertCan, normalizeChatAccessRoles } from "@/core/permissions";
+import { assertCan, can, normalizeChatAccessRoles } from "@/core/permissions";
+import { toConsole } from "@/server/realtime/publish";
+import { rooms } from "@/server/realtime/rooms";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { refreshConnections, serviceResult, type ServiceResult } from "@/server/services/service-result";
@@ -28,7 +30,13 @@ export async function updateAgentSettings(
   });
   const hasAccessChanged = normalizeChatAccessRoles(before.chatAccessRoles).join() !== chatAccessRoles.join();
   const members = hasAccessChanged
-    ? await db.member.findMany({ where: { shopId: after.id, status: "active", deletedAt: null }, select: { id: true } })
+    ? await db.member.findMany({ where: { shopId: after.id, status: "active", deletedAt: null }, select: { id: true, role: true } })
     : [];
-  return serviceResult({ assignmentMode: after.assignmentMode, chatAccessRoles }, members.map((member) => refreshConnections(member.id)));
+  // TEAM-5: each member's consoles hear what they may now see (their lists follow at once), then
+  // reconnect so they join or leave the all-chats room.
+  const events = members.flatMap((member) => [
+    toConsole([rooms.member(member.id)], "access.changed", { role: member.role, canSeeAllChats: can({ role: member.role, chatAccessRoles }, "session:view_all") }),
+    refreshConnections(member.id),
+  ]);
+  return serviceResult({ assignmentMode: after.assignmentMode, chatAccessRoles }, events);
 }

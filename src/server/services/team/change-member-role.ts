@@ -2,7 +2,9 @@
 // changes (there is one owner, the shop's creator), and the email is not editable anywhere.
 // The member's consoles reconnect so their rooms and permissions follow the new role at once.
 import { AppError } from "@/core/errors";
-import { assertCan } from "@/core/permissions";
+import { assertCan, can } from "@/core/permissions";
+import { toConsole } from "@/server/realtime/publish";
+import { rooms } from "@/server/realtime/rooms";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { refreshConnections, serviceResult, type ServiceResult } from "@/server/services/service-result";
@@ -19,7 +21,13 @@ export async function changeMemberRole(
   const updated = await db.$transaction(async (tx) => {
     const member = await lockShopMember(tx, input.actor.shopId, input.memberId);
     if (member.role === "owner") throw new AppError("FORBIDDEN", "The shop owner's role cannot be changed.");
-    return tx.member.update({ where: { id: member.id }, data: { role }, include: { user: true } });
+    return tx.member.update({ where: { id: member.id }, data: { role }, include: { user: true, shop: { select: { chatAccessRoles: true } } } });
   });
-  return serviceResult(toTeamMemberDto(updated), [refreshConnections(updated.id), memberChanged(updated.shopId, updated.id, "role_changed")]);
+  // TEAM-5: the member's consoles hear what they may now see, then reconnect with the new role's rooms.
+  const access = { role: updated.role, canSeeAllChats: can({ role: updated.role, chatAccessRoles: updated.shop.chatAccessRoles }, "session:view_all") };
+  return serviceResult(toTeamMemberDto(updated), [
+    toConsole([rooms.member(updated.id)], "access.changed", access),
+    refreshConnections(updated.id),
+    memberChanged(updated.shopId, updated.id, "role_changed"),
+  ]);
 }

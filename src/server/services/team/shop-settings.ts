@@ -36,5 +36,6 @@ function toShopSettingsDto(settings: ShopSettings): ShopSettingsDto {
     autoSendThreshold: settings.autoSendThreshold,
     reviewWords: settings.reviewWords,
     allowedOrigins: settings.allowedOrigins,
+    offlineMessage: settings.offlineMessage,
   };
 }
