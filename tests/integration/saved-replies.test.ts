@@ -3,12 +3,14 @@
 // uniqueness per scope, bounded search, CSV import errors with line numbers (nothing written)
 // and the export → import round trip.
 import { beforeEach, describe, expect, it } from "vitest";
+import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
+import { suggestSavedReplies } from "../../src/server/services/saved-replies/suggest-saved-replies";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { listSavedReplies } from "../../src/server/services/saved-replies/list-saved-replies";
 import { createSavedReply, deleteSavedReply, updateSavedReply } from "../../src/server/services/saved-replies/manage-saved-reply";
 import { exportSavedRepliesCsv, importSavedRepliesCsv } from "../../src/server/services/saved-replies/saved-replies-csv";
 import { ZSavedReplyCreate } from "../../src/shared/saved-replies";
-import { createMember, createShop } from "../factories";
+import { createBuyer, createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
 
 const { db, reset } = await useTestDatabase();
@@ -136,5 +138,37 @@ describe("AUTO-2 saved replies: CSV import and export", () => {
     await db.savedReply.deleteMany();
     expect((await importSavedRepliesCsv(db, { member: owner, csv: `\uFEFF${exported.body}` })).data).toEqual({ created: 2, updated: 0 });
     expect(await db.savedReply.findMany({ orderBy: { shortcut: "asc" }, select: { shortcut: true, title: true, body: true, ownerId: true } })).toEqual(before);
+  });
+});
+
+describe("AUTO-2 the composer's / suggestions", () => {
+  it("AUTO-2 fill the buyer's and the agent's nicknames, the chat's order id and the shop; a chat without an order leaves {order_id} and says so", async () => {
+    const { shop, owner, agent } = await team();
+    await createSavedReply(db, { member: owner, ...reply({ shortcut: "status", title: "Order status", body: "Hi {buyer}, {agent} from {shop}: order {order_id} is on its way." }) });
+    await createSavedReply(db, { member: agent, ...reply({ scope: "personal", shortcut: "stat-mine", title: "Mine", body: "Personal {buyer}" }) });
+    const mia = await createBuyer(db, { shopId: shop.id, nickname: "Mia" });
+    const order = await db.order.create({ data: { shopId: shop.id, buyerId: mia.id, externalId: "ORD-7781", status: "shipped", totalCents: 1200, placedAt: new Date() } });
+    const withOrder = (await ingestBuyerMessage(db, { shopId: shop.id, buyerId: mia.id, clientId: "m-1", content: { kind: "text", body: "Where is it?" }, context: { orderId: order.id } })).data.message;
+    const noah = await createBuyer(db, { shopId: shop.id, nickname: "Noah" });
+    const withoutOrder = (await ingestBuyerMessage(db, { shopId: shop.id, buyerId: noah.id, clientId: "n-1", content: { kind: "text", body: "Hello" } })).data.message;
+
+    const found = await suggestSavedReplies(db, { member: agent, conversationId: withOrder.conversationId, q: "stauts" });
+    expect(found.items[0]).toEqual({
+      id: expect.any(String), scope: "shop", shortcut: "status", title: "Order status",
+      text: `Hi Mia, ${agent.nickname} from ${shop.name}: order ORD-7781 is on its way.`, missing: [],
+    });
+    expect(found.items.map((item) => item.shortcut)).toContain("stat-mine");
+    const missing = await suggestSavedReplies(db, { member: agent, conversationId: withoutOrder.conversationId, q: "status" });
+    expect(missing.items[0]).toMatchObject({ text: `Hi Noah, ${agent.nickname} from ${shop.name}: order {order_id} is on its way.`, missing: ["order_id"] });
+    // The owner does not get the agent's personal reply.
+    expect((await suggestSavedReplies(db, { member: owner, conversationId: withOrder.conversationId, q: "" })).items.map((item) => item.shortcut)).toEqual(["status"]);
+  });
+
+  it("AUTO-2 a chat of another shop is not found", async () => {
+    const one = await team();
+    const two = await team();
+    const buyer = await createBuyer(db, { shopId: two.shop.id, nickname: "Zed" });
+    const message = (await ingestBuyerMessage(db, { shopId: two.shop.id, buyerId: buyer.id, clientId: "z-1", content: { kind: "text", body: "Hi" } })).data.message;
+    await expect(suggestSavedReplies(db, { member: one.owner, conversationId: message.conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -66,6 +66,10 @@ export function useSavedReplyPicker(options: {
 
   const key = slash ? `${slash.start}:${slash.query}` : null;
   const isOpen = key !== null && key !== dismissedAt;
+  // Escape closes the list for this query only: any edit of the query opens it again.
+  useEffect(() => {
+    if (dismissedAt !== null && key !== dismissedAt) setDismissedAt(null);
+  }, [key, dismissedAt]);
 
   const close = useCallback(() => setDismissedAt(key), [key]);
 

@@ -23,7 +23,7 @@ export async function suggestSavedReplies(
   const session = conversation.activeSession
     ?? (await db.chatSession.findFirst({ where: { conversationId: conversation.id }, orderBy: { createdAt: "desc" } }));
   const order = session?.contextOrderId
-    ? await db.order.findFirst({ where: { id: session.contextOrderId, shopId: member.shopId }, select: { externalId: true } })
+    ? await db.order.findFirst({ where: { id: session.contextOrderId, shopId: member.shopId, buyerId: conversation.buyerId }, select: { externalId: true } })
     : null;
   const values = { buyer: conversation.buyer.nickname, agent: member.nickname, shop: member.shopName, order_id: order?.externalId ?? null };
   const rows = await db.savedReply.findMany({ where: visibleWhere(member), orderBy: [{ shortcut: "asc" }, { id: "asc" }], take: SHOP_WIDE_LIMIT + PERSONAL_LIMIT });
