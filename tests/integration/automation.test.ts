@@ -255,7 +255,7 @@ describe("AUTO-6 proactive order messages", () => {
     const live = await db.$transaction((tx) =>
       sendProactiveMessage(tx, { shopId: shop.id, orderId: stored.id, orderExternalId: "ORD-30001", buyerId: buyer.id, eventId: crypto.randomUUID(), status: "out_for_delivery", eta: null, isLatest: true }),
     );
-    expect(live.map((event) => [event.target, event.event, event.target === "console" ? event.rooms : event.buyerId])).toEqual([
+    expect(live.map((event) => [event.target, event.event, event.target === "console" ? event.rooms : event.target === "widget" ? event.buyerId : event.shopId])).toEqual([
       ["widget", "message.created", buyer.id],
       ["console", "message.created", [`member:${owner.memberId}`, `shop:${shop.id}:all`]],
     ]);

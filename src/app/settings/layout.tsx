@@ -26,6 +26,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
     // AUTO-1..6: greeting, saved replies, FAQ, recommendations, chatbot, order messages.
     ...(can(member, "automation:update") ? [{ href: "/settings/automation", label: "Automation" }] : []),
+    // AUTO-2: every member has personal saved replies; the shop's are edited by owner and admin.
+    ...(can(member, "saved_reply:read") ? [{ href: "/settings/saved-replies", label: "Saved replies" }] : []),
     ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),
     ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: "API tokens" }] : []),
   ];

@@ -4,10 +4,14 @@
 // with a counter, the emoji picker, attachments (button, paste or drop) with upload progress in
 // the pending bubble, and typing:set while the agent types (throttled). When the agent may not
 // reply, the box gives way to the reason and, for a queued chat, the way to take it.
+// AUTO-2: `/` opens the saved-reply picker (use-saved-reply-picker.ts); the inserted text stays
+// editable before it is sent.
 import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import { EmojiPicker } from "@/components/emoji/emoji-picker";
 import { MAX_TEXT_LENGTH } from "@/shared/message-schemas";
 import { useConsoleSocket } from "../console-socket-context";
+import { SavedReplyPickerList } from "./saved-reply-picker";
+import { useSavedReplyPicker } from "./use-saved-reply-picker";
 
 const ACCEPTED_FILES = "image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm";
 const TYPING_REFRESH_MS = 3_000;
@@ -37,6 +41,7 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
   const [text, setText] = useState(() => drafts.get(conversationId) ?? "");
   const [isEmojiOpen, setIsEmojiOpen] = useState(false);
   const [isDragging, setIsDragging] = useState(false);
+  const [caret, setCaret] = useState(text.length);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const typing = useRef({ isTyping: false, lastSentAt: 0, idleTimer: null as ReturnType<typeof setTimeout> | null });
@@ -87,6 +92,16 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
     setTyping(next.trim().length > 0);
   }
 
+  const insertSavedReply = useCallback((next: string, nextCaret: number) => {
+    update(next);
+    setCaret(nextCaret);
+    requestAnimationFrame(() => {
+      textareaRef.current?.focus();
+      textareaRef.current?.setSelectionRange(nextCaret, nextCaret);
+    });
+  }, [conversationId]);
+  const picker = useSavedReplyPicker({ conversationId, text, caret, onInsert: insertSavedReply });
+
   const trimmed = text.trim();
   const isTooLong = text.length > MAX_TEXT_LENGTH;
   const canSend = !block && trimmed.length > 0 && !isTooLong;
@@ -100,6 +115,7 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.handleKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -170,17 +186,25 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
             Drop to send the file
           </div>
         )}
+        <SavedReplyPickerList picker={picker} />
         <label htmlFor={`${hintId}-input`} className="sr-only">Reply</label>
         <textarea
           id={`${hintId}-input`}
           ref={textareaRef}
           value={text}
-          onChange={(event) => update(event.target.value)}
+          onChange={(event) => {
+            update(event.target.value);
+            setCaret(event.target.selectionStart);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           onBlur={() => setTyping(false)}
           rows={2}
-          placeholder="Write a reply…"
+          placeholder="Write a reply… (/ for saved replies)"
+          aria-autocomplete="list"
+          aria-controls={picker.isOpen && picker.items.length > 0 ? picker.listboxId : undefined}
+          aria-activedescendant={picker.isOpen && picker.items.length > 0 ? picker.optionId(picker.activeIndex) : undefined}
           aria-describedby={`${counterId} ${hintId}`}
           aria-invalid={isTooLong}
           className="block max-h-52 w-full resize-none rounded-t-xl bg-transparent px-3.5 pt-3 text-sm leading-relaxed text-slate-900 placeholder:text-slate-400 focus:outline-none focus-visible:outline-none"
