@@ -2,28 +2,18 @@
 // with field errors, never 5xx), 401 without a member, 403 for an agent on a shop-wide reply,
 // 404 for another member's personal one, CSV export as a file. Only the session lookup and the
 // database handle are redirected to the test database (as console-lists-routes.test.ts does).
-import { NextRequest } from "next/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Database } from "../../src/server/db/client";
+import { type NextRequest } from "next/server";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createMember, createShop } from "../factories";
 import { useTestDatabase } from "../support/test-database";
+import { signInAs, signOut, signedInRequest } from "../support/signed-in-requests";
 
-const state = vi.hoisted(() => ({
-  db: undefined as unknown,
-  identity: null as { userId: string; shopId: string } | null,
-}));
-
-vi.mock("@/server/http/current-member", async () => {
-  const { resolveMemberContext } = await import("../../src/server/services/resolve-member");
-  return { getCurrentMember: async () => (state.identity ? resolveMemberContext(state.db as Database, state.identity) : null) };
-});
 
 const { db, reset } = await useTestDatabase();
-state.db = db;
 (globalThis as unknown as { __counterpartPrisma?: unknown }).__counterpartPrisma = db;
 beforeEach(async () => {
   await reset();
-  state.identity = null;
+  signOut();
 });
 
 const collection = await import("../../src/app/api/saved-replies/route");
@@ -35,7 +25,7 @@ const suggest = await import("../../src/app/api/saved-replies/suggest/route");
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {
-  const request = new NextRequest(`http://localhost${url}`, {
+  const request = signedInRequest(url, {
     method: init.method ?? "GET",
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
@@ -51,9 +41,6 @@ async function team() {
   const agent = await createMember(db, { shopId: shop.id, role: "agent" });
   return { shop, owner, agent };
 }
-const signInAs = (member: { userId: string; shopId: string }) => {
-  state.identity = { userId: member.userId, shopId: member.shopId };
-};
 
 describe("AUTO-2 saved-reply routes", () => {
   it("AUTO-2 need a signed-in member", async () => {
@@ -62,7 +49,7 @@ describe("AUTO-2 saved-reply routes", () => {
 
   it("AUTO-2 refuse bad input with 400 and field errors", async () => {
     const { owner } = await team();
-    signInAs(owner);
+    await signInAs(db, owner);
     const bad = await call(collection.POST, "/api/saved-replies", { method: "POST", body: { scope: "team", shortcut: "two words", title: "", body: "Hi {buyr}" } });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body!.error!.fieldErrors!).sort()).toEqual(["body", "scope", "shortcut", "title"]);
@@ -77,7 +64,7 @@ describe("AUTO-2 saved-reply routes", () => {
 
   it("AUTO-2 create, list, edit, delete; an agent gets 403 on shop-wide and 404 on another's personal reply; export is a CSV file", async () => {
     const { owner, agent } = await team();
-    signInAs(owner);
+    await signInAs(db, owner);
     const created = await call(collection.POST, "/api/saved-replies", { method: "POST", body: { scope: "shop", shortcut: "/Refund", title: "Refund", body: "Hi {buyer}" } });
     expect(created.status).toBe(200);
     expect(created.body!.data).toMatchObject({ scope: "shop", shortcut: "refund", canManage: true });
@@ -86,7 +73,7 @@ describe("AUTO-2 saved-reply routes", () => {
     const conflict = await call(collection.POST, "/api/saved-replies", { method: "POST", body: { scope: "shop", shortcut: "refund", title: "Again", body: "y" } });
     expect(conflict.status).toBe(409);
 
-    signInAs(agent);
+    await signInAs(db, agent);
     expect((await call(collection.GET, "/api/saved-replies?scope=all")).body!.data!.items).toEqual([expect.objectContaining({ id, canManage: false })]);
     expect((await call(single.PATCH, `/api/saved-replies/${id}`, { method: "PATCH", body: { title: "Mine" }, params: { id } })).status).toBe(403);
     expect((await call(single.DELETE, `/api/saved-replies/${id}`, { method: "DELETE", params: { id } })).status).toBe(403);
@@ -94,7 +81,7 @@ describe("AUTO-2 saved-reply routes", () => {
     expect((await call(single.DELETE, `/api/saved-replies/${ownerPersonal}`, { method: "DELETE", params: { id: ownerPersonal } })).status).toBe(404);
     expect((await call(collection.POST, "/api/saved-replies", { method: "POST", body: { scope: "shop", shortcut: "x", title: "X", body: "x" } })).status).toBe(403);
 
-    signInAs(owner);
+    await signInAs(db, owner);
     expect((await call(single.PATCH, `/api/saved-replies/${id}`, { method: "PATCH", body: { title: "Refunds" }, params: { id } })).body!.data).toMatchObject({ title: "Refunds" });
     const file = await call(exporter.GET, "/api/saved-replies/export");
     expect(file.type).toBe("text/csv; charset=utf-8");
