@@ -48,6 +48,10 @@ const configSchema = z.object({
   /** SHOP-1: public sign-up of new shops (/sign-up). false for a single-shop deployment: the page and its API answer 404. */
   SIGNUP_ENABLED: booleanFromString.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** json: one JSON object a line; pretty: one readable line. Default: pretty in a terminal, json otherwise. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** OPS-3: bearer token that /metrics asks for; without it /metrics answers 404 (docs/operations.md). */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
