@@ -61,14 +61,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   // Issue 15: every body bounded as it arrives and the security headers of each surface, before Next.js.
   const guarded = createGuardedHandler({ handle, isDev, log: (message, error) => log.error(message, error) });
-  let realtime: RealtimeServer | undefined;
+  const live: { realtime?: RealtimeServer } = {}; // the sockets gauge reads it once Socket.IO exists
   const operations = createOperations({
     db,
     log,
     handle: guarded,
     redisUrl: config.REDIS_URL,
     metricsToken: config.METRICS_TOKEN,
-    sockets: () => realtime && { console: realtime.console.sockets.size, widget: realtime.widget.sockets.size },
+    sockets: () => live.realtime && { console: live.realtime.console.sockets.size, widget: live.realtime.widget.sockets.size },
     isAccepting: () => httpServer.listening,
   });
   const httpServer = createServer(operations.handler);
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   const routing = { presence, now: () => new Date() };
   registerRouting(routing);
   const productRealtime = createProductRealtime({ db, authSecret, redisUrl: config.REDIS_URL, routing });
-  realtime = await createRealtimeServer(httpServer, productRealtime.components);
+  const realtime = await createRealtimeServer(httpServer, productRealtime.components);
+  live.realtime = realtime;
   registerRealtime(realtime);
   const jobs = await startJobRunner({ databaseUrl, db, routing });
 
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     productRealtime.stop();
     await jobs.stop().catch(() => undefined);
     // Stops accepting, and tells every socket to reconnect (to another node behind the balancer).
-    await realtime?.close().catch(() => undefined);
+    await realtime.close().catch(() => undefined);
     await waitForDrains();
     await operations.close().catch(() => undefined);
     await presence.close().catch(() => undefined);
