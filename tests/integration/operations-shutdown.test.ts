@@ -1,0 +1,44 @@
+// OPS-5 on the real composition root: server.ts started as a process (development mode, on this
+// file's own database), then stopped by SIGTERM or SIGINT. The shutdown prints one line when it
+// starts and one when it is done, and the process exits 0.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/test-database";
+
+const { url } = await useTestDatabase();
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+async function runAndStop(signal: "SIGTERM" | "SIGINT") {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "development", DATABASE_URL: url, PORT: "0", HOSTNAME: "127.0.0.1", SEED_DEMO: "false", LOG_FORMAT: "json", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const messages = () => output.split("\n").filter((line) => line.startsWith("{")).map((line) => (JSON.parse(line) as { msg: string }).msg);
+  await expect.poll(() => {
+    if (child.exitCode !== null) throw new Error(`server.ts exited early:\n${output}`);
+    return messages().some((message) => message.startsWith("Counterpart is ready on"));
+  }, { timeout: 90_000, interval: 200 }).toBe(true);
+  const port = /localhost:(\d+)/.exec(messages().find((message) => message.startsWith("Counterpart is ready on"))!)![1];
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+  expect(ready.status).toBe(200);
+  child.kill(signal);
+  child.kill(signal); // a second signal (Ctrl-C pressed twice) changes nothing
+  const code = await exited;
+  return { code, messages: messages() };
+}
+
+describe("graceful shutdown (OPS-5)", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("OPS-5 %s stops the server with one line at the start and one at the end, exit code 0", async (signal) => {
+    const { code, messages } = await runAndStop(signal);
+    expect(code).toBe(0);
+    expect(messages.filter((message) => message === `${signal}: shutting down`)).toHaveLength(1);
+    expect(messages.at(-1)).toBe("Counterpart stopped");
+    expect(messages.filter((message) => message === "Counterpart stopped")).toHaveLength(1);
+  }, 120_000);
+});
