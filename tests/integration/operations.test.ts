@@ -11,9 +11,10 @@ import { findFreePort } from "../../src/server/db/free-port";
 import { createLogger } from "../../src/server/logger";
 import { createOperations, type Operations } from "../../src/server/observability/operations";
 import { noteRequestShop } from "../../src/server/observability/request-context";
-import { requestDrain } from "../../src/server/services/assignment/settle";
+import { requestDrain, waitForDrains } from "../../src/server/services/assignment/settle";
 import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { createBuyer, createMember, createShop, createTestRouting } from "../factories";
+import { command, connectWidget, startRealtimeNode, waitFor, widgetToken } from "../support/realtime-node";
 import { useTestDatabase } from "../support/test-database";
 
 const { db, reset } = await useTestDatabase();
@@ -47,7 +48,7 @@ function standInForNext(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-async function start(options: { db?: Database; metricsToken?: string } = {}): Promise<Running> {
+async function start(options: { db?: Database; metricsToken?: string; sockets?: () => { console: number; widget: number } } = {}): Promise<Running> {
   let output = "";
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -62,7 +63,7 @@ async function start(options: { db?: Database; metricsToken?: string } = {}): Pr
     log,
     handle: standInForNext,
     metricsToken: options.metricsToken,
-    sockets: () => ({ console: 2, widget: 5 }),
+    sockets: options.sockets ?? (() => ({ console: 2, widget: 5 })),
     isAccepting: () => holder.server?.listening ?? false,
     rootDir: ROOT,
   });
@@ -203,6 +204,31 @@ describe("metrics (OPS-3)", () => {
     expect(text).toContain('counterpart_http_request_duration_seconds_count{method="GET",route="page",status="200"} 1');
     expect(text).not.toContain("5b7f0a9e-3c51-4c2e-9d0b-0a4b8e6f1c22");
     await app.stop();
+  });
+});
+
+describe("socket metrics (OPS-3)", () => {
+  it("OPS-3 a buyer's message over a real widget socket is timed, and the socket counted", async () => {
+    const shop = await createShop(db);
+    await createMember(db, { shopId: shop.id, role: "owner", nickname: "Socket owner" });
+    const buyer = await createBuyer(db, { shopId: shop.id });
+    const node = await startRealtimeNode(db);
+    const app = await start({ metricsToken: METRICS_TOKEN, sockets: () => ({ console: node.realtime.console.sockets.size, widget: node.realtime.widget.sockets.size }) });
+    const socket = connectWidget(node.url, widgetToken(buyer), { reconnection: false });
+    try {
+      await waitFor(socket, "widget.ready");
+      const reply = await command(socket, "message:send", { clientId: "ops-socket-1", content: { kind: "text", body: "Where is my parcel?" } });
+      expect(reply.ok).toBe(true);
+      const text = await (await fetch(`${app.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      expect(text).toMatch(/^counterpart_message_ingest_seconds_count\{namespace="widget"\} 1$/m);
+      expect(text).toContain('counterpart_sockets{namespace="widget"} 1');
+      expect(text).toContain('counterpart_sockets{namespace="console"} 0');
+    } finally {
+      socket.disconnect();
+      await node.stop();
+      await app.stop();
+      await waitForDrains();
+    }
   });
 });
 
