@@ -87,7 +87,11 @@ export function defaultLogFormat(env: NodeJS.ProcessEnv = process.env): LogForma
 
 export function createLogger(level: LogLevel = "info", options: LoggerOptions = {}): Logger {
   const format = options.format ?? defaultLogFormat();
-  const destination = options.destination ?? (format === "pretty" ? prettyStream(process.stdout) : pino.destination({ fd: 1, sync: true }));
+  // Synchronous writes to stdout: the last line before process.exit ("Counterpart stopped") is never lost.
+  const destination =
+    format === "pretty"
+      ? prettyStream((options.destination as unknown as NodeJS.WritableStream | undefined) ?? process.stdout)
+      : (options.destination ?? pino.destination({ fd: 1, sync: true }));
   const base = pino(
     {
       level,
@@ -96,7 +100,7 @@ export function createLogger(level: LogLevel = "info", options: LoggerOptions = 
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       serializers: { err: pino.stdSerializers.err },
     },
-    format === "pretty" && options.destination ? prettyStream(options.destination as unknown as NodeJS.WritableStream) : destination,
+    destination,
   );
   return wrap(base);
 }
