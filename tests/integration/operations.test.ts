@@ -98,6 +98,9 @@ describe("health and readiness (OPS-1, OPS-2)", () => {
     const response = await fetch(`${app.base}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
+    // The API surface's security headers, as on every response (docs/security.md).
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     await app.stop();
     await unreachable.$disconnect();
   });

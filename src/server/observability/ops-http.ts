@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "@/server/logger";
+import { securityHeadersFor } from "@/server/http/security-headers";
 import type { Metrics } from "@/server/observability/metrics";
 import type { ReadinessProbe } from "@/server/observability/readiness";
 import { requestIdFor, runWithRequestContext, type RequestContext } from "@/server/observability/request-context";
@@ -15,6 +16,8 @@ type Handle = (req: IncomingMessage, res: ServerResponse) => void;
 export const OPS_PATHS = { health: "/healthz", ready: "/readyz", metrics: "/metrics" } as const;
 const OPS_PATH_SET = new Set<string>(Object.values(OPS_PATHS));
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+// The endpoints answer JSON or text like an API: the API surface's headers (docs/security.md).
+const OPS_SECURITY_HEADERS = securityHeadersFor({ surface: "api", isDev: false }).response;
 
 export interface OpsHttpOptions {
   /** What serves everything else (the guarded Next.js handler). */
@@ -89,6 +92,7 @@ export function createOpsHttpHandler(options: OpsHttpOptions): Handle {
     });
     runWithRequestContext(context, () => {
       if (!isOps) return options.handle(req, res);
+      for (const [name, value] of Object.entries(OPS_SECURITY_HEADERS)) res.setHeader(name, value);
       answerOps(pathname, req, res).catch((error: unknown) => {
         options.log.error("operations endpoint failed", error, { reqId: context.reqId, route });
         if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "Something went wrong on our side." } });
