@@ -4,6 +4,8 @@
 //      embedded PostgreSQL               the body limits and security headers (src/server/http)
 //                                     6. Socket.IO on the same HTTP server
 //   3. pending migrations applied     7. graceful shutdown that stops what it started
+//   Operations (docs/operations.md): /healthz, /readyz, /metrics and the request id and log line
+//   of every request are served in front of Next.js (src/server/observability).
 import { createServer } from "node:http";
 import next from "next";
 import { parseConfig } from "@/server/config";
@@ -21,10 +23,12 @@ import { createMemoryPresenceStore, createRedisPresenceStore, DEFAULT_LIVE_TTL_M
 import { registerRealtime } from "@/server/realtime/registry";
 import { createLogger } from "@/server/logger";
 import { createGuardedHandler } from "@/server/http/guarded-handler";
+import { createOperations } from "@/server/observability/operations";
+import type { RealtimeServer } from "@/server/realtime/realtime-server";
 
 async function main(): Promise<void> {
   const config = parseConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const isDev = config.NODE_ENV !== "production";
 
   let embedded: EmbeddedDatabase | undefined;
@@ -56,7 +60,18 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   // Issue 15: every body bounded as it arrives and the security headers of each surface, before Next.js.
-  const httpServer = createServer(createGuardedHandler({ handle, isDev, log: (message, error) => log.error(message, error) }));
+  const guarded = createGuardedHandler({ handle, isDev, log: (message, error) => log.error(message, error) });
+  const live: { realtime?: RealtimeServer } = {}; // the sockets gauge reads it once Socket.IO exists
+  const operations = createOperations({
+    db,
+    log,
+    handle: guarded,
+    redisUrl: config.REDIS_URL,
+    metricsToken: config.METRICS_TOKEN,
+    sockets: () => live.realtime && { console: live.realtime.console.sockets.size, widget: live.realtime.widget.sockets.size },
+    isAccepting: () => httpServer.listening,
+  });
+  const httpServer = createServer(operations.handler);
   // ASSIGN-2 presence: shared by every node through Redis when configured.
   const presenceTiming = { graceMs: config.PRESENCE_GRACE_SECONDS * 1000, liveTtlMs: DEFAULT_LIVE_TTL_MS };
   const presence = config.REDIS_URL ? createRedisPresenceStore(config.REDIS_URL, presenceTiming) : createMemoryPresenceStore(presenceTiming);
@@ -64,6 +79,7 @@ async function main(): Promise<void> {
   registerRouting(routing);
   const productRealtime = createProductRealtime({ db, authSecret, redisUrl: config.REDIS_URL, routing, presenceGraceMs: presenceTiming.graceMs });
   const realtime = await createRealtimeServer(httpServer, productRealtime.components);
+  live.realtime = realtime;
   registerRealtime(realtime);
   const jobs = await startJobRunner({ databaseUrl, db, routing });
 
@@ -79,10 +95,13 @@ async function main(): Promise<void> {
     log.info(`${signal}: shutting down`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    operations.startDraining(); // /readyz: 503 "draining" from now on
     productRealtime.stop();
     await jobs.stop().catch(() => undefined);
+    // Stops accepting, and tells every socket to reconnect (to another node behind the balancer).
     await realtime.close().catch(() => undefined);
     await waitForDrains();
+    await operations.close().catch(() => undefined);
     await presence.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     await disconnectDb().catch(() => undefined);

@@ -56,6 +56,10 @@ const configSchema = z.object({
   /** Per engine call; retries and the circuit breaker come on top (docs/translation.md). */
   TRANSLATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** json: one JSON object a line; pretty: one readable line. Default: pretty in a terminal, json otherwise. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** OPS-3: bearer token that /metrics asks for; without it /metrics answers 404 (docs/operations.md). */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

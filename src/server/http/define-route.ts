@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { AppError } from "@/core/errors";
 import { assertCan, type Action } from "@/core/permissions";
 import { getRequestMember } from "@/server/http/current-member";
+import { noteRequestShop } from "@/server/observability/request-context";
 import { errorResponse } from "@/server/http/error-response";
 import { readJsonBody } from "@/server/http/read-json-body";
 import { assertSameOriginRequest } from "@/server/http/request-origin";
@@ -33,6 +34,7 @@ export function defineMemberRoute<TBody extends z.ZodType | undefined = undefine
     respond(async () => {
       const member = await getRequestMember(request);
       if (!member) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+      noteRequestShop(member.shopId); // OPS-4: the request's log line names the shop
       assertCan(member, options.action);
       assertSameOriginRequest(request);
       const body = options.body ? await readJsonBody(request, options.body, { requireJsonType: true }) : undefined;

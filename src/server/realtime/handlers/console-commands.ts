@@ -8,6 +8,7 @@ import { assignQueuedSession, transferSessions } from "@/server/services/assignm
 import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
 import { listMessagesAfter, listMessagesBefore, markReadByMember } from "@/server/services/messaging/read-messages";
 import { sendAgentMessage } from "@/server/services/messaging/send-agent-message";
+import { timed } from "@/server/observability/timings";
 import { announceMemberTyping } from "@/server/services/messaging/typing";
 import { endSession } from "@/server/services/sessions/close-session";
 import { setSessionCategory, setSessionStar } from "@/server/services/sessions/update-session";
@@ -15,8 +16,11 @@ import { blockBuyer, unblockBuyer } from "@/server/services/buyers/block-buyer";
 
 export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> = {
   async "message:send"({ db, member }, input) {
-    const { message } = await applyServiceResult(db, await sendAgentMessage(db, { member, ...input }));
-    return message;
+    // OPS-3: counterpart_message_ingest_seconds{namespace="console"}.
+    return timed("message_ingest", { namespace: "console" }, async () => {
+      const { message } = await applyServiceResult(db, await sendAgentMessage(db, { member, ...input }));
+      return message;
+    });
   },
   async "conversation:sync"({ db, member }, input) {
     await loadVisibleConversation(db, member, input.conversationId);

@@ -5,6 +5,7 @@ import type { CommandHandlers } from "@/server/realtime/commands";
 import type { WidgetCommandContext } from "@/server/realtime/realtime-server";
 import { applyServiceResult } from "@/server/services/apply-service-result";
 import { serializeByKey } from "@/server/realtime/serialize-by-key";
+import { timed } from "@/server/observability/timings";
 import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-message";
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
 import { announceBuyerTyping } from "@/server/services/messaging/typing";
@@ -14,13 +15,14 @@ import { findBuyerConversation } from "@/server/services/widget/widget-socket-bu
 
 export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
   async "message:send"({ db, buyer }, input) {
-    return serializeByKey(`buyer:${buyer.buyerId}`, async () => {
+    // OPS-3: counterpart_message_ingest_seconds{namespace="widget"}, the wait for this buyer's previous message included.
+    return timed("message_ingest", { namespace: "widget" }, () => serializeByKey(`buyer:${buyer.buyerId}`, async () => {
       const result = await ingestBuyerMessage(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, clientId: input.clientId, content: input.content, context: input.context });
       // Published before the next message of this buyer is stored: delivery in sequence order.
       // The new chat's routing does not hold up the buyer's acknowledgement.
       const { message } = await applyServiceResult(db, result, { drainInBackground: true });
       return message;
-    });
+    }));
   },
   async "conversation:sync"({ db, buyer }, input) {
     const conversation = await findBuyerConversation(db, buyer);

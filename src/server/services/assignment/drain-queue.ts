@@ -19,6 +19,8 @@ const BATCH_SIZE = 1_000;
 export interface DrainResult {
   assigned: number;
   events: OutgoingEvent[];
+  /** OPS-3: how long each assigned session had waited in the queue, in seconds. */
+  queueWaitsSeconds: number[];
 }
 
 export async function drainQueue(
@@ -38,6 +40,7 @@ export async function drainQueue(
   const routing = input.routing ?? getRouting();
   const batchSize = input.batchSize ?? BATCH_SIZE;
   let assigned = 0;
+  const queueWaitsSeconds: number[] = [];
   const noteEvents: OutgoingEvent[] = [];
   const pendingEvents: Array<Promise<OutgoingEvent[]>> = [];
   for (;;) {
@@ -49,7 +52,7 @@ export async function drainQueue(
         where: { shopId: input.shopId, state: stateWhere("assign") },
         orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
         take: batchSize,
-        select: { id: true, conversationId: true, conversation: { select: { buyerId: true } } },
+        select: { id: true, conversationId: true, queuedAt: true, conversation: { select: { buyerId: true } } },
       });
       if (queued.length === 0) return [];
       const shop = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { assignmentMode: true } });
@@ -73,10 +76,12 @@ export async function drainQueue(
       }));
       const applied = await applyAssignments(tx, { shopId: input.shopId, now, items });
       const buyerOf = new Map(queued.map((session) => [session.id, session.conversation.buyerId]));
-      return applied.map((item) => ({ ...item, buyerId: buyerOf.get(item.sessionId)! }));
+      const queuedAtOf = new Map(queued.map((session) => [session.id, session.queuedAt]));
+      return applied.map((item) => ({ ...item, buyerId: buyerOf.get(item.sessionId)!, queuedAt: queuedAtOf.get(item.sessionId)! }));
     }, { timeout: 60_000, maxWait: 30_000 });
     if (batch.length === 0) break;
     assigned += batch.length;
+    for (const item of batch) queueWaitsSeconds.push(Math.max(0, (now.getTime() - item.queuedAt.getTime()) / 1000));
     const notes = batch.flatMap((item) => assignmentNoteEvents(input.shopId, item));
     if (input.publishNotes) input.publishNotes(notes);
     else noteEvents.push(...notes);
@@ -89,7 +94,7 @@ export async function drainQueue(
     }));
     if (batch.length < batchSize) break;
   }
-  return { assigned, events: [...noteEvents, ...(await Promise.all(pendingEvents)).flat()] };
+  return { assigned, events: [...noteEvents, ...(await Promise.all(pendingEvents)).flat()], queueWaitsSeconds };
 }
 
 /** The note's message.created for the new holder, the shop (it left Unassigned) and the buyer. */

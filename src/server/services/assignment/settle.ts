@@ -6,6 +6,7 @@ import type { Database } from "@/server/db/client";
 import { drainQueue } from "@/server/services/assignment/drain-queue";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
 import { publish } from "@/server/realtime/publish";
+import { recordTiming } from "@/server/observability/timings";
 
 const running = new Map<string, Promise<void>>();
 const again = new Set<string>();
@@ -19,8 +20,9 @@ export function requestDrain(db: Database, shopId: string, routing?: RoutingCont
     try {
       do {
         again.delete(shopId);
-        const { events } = await drainQueue(db, { shopId, routing, publishNotes: publish });
+        const { events, queueWaitsSeconds } = await drainQueue(db, { shopId, routing, publishNotes: publish });
         publish(events);
+        for (const seconds of queueWaitsSeconds) recordTiming("assignment_wait", seconds);
       } while (again.has(shopId));
     } catch (error) {
       console.error(`Draining the queue of shop ${shopId} failed; the safety sweep will retry`, error);

@@ -12,6 +12,7 @@ import { applyServiceResult } from "@/server/services/apply-service-result";
 import type { ServiceEvent } from "@/server/services/service-result";
 import { authenticateApiToken, type ApiTokenContext } from "./authenticate-api-token";
 import { parseJsonBody, parseQuery } from "./parse-request";
+import { noteRequestShop } from "@/server/observability/request-context";
 
 export const API_VERSION = "1";
 
@@ -57,6 +58,7 @@ export function defineApiRoute<TBody extends z.ZodType | undefined = undefined, 
     try {
       const db = getDb();
       const token = await authenticateApiToken(db, request.headers.get("authorization"));
+      noteRequestShop(token.shopId); // OPS-4: the request's log line names the shop
       const waitMs = await tokenLimiter.hit(token.tokenId);
       if (waitMs > 0) throw new RateLimitedError(`Too many requests with this API token. Try again in ${Math.ceil(waitMs / 1000)} s.`, waitMs);
       const params = (await context.params) ?? {};
