@@ -32,28 +32,22 @@ export function parseFaqCsv(text: string): FaqCsvParse {
   try {
     records = parse(text, { bom: true, info: true, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 0;
+    const line = recordStartLines(text).at(-1) ?? 1;
     return { ok: false, errors: [{ line, message: `Not valid CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, "")}` }] };
   }
   if (records.length === 0) return { ok: false, errors: [{ line: 1, message: `The file is empty; the first line must be ${FAQ_CSV_HEADER.join(",")}.` }] };
   const errors: FaqCsvError[] = [];
-  // csv-parse reports the line each record ends on; a record starts where the previous one ended + 1.
-  const startLines: number[] = [];
-  let previousEnd = 0;
-  for (const { info } of records) {
-    startLines.push(previousEnd + 1);
-    previousEnd = info.lines;
-  }
+  // csv-parse's own line counts are off with mixed line endings; the scanner counts physical lines.
+  const startLines = recordStartLines(text);
   const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   if (header.join(",") !== FAQ_CSV_HEADER.join(",")) {
     return { ok: false, errors: [{ line: 1, message: `The first line must be exactly ${FAQ_CSV_HEADER.join(",")}.` }] };
   }
   if (records.length - 1 > FAQ_CSV_MAX_ROWS) return { ok: false, errors: [{ line: 0, message: `At most ${FAQ_CSV_MAX_ROWS} rows per file.` }] };
-  const lines = text.split(/\r\n|\n|\r/);
   const seen = new Map<string, number>();
   const entries: FaqEntryInput[] = [];
-  records.slice(1).forEach(({ record, info }, index) => {
-    const line = firstLineOf(lines, startLines[index + 1]!, info.lines);
+  records.slice(1).forEach(({ record }, index) => {
+    const line = startLines[index + 1] ?? 0;
     if (record.length !== FAQ_CSV_HEADER.length) {
       errors.push({ line, message: `Expected ${FAQ_CSV_HEADER.length} fields (${FAQ_CSV_HEADER.join(",")}), found ${record.length}.` });
       return;
@@ -71,13 +65,35 @@ export function parseFaqCsv(text: string): FaqCsvParse {
 }
 
 /**
- * The first non-empty physical line of a record that ends on `endLine`, searching from
- * `fromLine` (skipped empty lines lie between records).
+ * The physical line on which each non-empty record starts (RFC 4180: a line break inside double
+ * quotes belongs to the field). `\r\n`, `\n` and `\r` each end a line. When the file ends inside
+ * quotes, the last entry is the line where the unclosed field's record started.
  */
-function firstLineOf(lines: string[], fromLine: number, endLine: number): number {
-  let line = fromLine;
-  while (line < endLine && (lines[line - 1] ?? "").trim() === "") line++;
-  return line;
+export function recordStartLines(text: string): number[] {
+  const starts: number[] = [];
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let line = 1;
+  let inQuotes = false;
+  let recordStart = 1;
+  let recordHasContent = false;
+  for (let position = 0; position < body.length; position++) {
+    const char = body[position]!;
+    const lineBreak = char === "\n" || char === "\r";
+    if (lineBreak) {
+      if (char === "\r" && body[position + 1] === "\n") position++;
+      line++;
+      if (!inQuotes) {
+        if (recordHasContent) starts.push(recordStart);
+        recordStart = line;
+        recordHasContent = false;
+      }
+      continue;
+    }
+    if (char === '"') inQuotes = !inQuotes;
+    recordHasContent = true;
+  }
+  if (recordHasContent) starts.push(recordStart);
+  return starts;
 }
 
 export interface FaqCsvRow {
