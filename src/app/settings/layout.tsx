@@ -24,6 +24,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(member, "mail:read_outbox") ? [{ href: "/settings/outbox", label: "Outbox" }] : []),
     ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: "Agent settings" }] : []),
     ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
+    // AUTO-3, AUTO-4: the FAQ library and automatic answers.
+    ...(can(member, "faq:read") ? [{ href: "/settings/faq", label: "FAQ library" }] : []),
     ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),
     ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: "API tokens" }] : []),
   ];
