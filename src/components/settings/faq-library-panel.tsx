@@ -4,8 +4,7 @@
 // (every bad row listed with its line number; nothing is written then) and export, and the
 // shop's auto-send threshold. Managers change things; agents may read.
 import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
-import type { FaqEntryDto } from "@/server/services/faq/library";
-import type { AutoSendSettingsDto } from "@/server/services/faq/auto-send-settings";
+import type { AutoSendSettingsDto, FaqEntryDto } from "@/shared/faq-dto";
 import { callApi, type ApiError } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
 import { Notice, SettingsSection, Switch, dangerButtonClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from "./ui";

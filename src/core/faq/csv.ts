@@ -5,7 +5,7 @@
 // line 1, so the number is the one an editor shows for the row's first line.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { FAQ_CATEGORIES, faqEntryProblems, type FaqCategory, type FaqEntryInput } from "@/core/faq/entry";
+import { faqEntryProblems, type FaqCategory, type FaqEntryInput } from "@/core/faq/entry";
 
 export const FAQ_CSV_HEADER = ["id", "category", "question", "alternatives", "answer"] as const;
 export const ALTERNATIVES_SEPARATOR = " | ";

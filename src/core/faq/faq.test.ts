@@ -16,7 +16,7 @@ const top = (text: string) => scoreMessage(index, text).ranked[0]?.externalId;
 
 describe("FAQ CSV (AUTO-3)", () => {
   it("AUTO-3: export then import gives the same entries (property)", () => {
-    const text = fc.string({ minLength: 1, maxLength: 40 }).map((value) => value.replace(/\|/g, "/").replace(/\u0000/g, "").trim()).filter((value) => value.length > 0);
+    const text = fc.string({ minLength: 1, maxLength: 40 }).map((value) => value.replace(/\|/g, "/").replaceAll(String.fromCharCode(0), "").trim()).filter((value) => value.length > 0);
     fc.assert(fc.property(fc.array(fc.record({ question: text, answer: text, alternatives: fc.array(text, { maxLength: 3 }) }), { minLength: 1, maxLength: 5 }), (rows) => {
       const entries: FaqEntryInput[] = rows.map((row, position) => ({ externalId: `id-${position}`, category: "logistics", ...row }));
       const parsed = parseFaqCsv(formatFaqCsv(entries));
@@ -46,7 +46,10 @@ describe("FAQ scoring (AUTO-4)", () => {
   it("AUTO-4: scores stay in [0, 1] and come best first for any text (property)", () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
       const { ranked } = scoreMessage(index, text);
-      for (const scored of ranked) expect(scored.score).toBeGreaterThanOrEqual(0), expect(scored.score).toBeLessThanOrEqual(1);
+      for (const scored of ranked) {
+        expect(scored.score).toBeGreaterThanOrEqual(0);
+        expect(scored.score).toBeLessThanOrEqual(1);
+      }
       for (let position = 1; position < ranked.length; position++) expect(ranked[position - 1]!.score).toBeGreaterThanOrEqual(ranked[position]!.score);
     }));
   });

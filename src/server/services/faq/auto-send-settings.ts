@@ -6,11 +6,7 @@ import { DEFAULT_AUTO_SEND_THRESHOLD } from "@/core/faq";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 
-export interface AutoSendSettingsDto {
-  /** null: nothing is sent automatically. */
-  autoSendThreshold: number | null;
-  defaultThreshold: number;
-}
+import type { AutoSendSettingsDto } from "@/shared/faq-dto";
 
 export async function readAutoSendSettings(db: Database, input: { actor: MemberContext }): Promise<AutoSendSettingsDto> {
   assertCan(input.actor, "faq:read");

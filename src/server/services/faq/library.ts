@@ -7,15 +7,9 @@ import type { Database } from "@/server/db/client";
 import type { Prisma } from "@/generated/prisma/client";
 import { shopIdFor, type FaqScope } from "@/server/services/faq/faq-scope";
 
-export interface FaqEntryDto {
-  id: string;
-  category: FaqCategory;
-  question: string;
-  alternatives: string[];
-  answer: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { FaqEntryDto } from "@/shared/faq-dto";
+
+export type { FaqEntryDto };
 
 type FaqRow = { externalId: string; category: FaqCategory; question: string; alternatives: string[]; answer: string; createdAt: Date; updatedAt: Date };
 
