@@ -172,7 +172,7 @@ describe("reply recommendation and auto-send (AUTO-4)", () => {
     expect(messages.filter((m) => m.isAutomatic)).toEqual([]);
   });
 
-  it("AUTO-4: nothing is sent when the shop's auto-send is off, or the question is in another language than the FAQ", async () => {
+  it("AUTO-4 SET-6: nothing is sent when the shop's auto-send is off, or the question is in another language than the FAQ", async () => {
     const off = await shopWithOwner(null);
     await importFaqCsv(db, { scope: off.owner, csv: GOOD_CSV });
     expect((await buyerAsks(off.shop.id, "How long does shipping take?")).messages.filter((m) => m.isAutomatic)).toEqual([]);
