@@ -47,11 +47,18 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
   // AUTO-4: the automatic FAQ answer, after the buyer's message committed (its own transaction).
   const { message } = result.data;
   const audience = result.events.find((event) => event.target === "console" && event.event === "message.created");
-  const outcome = await autoAnswerBuyerMessage(db, {
-    shopId: input.shopId, conversationId: message.conversationId, buyerId: input.buyerId, sessionId: message.sessionId!,
-    messageId: message.id, text: message.body, audience: audience && "rooms" in audience ? audience.rooms : [], now: input.now,
-  });
-  return outcome.events.length > 0 ? { ...result, events: [...result.events, ...outcome.events] } : result;
+  try {
+    const outcome = await autoAnswerBuyerMessage(db, {
+      shopId: input.shopId, conversationId: message.conversationId, buyerId: input.buyerId, sessionId: message.sessionId!,
+      messageId: message.id, text: message.body, audience: audience && "rooms" in audience ? audience.rooms : [], now: input.now,
+    });
+    return outcome.events.length > 0 ? { ...result, events: [...result.events, ...outcome.events] } : result;
+  } catch (error) {
+    // The buyer's message is stored; a failed automatic answer must not turn it into an error
+    // (the buyer would retry a message that arrived). An agent answers it as usual.
+    console.error("AUTO-4: the automatic FAQ answer failed", error);
+    return result;
+  }
 }
 
 async function storeBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
