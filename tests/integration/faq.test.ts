@@ -7,6 +7,8 @@ import { parseFaqCsv } from "../../src/core/faq";
 import { deleteFaqEntry, exportFaqCsv, getFaqEntry, importFaqCsv, listFaqEntries, upsertFaqEntry } from "../../src/server/services/faq/library";
 import { autoAnswerBuyerMessage } from "../../src/server/services/faq/auto-answer";
 import { recommendReplies } from "../../src/server/services/faq/recommend";
+import { readAutoSendSettings, updateAutoSendThreshold } from "../../src/server/services/faq/auto-send-settings";
+import { recommendForConversation } from "../../src/server/services/faq/recommend-for-conversation";
 import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
 import { createBuyer, createMember, createShop } from "../factories";
@@ -179,5 +181,27 @@ describe("reply recommendation and auto-send (AUTO-4)", () => {
     const on = await shopWithOwner(0.5);
     await importFaqCsv(db, { scope: on.owner, csv: GOOD_CSV });
     expect((await buyerAsks(on.shop.id, "¿cuánto tarda el envío?")).messages.filter((m) => m.isAutomatic)).toEqual([]);
+  });
+
+  it("AUTO-4 SET-6: owners set the threshold (0.5..1 or off); agents cannot", async () => {
+    const { owner, agent, shop } = await shopWithOwner(null);
+    expect(await readAutoSendSettings(db, { actor: agent.member })).toEqual({ autoSendThreshold: null, defaultThreshold: 0.7 });
+    expect(await updateAutoSendThreshold(db, { actor: owner.member, autoSendThreshold: 0.8 })).toMatchObject({ autoSendThreshold: 0.8 });
+    await expect(updateAutoSendThreshold(db, { actor: owner.member, autoSendThreshold: 0.2 })).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await expect(updateAutoSendThreshold(db, { actor: agent.member, autoSendThreshold: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.shopSettings.findUniqueOrThrow({ where: { shopId: shop.id } })).autoSendThreshold).toBe(0.8);
+  });
+
+  it("AUTO-4: the console's suggestions follow the latest buyer message, name an automatic answer, and stay inside the shop", async () => {
+    const { owner, shop } = await shopWithOwner(0.7);
+    await importFaqCsv(db, { scope: owner, csv: GOOD_CSV });
+    const { result } = await buyerAsks(shop.id, "How long does shipping take?");
+    const suggestions = await recommendForConversation(db, { actor: owner.member, conversationId: result.data.message.conversationId });
+    expect(suggestions).toMatchObject({ messageId: result.data.message.id, autoSentFaqId: "shipping-time", recommendations: [{ id: "shipping-time" }] });
+    const other = await shopWithOwner();
+    await expect(recommendForConversation(db, { actor: other.owner.member, conversationId: result.data.message.conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Deleting the entry keeps the answer that was sent.
+    await deleteFaqEntry(db, { scope: owner, id: "shipping-time" });
+    expect(await db.message.count({ where: { answersMessageId: result.data.message.id } })).toBe(1);
   });
 });

@@ -25,7 +25,8 @@ export async function recommendForConversation(db: Database, input: { actor: Mem
   if (!latest) return { messageId: null, recommendations: [], autoSentFaqId: null };
   const [result, sent] = await Promise.all([
     recommendReplies(db, { shopId: input.actor.shopId, text: latest.body, threshold: null }),
-    db.message.findUnique({ where: { answersMessageId: latest.id }, select: { faqEntry: { select: { externalId: true } } } }),
+    db.message.findUnique({ where: { answersMessageId: latest.id }, select: { payload: true } }),
   ]);
-  return { messageId: latest.id, recommendations: result.recommendations, autoSentFaqId: sent?.faqEntry?.externalId ?? null };
+  const faqAnswer = (sent?.payload as { faqAnswer?: { faqId?: unknown } } | null)?.faqAnswer;
+  return { messageId: latest.id, recommendations: result.recommendations, autoSentFaqId: typeof faqAnswer?.faqId === "string" ? faqAnswer.faqId : null };
 }
