@@ -90,7 +90,7 @@ test("API-1 the OpenAPI document is served without a token and names every opera
   const document = await response.json();
   expect(document.openapi).toBe("3.1.0");
   expect(Object.keys(document.paths).sort()).toEqual(
-    ["/analytics", "/conversations", "/conversations/{conversationId}", "/openapi.json", "/orders", "/orders/{externalId}/events", "/products", "/vouchers"].sort(),
+    ["/analytics", "/conversations", "/conversations/{conversationId}", "/faq", "/faq/csv", "/faq/{id}", "/openapi.json", "/orders", "/orders/{externalId}/events", "/products", "/vouchers"].sort(),
   );
 });
 

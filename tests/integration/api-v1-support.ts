@@ -33,7 +33,8 @@ export async function callRoute(
   const request = new NextRequest(new URL(options.url, "http://localhost"), { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
+  const isJson = (response.headers.get("content-type") ?? "").includes("json");
+  return { status: response.status, json: text && isJson ? JSON.parse(text) : text || null, headers: response.headers };
 }
 
 export async function issueToken(db: Database, shopId: string, name = "Test integration"): Promise<string> {

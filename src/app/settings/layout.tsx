@@ -28,6 +28,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(member, "automation:update") ? [{ href: "/settings/automation", label: "Automation" }] : []),
     // AUTO-2: every member has personal saved replies; the shop's are edited by owner and admin.
     ...(can(member, "saved_reply:read") ? [{ href: "/settings/saved-replies", label: "Saved replies" }] : []),
+    // AUTO-3, AUTO-4: the FAQ library and automatic answers.
+    ...(can(member, "faq:read") ? [{ href: "/settings/faq", label: "FAQ library" }] : []),
     ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),
     ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: "API tokens" }] : []),
   ];

@@ -163,8 +163,8 @@ export const ACTIONS = {
   },
   "faq:read": {
     roles: ALL,
-    description: "browse the FAQ library",
-    spec: "AUTO-3",
+    description: "browse the FAQ library and see reply recommendations",
+    spec: "AUTO-3, AUTO-4",
   },
   "faq:manage": {
     roles: MANAGERS,
@@ -173,8 +173,8 @@ export const ACTIONS = {
   },
   "automation:update": {
     roles: MANAGERS,
-    description: "configure the greeting, the chatbot and proactive order-event messages",
-    spec: "AUTO-1, AUTO-5, AUTO-6",
+    description: "configure the greeting, automatic FAQ answers (the auto-send threshold), the chatbot and proactive order-event messages",
+    spec: "AUTO-1, AUTO-4, AUTO-5, AUTO-6, SET-6",
   },
 
   // Settings (SET, TEAM-5).

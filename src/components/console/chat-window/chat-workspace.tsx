@@ -11,6 +11,7 @@ import { AssignDialog } from "./assign-dialog";
 import { BuyerPanel } from "./buyer-panel";
 import { ChatHeader } from "./chat-header";
 import { Composer, type ComposerBlock } from "./composer";
+import { RecommendationPanel } from "./recommendation-panel";
 import { MessageList } from "./message-list";
 import { Modal } from "./modal";
 import { HeldByOtherNotice, TransferredPopup } from "./take-over";
@@ -76,6 +77,16 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
     }
     return 0;
   }, [thread.state.messages]);
+  // AUTO-4: the recommendation panel follows the latest buyer message; a click fills the composer.
+  const latestBuyerMessageId = useMemo(() => {
+    for (let index = thread.state.messages.length - 1; index >= 0; index--) {
+      const message = thread.state.messages[index]!;
+      if (message.authorType === "buyer") return message.id;
+    }
+    return null;
+  }, [thread.state.messages]);
+  const [insert, setInsert] = useState<{ text: string; nonce: number } | null>(null);
+  useEffect(() => setInsert(null), [conversationId]);
   const myReadSeq = details?.conversation.myReadSeq ?? 0;
   const markedBuyerSeq = useRef<{ id: string | null; seq: number }>({ id: null, seq: 0 });
   useEffect(() => {
@@ -207,6 +218,13 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
             {isHeldByOther && !block && (
               <HeldByOtherNotice holderNickname={session.assigneeNickname ?? "Another member"} isBusy={busy === "transfer"} onTransferToMe={() => void transferToMe()} />
             )}
+            {!block && (
+              <RecommendationPanel
+                conversationId={conversationId}
+                latestBuyerMessageId={latestBuyerMessageId}
+                onInsert={(text) => setInsert((previous) => ({ text, nonce: (previous?.nonce ?? 0) + 1 }))}
+              />
+            )}
             <Composer
               key={conversationId}
               conversationId={conversationId}
@@ -214,6 +232,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               canUpload={details.permissions.canUpload}
               onSendText={thread.sendText}
               onSendFile={thread.sendFile}
+              insert={insert}
             />
           </>
         )}

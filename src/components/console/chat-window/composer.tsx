@@ -34,9 +34,11 @@ export interface ComposerProps {
   canUpload: boolean;
   onSendText(body: string): void;
   onSendFile(file: File): void;
+  /** AUTO-4: text to put into the reply box (a recommendation); a new nonce inserts again. */
+  insert?: { text: string; nonce: number } | null;
 }
 
-export function Composer({ conversationId, block, canUpload, onSendText, onSendFile }: ComposerProps) {
+export function Composer({ conversationId, block, canUpload, onSendText, onSendFile, insert }: ComposerProps) {
   const { call, state: connection } = useConsoleSocket();
   const [text, setText] = useState(() => drafts.get(conversationId) ?? "");
   const [isEmojiOpen, setIsEmojiOpen] = useState(false);
@@ -101,6 +103,19 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
     });
   }, [conversationId]);
   const picker = useSavedReplyPicker({ conversationId, text, caret, onInsert: insertSavedReply });
+  // AUTO-4: a clicked recommendation replaces an empty draft or follows the typed text.
+  const insertNonce = insert?.nonce;
+  useEffect(() => {
+    if (!insert) return;
+    const current = drafts.get(conversationId) ?? "";
+    const next = current.trim() ? `${current.trimEnd()}\n${insert.text}` : insert.text;
+    update(next);
+    requestAnimationFrame(() => {
+      textareaRef.current?.focus();
+      textareaRef.current?.setSelectionRange(next.length, next.length);
+    });
+    // Only a new click inserts (the nonce), not a re-render.
+  }, [insertNonce]);
 
   const trimmed = text.trim();
   const isTooLong = text.length > MAX_TEXT_LENGTH;

@@ -27,6 +27,8 @@ export interface ApiResult {
   events?: ServiceEvent[];
   /** Shops whose queue to drain after the events (apply-service-result.ts). */
   drain?: string[];
+  /** A finished response that is not JSON (the FAQ CSV export); `body` is then ignored. */
+  raw?: Response;
 }
 
 interface ApiRouteOptions<TBody extends z.ZodType | undefined, TQuery extends z.ZodType | undefined> {
@@ -73,6 +75,7 @@ export function defineApiRoute<TBody extends z.ZodType | undefined = undefined, 
         request,
       });
       await applyServiceResult(db, { data: undefined, events: result.events ?? [], drain: result.drain ?? [] });
+      if (result.raw) return result.raw;
       return apiJson(result.body, result.status ?? 200);
     } catch (error) {
       return apiErrorResponse(error);

@@ -15,12 +15,13 @@ import {
   apiV1Registry,
 } from "@/shared/api-v1-schemas";
 import "@/shared/api-v1-analytics";
+import { FAQ_API_EXAMPLES, FaqEntryUpsertSchema, FaqIdSchema, FaqImportSchema, FaqListQuerySchema } from "@/shared/api-v1-faq";
 import { analyticsQuerySchema } from "@/shared/analytics";
 import { API_VERSION } from "./define-api-route";
 
 export const API_V1_BASE_PATH = "/api/v1";
 
-type HttpMethod = "get" | "post";
+type HttpMethod = "get" | "post" | "delete";
 type ErrorStatus = 400 | 401 | 404 | 409 | 413;
 
 export interface ApiOperation {
@@ -30,7 +31,7 @@ export interface ApiOperation {
   operationId: string;
   summary: string;
   description: string;
-  tag: "Catalog" | "Orders" | "Vouchers" | "Conversations" | "Analytics" | "Meta";
+  tag: "Catalog" | "Orders" | "Vouchers" | "Conversations" | "Analytics" | "FAQ" | "Meta";
   /** false only for the document itself. */
   requiresToken: boolean;
   pathParams?: Array<{ name: string; description: string; schema: z.ZodType; example: string }>;
@@ -151,6 +152,80 @@ export const API_V1_OPERATIONS: ApiOperation[] = [
     errors: [400, 401],
   },
   {
+    method: "post",
+    path: "/faq",
+    operationId: "upsertFaqEntry",
+    summary: "Create or update an FAQ entry",
+    description: "AUTO-3: keyed by id (the CSV id column); sending the same entry twice changes nothing the second time. The reply recommendation (AUTO-4) uses the new text at once.",
+    tag: "FAQ",
+    requiresToken: true,
+    body: { schema: FaqEntryUpsertSchema, schemaId: "FaqEntryUpsert", example: FAQ_API_EXAMPLES.entry },
+    responses: upsertResponses("FAQ entry", "FaqEntryResponse"),
+    errors: [400, 401, 413],
+  },
+  {
+    method: "post",
+    path: "/faq/csv",
+    operationId: "importFaqCsv",
+    summary: "Import FAQ entries from CSV",
+    description:
+      "AUTO-3: the file's text as {\"csv\": …} in the format of docs/faq.md (header id,category,question,alternatives,answer; alternatives separated by \" | \"; RFC 4180 quoting). " +
+      "Rows upsert by id; entries not in the file stay. When any row is bad nothing is written and the 400 answer lists every bad row in fieldErrors.csv as \"Line <n>: <reason>\" (physical line, header = 1).",
+    tag: "FAQ",
+    requiresToken: true,
+    body: { schema: FaqImportSchema, schemaId: "FaqImport", example: FAQ_API_EXAMPLES.import },
+    responses: { 200: { description: "Every row was imported.", schemaId: "FaqImportResponse" } },
+    errors: [400, 401, 413],
+  },
+  {
+    method: "get",
+    path: "/faq",
+    operationId: "listFaqEntries",
+    summary: "List FAQ entries",
+    description: "AUTO-3: the shop's FAQ entries in id order, optionally searched or filtered by category. Follow nextCursor (as `after`) for the next page.",
+    tag: "FAQ",
+    requiresToken: true,
+    query: FaqListQuerySchema,
+    exampleQuery: { limit: "20" },
+    responses: { 200: { description: "A page of entries.", schemaId: "FaqListResponse" } },
+    errors: [400, 401],
+  },
+  {
+    method: "get",
+    path: "/faq/{id}",
+    operationId: "getFaqEntry",
+    summary: "Read one FAQ entry",
+    description: "AUTO-3: the entry with this id.",
+    tag: "FAQ",
+    requiresToken: true,
+    pathParams: [{ name: "id", description: "The entry's id.", schema: FaqIdSchema, example: "shipping-time" }],
+    responses: { 200: { description: "The entry.", schemaId: "FaqEntryResponse" } },
+    errors: [400, 401, 404],
+  },
+  {
+    method: "get",
+    path: "/faq/csv",
+    operationId: "exportFaqCsv",
+    summary: "Export the FAQ library as CSV",
+    description: "AUTO-3: every entry in id order as text/csv (UTF-8, CRLF line ends, the format of docs/faq.md); importing it again changes nothing. An entry whose id is \"csv\" is read through the list.",
+    tag: "FAQ",
+    requiresToken: true,
+    responses: { 200: { description: "The CSV file (text/csv)." } },
+    errors: [401],
+  },
+  {
+    method: "delete",
+    path: "/faq/{id}",
+    operationId: "deleteFaqEntry",
+    summary: "Delete an FAQ entry",
+    description: "AUTO-3: removes the entry; automatic answers already sent stay in their chats.",
+    tag: "FAQ",
+    requiresToken: true,
+    pathParams: [{ name: "id", description: "The entry's id.", schema: FaqIdSchema, example: "shipping-time" }],
+    responses: { 200: { description: "The entry was deleted.", schemaId: "FaqDeleteResponse" } },
+    errors: [400, 401, 404],
+  },
+  {
     method: "get",
     path: "/openapi.json",
     operationId: "getOpenApiDocument",
@@ -253,7 +328,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       title: "Counterpart integration API",
       version: `${API_VERSION}.0.0`,
       description:
-        "Token-authenticated REST API for one shop (SPEC API-1): upsert products, orders with status events and vouchers; read conversations and service analytics. " +
+        "Token-authenticated REST API for one shop (SPEC API-1): upsert products, orders with status events and vouchers; read conversations and service analytics; manage the FAQ library. " +
         "Create a token in Settings → API tokens and send it as `Authorization: Bearer cpk_…`. " +
         "Errors are `{ error: { code, message, fieldErrors? } }`. Within v1, fields are only ever added; unknown request fields are ignored.",
     },
@@ -265,6 +340,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: "Vouchers", description: "Seller vouchers agents send and buyers claim." },
       { name: "Conversations", description: "Chats between buyers and the shop." },
       { name: "Analytics", description: "Service figures: response rate, satisfaction, conversion, times (docs/analytics.md)." },
+      { name: "FAQ", description: "The FAQ library behind reply recommendations and automatic answers (docs/faq.md)." },
       { name: "Meta", description: "About the API itself." },
     ],
     paths,

@@ -14,6 +14,7 @@ import { GREETING_PAYLOAD, greetingDue, recordGreeting } from "@/server/services
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
+import { autoAnswerBuyerMessage } from "@/server/services/faq/auto-answer";
 import { consoleAudience } from "@/server/realtime/rooms";
 import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import type { MessageDto } from "@/shared/dto";
@@ -41,6 +42,26 @@ export interface BuyerMessageData {
 export type BuyerMessageResult = ServiceResult<BuyerMessageData>;
 
 export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
+  const result = await storeBuyerMessage(db, input);
+  if (result.data.isDuplicate || result.data.message.kind !== "text" || !result.data.message.sessionId) return result;
+  // AUTO-4: the automatic FAQ answer, after the buyer's message committed (its own transaction).
+  const { message } = result.data;
+  const audience = result.events.find((event) => event.target === "console" && event.event === "message.created");
+  try {
+    const outcome = await autoAnswerBuyerMessage(db, {
+      shopId: input.shopId, conversationId: message.conversationId, buyerId: input.buyerId, sessionId: message.sessionId!,
+      messageId: message.id, text: message.body, audience: audience && "rooms" in audience ? audience.rooms : [], now: input.now,
+    });
+    return outcome.events.length > 0 ? { ...result, events: [...result.events, ...outcome.events] } : result;
+  } catch (error) {
+    // The buyer's message is stored; a failed automatic answer must not turn it into an error
+    // (the buyer would retry a message that arrived). An agent answers it as usual.
+    console.error("AUTO-4: the automatic FAQ answer failed", error);
+    return result;
+  }
+}
+
+async function storeBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
   const now = input.now ?? new Date();
   const content = await resolveContent(db, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
   const fast = await appendBuyerMessageFast(db, {

@@ -1,0 +1,240 @@
+// AUTO-4: scoring buyer messages against an FAQ library, pure and in memory. An index is built
+// once per library version (the service caches it); a message is split into its sentences, each
+// is scored against every phrasing (question and alternatives) of the entries that share a term,
+// and an entry's score is its best phrasing's over all sentences.
+//
+// A phrasing's score mixes two views, both in [0, 1]:
+// - term cosine: the message's and the phrasing's concept terms (synonyms joined, typos
+//   corrected against the library's words), weighted by rarity (idf) across the library;
+// - character trigram similarity (pg_trgm's measure) of the meaningful words, which rewards
+//   near-identical wording and survives typos the term view missed.
+// The answer text adds a little (a paraphrase often names what the answer says), never past 1.
+import { detectLanguage, type DetectedLanguage } from "@/core/faq/intent";
+import { conceptWords, editDistance, isConceptWord, isStopWord, stem, termOf, trigrams, trigramSimilarity, wordsOf } from "@/core/faq/text";
+
+export interface FaqIndexEntry {
+  /** The caller's key (the database id); returned with each recommendation. */
+  key: string;
+  externalId: string;
+  question: string;
+  alternatives: string[];
+  answer: string;
+}
+
+interface IndexedPhrasing {
+  entry: number;
+  terms: Map<string, number>;
+  norm: number;
+  grams: Set<string>;
+}
+
+export interface FaqIndex {
+  entries: FaqIndexEntry[];
+  phrasings: IndexedPhrasing[];
+  /** Term -> phrasing numbers holding it. */
+  postings: Map<string, number[]>;
+  answerTerms: Array<{ terms: Map<string, number>; norm: number }>;
+  idf: Map<string, number>;
+  /** Words the library and the synonym list know, by first letter (typo correction). */
+  vocabulary: Map<string, string[]>;
+  known: Set<string>;
+  language: Exclude<DetectedLanguage, "unknown">;
+}
+
+export interface ScoredEntry {
+  key: string;
+  externalId: string;
+  score: number;
+}
+
+export interface MessageScores {
+  /** Best first, at most `limit`, scores in [0, 1]. */
+  ranked: ScoredEntry[];
+  /** The best entry of each sentence that says something (sentences with no terms left out). */
+  sentenceTops: Array<string | null>;
+  language: DetectedLanguage;
+  /** Share of the message's meaningful words the library or synonym list knows exactly. */
+  knownWordShare: number;
+}
+
+const TERM_WEIGHT = 0.75;
+const TRIGRAM_WEIGHT = 0.25;
+const ANSWER_WEIGHT = 0.15;
+
+function meaningfulWords(text: string): string[] {
+  return wordsOf(text).filter((word) => word.length >= 2 && !isStopWord(word));
+}
+
+function termWeights(terms: string[], idf: Map<string, number>, fallbackIdf: number): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of terms) weights.set(term, idf.get(term) ?? fallbackIdf);
+  return weights;
+}
+
+function normOf(weights: Map<string, number>): number {
+  let sum = 0;
+  for (const weight of weights.values()) sum += weight * weight;
+  return Math.sqrt(sum);
+}
+
+function uniqueTerms(words: string[]): string[] {
+  return [...new Set(words.map(termOf))];
+}
+
+export function buildFaqIndex(entries: FaqIndexEntry[]): FaqIndex {
+  const phrasingWords: Array<{ entry: number; words: string[] }> = [];
+  const documentFrequency = new Map<string, number>();
+  const known = new Set<string>(conceptWords());
+  entries.forEach((entry, entryNumber) => {
+    const entryTerms = new Set<string>();
+    for (const text of [entry.question, ...entry.alternatives]) {
+      const words = meaningfulWords(text);
+      for (const word of words) known.add(word);
+      phrasingWords.push({ entry: entryNumber, words });
+      for (const term of uniqueTerms(words)) entryTerms.add(term);
+    }
+    for (const term of entryTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  });
+  const count = Math.max(1, entries.length);
+  const idf = new Map<string, number>();
+  for (const [term, frequency] of documentFrequency) idf.set(term, Math.log(1 + count / frequency));
+  const rareIdf = Math.log(1 + count);
+
+  const postings = new Map<string, number[]>();
+  const phrasings = phrasingWords.map(({ entry, words }, phrasingNumber) => {
+    const terms = termWeights(uniqueTerms(words), idf, rareIdf);
+    for (const term of terms.keys()) {
+      const list = postings.get(term);
+      if (list) list.push(phrasingNumber);
+      else postings.set(term, [phrasingNumber]);
+    }
+    return { entry, terms, norm: normOf(terms), grams: trigrams(words.join(" ")) };
+  });
+  const answerTerms = entries.map((entry) => {
+    const terms = termWeights(uniqueTerms(meaningfulWords(entry.answer)), idf, rareIdf);
+    return { terms, norm: normOf(terms) };
+  });
+  const vocabulary = new Map<string, string[]>();
+  for (const word of known) {
+    if (word.length < 4 || /\d/.test(word)) continue;
+    const list = vocabulary.get(word[0]!);
+    if (list) list.push(word);
+    else vocabulary.set(word[0]!, [word]);
+  }
+  return { entries, phrasings, postings, answerTerms, idf, vocabulary, known, language: libraryLanguage(entries) };
+}
+
+/** The language most of the library's questions are written in (English when unclear). */
+function libraryLanguage(entries: FaqIndexEntry[]): Exclude<DetectedLanguage, "unknown"> {
+  const counts = new Map<string, number>();
+  for (const entry of entries.slice(0, 200)) {
+    const language = detectLanguage(`${entry.question} ${entry.answer}`);
+    if (language !== "unknown") counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  let best: Exclude<DetectedLanguage, "unknown"> = "en";
+  let bestCount = 0;
+  for (const [language, count] of counts) if (count > bestCount) [best, bestCount] = [language as Exclude<DetectedLanguage, "unknown">, count];
+  return best;
+}
+
+/** A word the library does not know, replaced by the closest one it does (typos), if close. */
+function corrected(index: FaqIndex, word: string): string {
+  if (index.known.has(word) || index.known.has(stem(word)) || isConceptWord(word) || word.length < 4 || /\d/.test(word)) return word;
+  const maxDistance = word.length >= 7 ? 2 : 1;
+  let best = word;
+  let bestDistance = maxDistance + 1;
+  // Typos rarely hit the first letter; looking only there keeps this fast for 1,000 entries.
+  for (const candidate of index.vocabulary.get(word[0]!) ?? []) {
+    const distance = editDistance(word, candidate, Math.min(maxDistance, bestDistance - 1));
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    if (bestDistance === 1 && maxDistance === 1) break;
+  }
+  return best;
+}
+
+/** The message's sentences and questions: split at . ? ! ; and line breaks, and at "also". */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/[?!;¿¡\n]+|\.(?=\s|$)|\b(?:also|and also|además|tambien|también|juga)\b/iu)
+    .map((part) => part?.trim() ?? "")
+    .filter((part) => part.length > 0);
+}
+
+function scoreWords(index: FaqIndex, words: string[], into: Float64Array): number | null {
+  if (words.length === 0) return null;
+  const rareIdf = Math.log(1 + Math.max(1, index.entries.length));
+  const terms = termWeights(uniqueTerms(words), index.idf, rareIdf);
+  const queryNorm = normOf(terms);
+  const grams = trigrams(words.join(" "));
+  let bestEntry: number | null = null;
+  let bestScore = 0;
+  const seen = new Set<number>();
+  const answerScores = new Map<number, number>();
+  for (const term of terms.keys()) {
+    for (const phrasingNumber of index.postings.get(term) ?? []) {
+      if (seen.has(phrasingNumber)) continue;
+      seen.add(phrasingNumber);
+      const phrasing = index.phrasings[phrasingNumber]!;
+      let dot = 0;
+      for (const [queryTerm, weight] of terms) {
+        const other = phrasing.terms.get(queryTerm);
+        if (other !== undefined) dot += weight * other;
+      }
+      const cosine = queryNorm > 0 && phrasing.norm > 0 ? dot / (queryNorm * phrasing.norm) : 0;
+      const phrasingScore = TERM_WEIGHT * cosine + TRIGRAM_WEIGHT * trigramSimilarity(grams, phrasing.grams);
+      let answerCosine = answerScores.get(phrasing.entry);
+      if (answerCosine === undefined) {
+        const answer = index.answerTerms[phrasing.entry]!;
+        let answerDot = 0;
+        for (const [queryTerm, weight] of terms) {
+          const other = answer.terms.get(queryTerm);
+          if (other !== undefined) answerDot += weight * other;
+        }
+        answerCosine = queryNorm > 0 && answer.norm > 0 ? answerDot / (queryNorm * answer.norm) : 0;
+        answerScores.set(phrasing.entry, answerCosine);
+      }
+      const score = Math.min(1, phrasingScore + ANSWER_WEIGHT * answerCosine * (1 - phrasingScore));
+      if (score > into[phrasing.entry]!) into[phrasing.entry] = score;
+      if (score > bestScore) [bestScore, bestEntry] = [score, phrasing.entry];
+    }
+  }
+  return bestEntry;
+}
+
+/** Scores one message against the library; the best `limit` entries with their scores. */
+export function scoreMessage(index: FaqIndex, text: string, limit = 3): MessageScores {
+  const scores = new Float64Array(index.entries.length);
+  const sentenceTops: Array<string | null> = [];
+  let knownWords = 0;
+  let allWords = 0;
+  const wholeWords: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    const raw = meaningfulWords(sentence);
+    allWords += raw.length;
+    knownWords += raw.filter((word) => index.known.has(word) || index.known.has(stem(word))).length;
+    const words = raw.map((word) => corrected(index, word));
+    wholeWords.push(...words);
+    if (words.length === 0) continue;
+    const top = scoreWords(index, words, scores);
+    sentenceTops.push(top === null ? null : index.entries[top]!.key);
+  }
+  // The whole message too: a question split in two halves still matches as one.
+  if (sentenceTops.length > 1) scoreWords(index, wholeWords, scores);
+  const ranked: ScoredEntry[] = [];
+  scores.forEach((score, entryNumber) => {
+    if (score > 0) ranked.push({ key: index.entries[entryNumber]!.key, externalId: index.entries[entryNumber]!.externalId, score: round3(score) });
+  });
+  ranked.sort((a, b) => b.score - a.score || a.externalId.localeCompare(b.externalId));
+  return {
+    ranked: ranked.slice(0, limit),
+    sentenceTops,
+    language: detectLanguage(text),
+    knownWordShare: allWords === 0 ? 0 : knownWords / allWords,
+  };
+}
+
+function round3(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+
