@@ -67,6 +67,15 @@ export interface OrderFact {
   status: string;
 }
 
+/**
+ * An order already attributed to its reply (the latest agent reply to its buyer strictly before
+ * it, at most 7 days earlier), as the stored facts keep it; the same rule as attributingReply in
+ * figures.ts applies when the replies and orders are given instead.
+ */
+export interface AttributedOrderFact extends OrderFact {
+  reply: { memberId: string; atMs: number };
+}
+
 /** The owner of a session for per-agent tables: every session is credited to exactly one row. */
 export function sessionOwner(session: SessionFact): string | null {
   return session.firstReply?.memberId ?? session.lastHolderId;

@@ -9,6 +9,7 @@ import {
   RESPONSE_WINDOW_MS,
   SATISFIED_MIN_SCORE,
   sessionOwner,
+  type AttributedOrderFact,
   type OrderFact,
   type ReplyFact,
   type SessionFact,
@@ -25,6 +26,11 @@ export interface AnalyticsInput {
   replies: readonly ReplyFact[];
   /** The buyers' orders; only those placed after a reply in the range can count. */
   orders: readonly OrderFact[];
+  /**
+   * Orders whose attributing reply is already known (stored facts): used as they are, instead
+   * of attributing `orders` to `replies`. Replies then only count replied buyers.
+   */
+  attributedOrders?: readonly AttributedOrderFact[];
   range: DayRange;
   timeZone: string;
   /** The shop's currency: revenue sums orders in it; others are counted apart. */
@@ -216,6 +222,11 @@ function addSession(buckets: Buckets, session: SessionFact): void {
   }
 }
 
+/** Byte order of ids (as SQL's COLLATE "C"): among replies at one instant the greatest id takes the order. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The latest reply strictly before the order whose 7-day window holds it, or null. */
 function attributingReply(replies: readonly ReplyFact[], placedAtMs: number): ReplyFact | null {
   // Replies are sorted by time: the latest one strictly before the order has the smallest gap,
@@ -241,11 +252,14 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
     list.push(reply);
     repliesByBuyer.set(reply.buyerId, list);
   }
-  for (const list of repliesByBuyer.values()) list.sort((a, b) => a.atMs - b.atMs || a.memberId.localeCompare(b.memberId));
-  for (const order of input.orders) {
-    if ((NON_REVENUE_ORDER_STATUSES as readonly string[]).includes(order.status)) continue;
+  for (const list of repliesByBuyer.values()) list.sort((a, b) => a.atMs - b.atMs || compareIds(a.memberId, b.memberId));
+  const attributed = input.attributedOrders ?? input.orders.map((order) => {
     const replies = repliesByBuyer.get(order.buyerId);
-    const reply = replies && attributingReply(replies, order.placedAtMs);
+    return { ...order, reply: replies ? attributingReply(replies, order.placedAtMs) : null };
+  });
+  for (const order of attributed) {
+    if ((NON_REVENUE_ORDER_STATUSES as readonly string[]).includes(order.status)) continue;
+    const reply = order.reply;
     if (!reply) continue;
     // Each order is credited once: to the latest reply before it, on that reply's day.
     const bucket = buckets.at(reply.atMs, reply.memberId);

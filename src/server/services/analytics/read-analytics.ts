@@ -42,13 +42,13 @@ export async function computeRangeReport(
   db: Database,
   input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
 ): Promise<AnalyticsReport> {
-  const replies = await loadReplyFacts(db, input.shopId, input.range);
-  const [sessions, orders] = await Promise.all([
-    loadSessionFacts(db, input.shopId, input.range, replies),
-    loadOrderFacts(db, input.shopId, input.range, replies),
+  const [sessions, replies, attributedOrders] = await Promise.all([
+    loadSessionFacts(db, input.shopId, input.range),
+    loadReplyFacts(db, input.shopId, input.range, input.clock.timeZone),
+    loadOrderFacts(db, input.shopId, input.range),
   ]);
   return computeAnalytics({
-    sessions, replies, orders, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId,
+    sessions, replies, orders: [], attributedOrders, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId,
   });
 }
 
