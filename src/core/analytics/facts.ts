@@ -24,8 +24,9 @@ export function isAgentReply(message: MessageFacts): boolean {
 
 /** One reception episode (a reopened conversation is a new session, so a new fact). */
 export interface SessionFact {
-  sessionId: string;
-  buyerId: string;
+  /** For tracing and tests: no figure reads the session's or the buyer's id. */
+  sessionId?: string;
+  buyerId?: string;
   origin: SessionOrigin;
   /** When the buyer's first message opened the session. */
   openedAtMs: number;
