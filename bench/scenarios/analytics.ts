@@ -1,4 +1,4 @@
-// ANALYTICS-1..5, issue 11 item 7: the Service analytics dashboard as the page calls it
+// ANALYTICS-1..5, ANALYTICS-6, issue 11 item 7: the Service analytics dashboard as the page calls it
 // (buildAnalytics: every card with its previous period, the daily trend and the per-agent table)
 // for 30 and 365 days, on the console benchmark's generated shop (reused: years of sessions,
 // 20 messages per conversation, orders) with the analytics facts it lacks added on top: agents'
