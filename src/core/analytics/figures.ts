@@ -31,6 +31,13 @@ export interface AnalyticsInput {
    * of attributing `orders` to `replies`. Replies then only count replied buyers.
    */
   attributedOrders?: readonly AttributedOrderFact[];
+  /**
+   * Session figures already summed per (day, owner) by the database (a year holds tens of
+   * thousands of sessions): added to their buckets as they are. They must follow addSession's
+   * rules exactly; the stored-facts reader (load-facts.ts) writes them, and the independent
+   * check (ANALYTICS-5) compares the result with a naive recomputation.
+   */
+  sessionSums?: readonly SessionSums[];
   range: DayRange;
   timeZone: string;
   /** The shop's currency: revenue sums orders in it; others are counted apart. */
@@ -40,6 +47,20 @@ export interface AnalyticsInput {
    * bucket credited to someone else is left out, so the summary is that member's row.
    */
   onlyMemberId?: string;
+}
+
+/** One (day, owner) bucket's session figures; `atMs` is any instant of that shop day. */
+export interface SessionSums {
+  atMs: number;
+  owner: string | null;
+  opened: number;
+  repliedWithin24h: number;
+  sessionsHandled: number;
+  rated: number;
+  satisfied: number;
+  firstResponseMs: readonly number[];
+  resolutionMs: readonly number[];
+  queueWaitMs: readonly number[];
 }
 
 export interface Figures {
@@ -277,6 +298,18 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
 export function computeAnalytics(input: AnalyticsInput): AnalyticsReport {
   const buckets = new Buckets(input.range, input.timeZone, input.onlyMemberId);
   for (const session of input.sessions) addSession(buckets, session);
+  for (const sums of input.sessionSums ?? []) {
+    const bucket = buckets.at(sums.atMs, sums.owner);
+    if (!bucket) continue;
+    bucket.opened += sums.opened;
+    bucket.repliedWithin24h += sums.repliedWithin24h;
+    bucket.sessionsHandled += sums.sessionsHandled;
+    bucket.rated += sums.rated;
+    bucket.satisfied += sums.satisfied;
+    bucket.firstResponseMs.push(...sums.firstResponseMs);
+    bucket.resolutionMs.push(...sums.resolutionMs);
+    bucket.queueWaitMs.push(...sums.queueWaitMs);
+  }
   addConversions(buckets, input);
   return buckets.report();
 }

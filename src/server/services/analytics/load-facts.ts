@@ -11,10 +11,13 @@
 import {
   daysOf,
   NON_REVENUE_ORDER_STATUSES,
+  RESPONSE_WINDOW_MS,
+  SATISFIED_MIN_SCORE,
   startOfLocalDay,
   type AttributedOrderFact,
   type DayRange,
   type ReplyFact,
+  type SessionSums,
   type SessionFact,
 } from "@/core/analytics";
 import { Prisma } from "@/generated/prisma/client";
@@ -100,6 +103,53 @@ function toSessionFact(row: SessionTuple, members: readonly string[], base: numb
           : null,
     rating: rating !== null && ratedAt !== null ? { score: rating, atMs: ratedAt + base } : null,
   };
+}
+
+/**
+ * The session figures of the range summed per (shop day, owner) by the database, so a year's
+ * tens of thousands of sessions travel as a few thousand buckets with their time samples. The
+ * rules are addSession's in figures.ts, written here in SQL over the stored facts (buyer-opened
+ * sessions reach people when they open, see toSessionFact); the ANALYTICS-5 test compares the
+ * result with a naive recomputation from the raw tables. A fact's day is the range day whose
+ * start (computed by the pure module) is the last one at or before it: width_bucket over those
+ * starts, the binary search computeAnalytics does.
+ */
+export async function loadSessionSums(db: Database, shopId: string, range: DayRange, timeZone: string): Promise<SessionSums[]> {
+  const from = new Date(range.fromMs);
+  const to = new Date(range.toMs);
+  const starts = daysOf(range).map((day, index) => (index === 0 ? range.fromMs : startOfLocalDay(day, timeZone)));
+  const ms = (column: string) => Prisma.sql`round(date_part('epoch', f.${Prisma.raw(`"${column}"`)}) * 1000)::bigint`;
+  const day = (column: string) => Prisma.sql`width_bucket(${ms(column)}, ${starts}::bigint[])`;
+  const inRange = (column: string) => Prisma.sql`f.${Prisma.raw(`"${column}"`)} >= ${from} AND f.${Prisma.raw(`"${column}"`)} < ${to}`;
+  const closer = Prisma.sql`COALESCE(f."endedById", f."lastHolderId")::text`;
+  const [row] = await db.$queryRaw<Array<{ answer: string }>>`
+    WITH f AS MATERIALIZED (
+      SELECT * FROM "AnalyticsSessionFact" f
+      WHERE f."shopId" = ${shopId}::uuid AND ((${inRange("openedAt")}) OR (${inRange("closedAt")}) OR (${inRange("ratedAt")}))
+    ), buckets AS (
+      SELECT ${day("openedAt")} AS d, COALESCE(f."firstReplyMemberId", f."lastHolderId"::text) AS owner,
+             count(*) AS opened,
+             count(*) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND ${ms("firstReplyAt")} - ${ms("openedAt")} <= ${RESPONSE_WINDOW_MS}) AS replied,
+             count(*) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL) AS handled,
+             0 AS rated, 0 AS satisfied,
+             array_agg(GREATEST(0, ${ms("firstReplyAt")} - ${ms("openedAt")})) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL) AS first_response,
+             NULL::bigint[] AS resolution,
+             array_agg(GREATEST(0, ${ms("firstAssignedAt")} - ${ms("openedAt")})) FILTER (WHERE f."firstAssignedAt" IS NOT NULL) AS queue_wait
+      FROM f WHERE ${inRange("openedAt")} GROUP BY 1, 2
+      UNION ALL
+      SELECT ${day("closedAt")}, ${closer}, 0, 0, 0, 0, 0, NULL, array_agg(GREATEST(0, ${ms("closedAt")} - ${ms("openedAt")})), NULL
+      FROM f WHERE f.state = 'ended' AND ${inRange("closedAt")} GROUP BY 1, 2
+      UNION ALL
+      SELECT ${day("ratedAt")}, ${closer}, 0, 0, 0, count(*), count(*) FILTER (WHERE f.rating >= ${SATISFIED_MIN_SCORE}), NULL, NULL, NULL
+      FROM f WHERE f.state = 'ended' AND f."closedAt" IS NOT NULL AND f.rating IS NOT NULL AND ${inRange("ratedAt")} GROUP BY 1, 2
+    )
+    SELECT COALESCE(json_agg(json_build_array(d, owner, opened, replied, handled, rated, satisfied, first_response, resolution, queue_wait)), '[]')::text AS answer
+    FROM buckets`;
+  const rows = JSON.parse(row!.answer) as Array<[number, string | null, number, number, number, number, number, number[] | null, number[] | null, number[] | null]>;
+  return rows.map(([d, owner, opened, repliedWithin24h, sessionsHandled, rated, satisfied, firstResponseMs, resolutionMs, queueWaitMs]) => ({
+    atMs: starts[d - 1]!, owner, opened, repliedWithin24h, sessionsHandled, rated, satisfied,
+    firstResponseMs: firstResponseMs ?? [], resolutionMs: resolutionMs ?? [], queueWaitMs: queueWaitMs ?? [],
+  }));
 }
 
 /**
