@@ -269,6 +269,8 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
   const repliesByBuyer = new Map<string, ReplyFact[]>();
   for (const reply of input.replies) {
     buckets.at(reply.atMs, reply.memberId)?.repliedBuyers.add(reply.buyerId);
+    // Stored attributions need no replies per buyer.
+    if (input.attributedOrders) continue;
     const list = repliesByBuyer.get(reply.buyerId) ?? [];
     list.push(reply);
     repliesByBuyer.set(reply.buyerId, list);
