@@ -1,7 +1,8 @@
 // ANALYTICS-1..5, issue 11 item 5: the facts of one date range, read from the stored analytics
 // facts (facts.ts keeps them with every event; docs/analytics.md "How figures are stored").
-// Nothing here decides a figure: the rows become the plain facts of src/core/analytics, and
-// computeAnalytics applies every rule. Each query reads only the range:
+// The rows become the plain facts of src/core/analytics and computeAnalytics applies the rules;
+// only the session figures are summed per (day, owner) in SQL first (loadSessionSums, the same
+// rules, checked by ANALYTICS-5). Each query reads only the range:
 // - sessions opened, ended or rated in it: AnalyticsSessionFact (shopId, openedAt), (shopId,
 //   closedAt), (shopId, ratedAt);
 // - reply spans that touch it (a span lies within one UTC day, so it starts at most a day
