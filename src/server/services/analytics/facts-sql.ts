@@ -52,8 +52,10 @@ export const REPLY_SPAN_COLUMNS = ["shopId", "buyerId", "memberId", "firstAt", "
  * (gaps and islands). A run never lasts a day, so a range's runs start at most a day before it.
  * `buyerIds` limits it to those buyers (an agent's new reply recomputes that buyer's spans).
  */
-export function replySpansSelect(shopId: string, buyerIds?: readonly string[]): Prisma.Sql {
-  const only = buyerIds ? Prisma.sql`AND c."buyerId" = ANY(${[...buyerIds]}::uuid[])` : Prisma.empty;
+export function replySpansSelect(shopId: string, buyerIds?: readonly string[], utcDay?: { from: Date; to: Date }): Prisma.Sql {
+  const buyers = buyerIds ? Prisma.sql`AND c."buyerId" = ANY(${[...buyerIds]}::uuid[])` : Prisma.empty;
+  const day = utcDay ? Prisma.sql`AND m."createdAt" >= ${utcDay.from} AND m."createdAt" < ${utcDay.to}` : Prisma.empty;
+  const only = Prisma.sql`${buyers} ${day}`;
   return Prisma.sql`
     SELECT "shopId", "buyerId", "memberId", min(at) AS "firstAt", max(at) AS "lastAt"
     FROM (
@@ -77,11 +79,17 @@ export const ORDER_FACT_COLUMNS = ["orderId", "shopId", "buyerId", "placedAt", "
  * before it and at most 7 days (inclusive) earlier; among replies at the same instant, the
  * greatest member id (the order computeAnalytics' sort gives them).
  */
-export function orderFactsSelect(shopId: string, filter?: { orderIds?: readonly string[]; buyerIds?: readonly string[] }): Prisma.Sql {
+export function orderFactsSelect(
+  shopId: string,
+  filter?: { orderIds?: readonly string[]; buyerIds?: readonly string[]; placedAfter?: Date; placedUntil?: Date },
+): Prisma.Sql {
+  const placed = filter?.placedAfter && filter.placedUntil
+    ? Prisma.sql`AND o."placedAt" > ${filter.placedAfter} AND o."placedAt" <= ${filter.placedUntil}`
+    : Prisma.empty;
   const only = filter?.orderIds
     ? Prisma.sql`AND o.id = ANY(${[...filter.orderIds]}::uuid[])`
     : filter?.buyerIds
-      ? Prisma.sql`AND o."buyerId" = ANY(${[...filter.buyerIds]}::uuid[])`
+      ? Prisma.sql`AND o."buyerId" = ANY(${[...filter.buyerIds]}::uuid[]) ${placed}`
       : Prisma.empty;
   return Prisma.sql`
     SELECT o.id AS "orderId", o."shopId", o."buyerId", o."placedAt", o."totalCents", o.currency, o.status,

@@ -82,7 +82,7 @@ export async function appendMessage(tx: Tx, conversation: LockedConversation, me
   conversation.lastSeq = seq;
   // Analytics (issue 11 item 5): an agent's reply updates the facts in this transaction; other
   // authors and automatic messages change none (decided by author and isAutomatic alone).
-  await recordMessageFacts(tx, { shopId: conversation.shopId, buyerId: conversation.buyerId, sessionId: message.sessionId, authorType: message.authorType, isAutomatic: message.isAutomatic ?? false });
+  await recordMessageFacts(tx, { shopId: conversation.shopId, buyerId: conversation.buyerId, sessionId: message.sessionId, authorType: message.authorType, isAutomatic: message.isAutomatic ?? false, createdAt: now });
   return created;
 }
 
