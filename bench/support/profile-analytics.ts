@@ -2,7 +2,7 @@
 // computation, once, on the analytics benchmark's database. `npx tsx bench/support/profile-analytics.ts [conversations]`.
 import { computeAnalytics, dayRange, addDays, localDayOf } from "../../src/core/analytics";
 import { createPrismaClient } from "../../src/server/db/client";
-import { loadOrderFacts, loadReplyFacts, loadSessionFacts } from "../../src/server/services/analytics/load-facts";
+import { loadOrderFacts, loadReplyFacts, loadSessionSums } from "../../src/server/services/analytics/load-facts";
 
 const conversations = Number(process.argv[2] ?? 10_000);
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -14,16 +14,16 @@ for (const days of [30, 365]) {
   const range = dayRange(addDays(today, 1 - days), today, shop.timeZone);
   const lap = (label: string, started: number) => console.log(`${days}d ${label.padEnd(10)} ${(performance.now() - started).toFixed(1)} ms`);
   let t = performance.now();
-  const replies = await loadReplyFacts(db, shop.id, range);
+  const replies = await loadReplyFacts(db, shop.id, range, shop.timeZone);
   lap(`replies ${replies.length}`, t);
   t = performance.now();
-  const sessions = await loadSessionFacts(db, shop.id, range, replies);
-  lap(`sessions ${sessions.length}`, t);
+  const sessionSums = await loadSessionSums(db, shop.id, range, shop.timeZone);
+  lap(`session buckets ${sessionSums.length}`, t);
   t = performance.now();
-  const orders = await loadOrderFacts(db, shop.id, range, replies);
+  const orders = await loadOrderFacts(db, shop.id, range);
   lap(`orders ${orders.length}`, t);
   t = performance.now();
-  computeAnalytics({ sessions, replies, orders, range, timeZone: shop.timeZone, currency: shop.currency });
+  computeAnalytics({ sessions: [], sessionSums, replies, orders: [], attributedOrders: orders, range, timeZone: shop.timeZone, currency: shop.currency });
   lap("compute", t);
 }
 await db.$disconnect();

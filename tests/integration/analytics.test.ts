@@ -1,10 +1,13 @@
 // ANALYTICS-1..5 on real PostgreSQL: the service's figures equal a naive plain-SQL recomputation
 // on a generated shop (every figure, summary, daily and per agent), days follow the shop's time
 // zone around midnight and DST, and agents see only their own figures.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { daysOf, type Figures } from "../../src/core/analytics";
 import { buildAnalytics, readAnalytics } from "../../src/server/services/analytics/read-analytics";
 import { exportAnalyticsCsv } from "../../src/server/services/analytics/export-analytics-csv";
+import { rebuildAnalyticsFacts } from "../../src/server/services/analytics/rebuild-facts";
 import { assignQueuedSession } from "../../src/server/services/assignment/assign-manually";
 import { sendAgentMessage } from "../../src/server/services/messaging/send-agent-message";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
@@ -14,7 +17,7 @@ import { useTestDatabase } from "../support/test-database";
 import { generateShop, type GeneratedShop } from "./analytics-generator";
 import { naiveAnalytics } from "./analytics-naive-sql";
 
-const { db } = await useTestDatabase();
+const { db, url } = await useTestDatabase();
 const ZONE = "America/New_York";
 let shop: GeneratedShop;
 
@@ -190,4 +193,60 @@ describe("ANALYTICS-4 a first reply long after the range", () => {
     expect(report.summary.queueWait).toEqual({ count: 1, medianMs: 60_000, p90Ms: 60_000 });
     expect(report.perAgent.map((row) => row.memberId)).toEqual([owner.memberId]);
   });
+});
+
+describe("ANALYTICS-6 stored facts: kept with every event, rebuilt from the raw tables", () => {
+  const run = promisify(execFile);
+  /** The rebuild command as an operator runs it; its exit code and output. */
+  async function command(args: string[]): Promise<{ code: number; out: string }> {
+    try {
+      const { stdout } = await run("npx", ["tsx", "scripts/analytics-rebuild.ts", ...args], { env: { ...process.env, DATABASE_URL: url } });
+      return { code: 0, out: stdout };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string };
+      return { code: failed.code, out: failed.stdout };
+    }
+  }
+
+  it("ANALYTICS-6 the facts the services wrote equal a rebuild from the raw tables", async () => {
+    const report = await rebuildAnalyticsFacts(db, { shopId: shop.shopId, dryRun: true });
+    expect(report.tables.map((table) => [table.table, table.differences])).toEqual([
+      ["AnalyticsSessionFact", 0], ["AnalyticsReplySpan", 0], ["AnalyticsOrderFact", 0],
+    ]);
+    expect(report.tables.every((table) => table.storedRows > 0)).toBe(true);
+  });
+
+  it("ANALYTICS-6 ANALYTICS-5 a corrupted fact is reported per field by the dry run, fixed by the rebuild, and the figures equal the naive SQL again", async () => {
+    const [fact] = await db.analyticsSessionFact.findMany({ where: { shopId: shop.shopId, firstReplyAt: { not: null } }, orderBy: { openedAt: "asc" }, take: 1 });
+    const [order] = await db.analyticsOrderFact.findMany({ where: { shopId: shop.shopId, replyAt: { not: null } }, orderBy: { placedAt: "asc" }, take: 1 });
+    await db.analyticsSessionFact.update({ where: { sessionId: fact!.sessionId }, data: { firstReplyAt: new Date(fact!.firstReplyAt!.getTime() + 3_600_000), rating: 1 } });
+    await db.analyticsOrderFact.delete({ where: { orderId: order!.orderId } });
+    const day = fact!.openedAt.toISOString().slice(0, 10);
+    const range = { from: "2026-02-20", to: "2026-03-31" };
+    const corrupted = await buildAnalytics(db, { shopId: shop.shopId, query: range, now: new Date(shop.endMs) });
+    const naive = await naiveAnalytics(db, { shopId: shop.shopId, timeZone: ZONE, currency: "USD", firstDay: range.from, lastDay: range.to });
+    expect(corrupted.summary).not.toEqual(naive.summary);
+
+    const dry = await command([`--shop=${shop.shopId}`, "--dry-run"]);
+    expect(dry.code).toBe(1);
+    expect(dry.out).toContain("2 difference(s) (dry run, nothing changed)");
+    expect(dry.out).toContain("firstReplyAt differs in 1 row(s)");
+    expect(dry.out).toContain(`${fact!.sessionId}: stored ${fact!.firstReplyAt!.getTime() + 3_600_000}, expected ${fact!.firstReplyAt!.getTime()}`);
+    expect(dry.out).toContain("rating differs in 1 row(s)");
+    expect(dry.out).toContain(`missing 1: ${order!.orderId}`);
+    expect(await db.analyticsOrderFact.count({ where: { orderId: order!.orderId } })).toBe(0);
+
+    const fixed = await command([`--shop=${shop.shopId}`]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.out).toContain("2 difference(s), fixed");
+    expect((await rebuildAnalyticsFacts(db, { shopId: shop.shopId, dryRun: true })).differences).toBe(0);
+    const again = await buildAnalytics(db, { shopId: shop.shopId, query: range, now: new Date(shop.endMs) });
+    expect(again.summary).toEqual(naive.summary);
+    expect(again.daily.find((d) => d.day === day)).toBeDefined();
+  }, 120_000);
+
+  it("ANALYTICS-6 the command refuses unknown arguments", async () => {
+    expect((await command(["--shop=nope"])).code).toBe(2);
+    expect((await command(["--fast"])).code).toBe(2);
+  }, 60_000);
 });

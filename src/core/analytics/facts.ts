@@ -24,8 +24,9 @@ export function isAgentReply(message: MessageFacts): boolean {
 
 /** One reception episode (a reopened conversation is a new session, so a new fact). */
 export interface SessionFact {
-  sessionId: string;
-  buyerId: string;
+  /** For tracing and tests: no figure reads the session's or the buyer's id. */
+  sessionId?: string;
+  buyerId?: string;
   origin: SessionOrigin;
   /** When the buyer's first message opened the session. */
   openedAtMs: number;
@@ -65,6 +66,15 @@ export interface OrderFact {
   totalMinor: number;
   currency: string;
   status: string;
+}
+
+/**
+ * An order already attributed to its reply (the latest agent reply to its buyer strictly before
+ * it, at most 7 days earlier), as the stored facts keep it; the same rule as attributingReply in
+ * figures.ts applies when the replies and orders are given instead.
+ */
+export interface AttributedOrderFact extends OrderFact {
+  reply: { memberId: string; atMs: number };
 }
 
 /** The owner of a session for per-agent tables: every session is credited to exactly one row. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAgentReply, type OrderFact, type ReplyFact, type SessionFact } from "./facts";
+import { CONVERSION_WINDOW_MS, isAgentReply, type OrderFact, type ReplyFact, type SessionFact } from "./facts";
 import { computeAnalytics, type AnalyticsInput, type Figures } from "./figures";
 import { nearestRank, summarize } from "./percentiles";
 import { dayRange, localDayOf } from "./time-zone";
@@ -293,4 +293,23 @@ describe("ANALYTICS-4 day buckets across DST", () => {
       { numRuns: 40 },
     );
   }, 30_000);
+});
+
+describe("ANALYTICS-6 stored attributions give the same figures", () => {
+  it("property: orders given with their attributing reply (as the stored facts keep them) equal orders attributed from the replies", () => {
+    fc.assert(
+      fc.property(inputs, (generated) => {
+        // The rule written out naively: the latest reply to the buyer strictly before the order,
+        // at most 7 days earlier; at one instant, the greatest member id.
+        const attributedOrders = generated.orders.flatMap((order) => {
+          const candidates = generated.replies
+            .filter((reply) => reply.buyerId === order.buyerId && reply.atMs < order.placedAtMs && order.placedAtMs - reply.atMs <= CONVERSION_WINDOW_MS)
+            .sort((a, b) => b.atMs - a.atMs || (a.memberId < b.memberId ? 1 : a.memberId > b.memberId ? -1 : 0));
+          const reply = candidates[0];
+          return reply ? [{ ...order, reply: { memberId: reply.memberId, atMs: reply.atMs } }] : [];
+        });
+        expect(report({ ...generated, orders: [], attributedOrders })).toEqual(report(generated));
+      }),
+    );
+  });
 });

@@ -9,6 +9,7 @@ import {
   RESPONSE_WINDOW_MS,
   SATISFIED_MIN_SCORE,
   sessionOwner,
+  type AttributedOrderFact,
   type OrderFact,
   type ReplyFact,
   type SessionFact,
@@ -25,6 +26,18 @@ export interface AnalyticsInput {
   replies: readonly ReplyFact[];
   /** The buyers' orders; only those placed after a reply in the range can count. */
   orders: readonly OrderFact[];
+  /**
+   * Orders whose attributing reply is already known (stored facts): used as they are, instead
+   * of attributing `orders` to `replies`. Replies then only count replied buyers.
+   */
+  attributedOrders?: readonly AttributedOrderFact[];
+  /**
+   * Session figures already summed per (day, owner) by the database (a year holds tens of
+   * thousands of sessions): added to their buckets as they are. They must follow addSession's
+   * rules exactly; the stored-facts reader (load-facts.ts) writes them, and the independent
+   * check (ANALYTICS-5) compares the result with a naive recomputation.
+   */
+  sessionSums?: readonly SessionSums[];
   range: DayRange;
   timeZone: string;
   /** The shop's currency: revenue sums orders in it; others are counted apart. */
@@ -34,6 +47,20 @@ export interface AnalyticsInput {
    * bucket credited to someone else is left out, so the summary is that member's row.
    */
   onlyMemberId?: string;
+}
+
+/** One (day, owner) bucket's session figures; `atMs` is any instant of that shop day. */
+export interface SessionSums {
+  atMs: number;
+  owner: string | null;
+  opened: number;
+  repliedWithin24h: number;
+  sessionsHandled: number;
+  rated: number;
+  satisfied: number;
+  firstResponseMs: readonly number[];
+  resolutionMs: readonly number[];
+  queueWaitMs: readonly number[];
 }
 
 export interface Figures {
@@ -216,6 +243,11 @@ function addSession(buckets: Buckets, session: SessionFact): void {
   }
 }
 
+/** Byte order of ids (as SQL's COLLATE "C"): among replies at one instant the greatest id takes the order. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The latest reply strictly before the order whose 7-day window holds it, or null. */
 function attributingReply(replies: readonly ReplyFact[], placedAtMs: number): ReplyFact | null {
   // Replies are sorted by time: the latest one strictly before the order has the smallest gap,
@@ -237,15 +269,20 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
   const repliesByBuyer = new Map<string, ReplyFact[]>();
   for (const reply of input.replies) {
     buckets.at(reply.atMs, reply.memberId)?.repliedBuyers.add(reply.buyerId);
+    // Stored attributions need no replies per buyer.
+    if (input.attributedOrders) continue;
     const list = repliesByBuyer.get(reply.buyerId) ?? [];
     list.push(reply);
     repliesByBuyer.set(reply.buyerId, list);
   }
-  for (const list of repliesByBuyer.values()) list.sort((a, b) => a.atMs - b.atMs || a.memberId.localeCompare(b.memberId));
-  for (const order of input.orders) {
-    if ((NON_REVENUE_ORDER_STATUSES as readonly string[]).includes(order.status)) continue;
+  for (const list of repliesByBuyer.values()) list.sort((a, b) => a.atMs - b.atMs || compareIds(a.memberId, b.memberId));
+  const attributed = input.attributedOrders ?? input.orders.map((order) => {
     const replies = repliesByBuyer.get(order.buyerId);
-    const reply = replies && attributingReply(replies, order.placedAtMs);
+    return { ...order, reply: replies ? attributingReply(replies, order.placedAtMs) : null };
+  });
+  for (const order of attributed) {
+    if ((NON_REVENUE_ORDER_STATUSES as readonly string[]).includes(order.status)) continue;
+    const reply = order.reply;
     if (!reply) continue;
     // Each order is credited once: to the latest reply before it, on that reply's day.
     const bucket = buckets.at(reply.atMs, reply.memberId);
@@ -263,6 +300,18 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
 export function computeAnalytics(input: AnalyticsInput): AnalyticsReport {
   const buckets = new Buckets(input.range, input.timeZone, input.onlyMemberId);
   for (const session of input.sessions) addSession(buckets, session);
+  for (const sums of input.sessionSums ?? []) {
+    const bucket = buckets.at(sums.atMs, sums.owner);
+    if (!bucket) continue;
+    bucket.opened += sums.opened;
+    bucket.repliedWithin24h += sums.repliedWithin24h;
+    bucket.sessionsHandled += sums.sessionsHandled;
+    bucket.rated += sums.rated;
+    bucket.satisfied += sums.satisfied;
+    bucket.firstResponseMs.push(...sums.firstResponseMs);
+    bucket.resolutionMs.push(...sums.resolutionMs);
+    bucket.queueWaitMs.push(...sums.queueWaitMs);
+  }
   addConversions(buckets, input);
   return buckets.report();
 }

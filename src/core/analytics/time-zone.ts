@@ -84,12 +84,29 @@ export function addDays(day: LocalDay, count: number): LocalDay {
  * America/Santiago or Asia/Beirut), the day starts at the first instant that exists.
  */
 export function startOfLocalDay(day: LocalDay, timeZone: string): number {
+  const key = `${timeZone}|${day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
+  const start = computeStartOfLocalDay(day, timeZone);
+  // A year's dashboard asks for 730 day starts on every refresh; zone rules do not change while
+  // the process runs, so each is computed once (bounded: cleared when it grows large).
+  if (dayStarts.size >= MAX_CACHED_DAY_STARTS) dayStarts.clear();
+  dayStarts.set(key, start);
+  return start;
+}
+
+const MAX_CACHED_DAY_STARTS = 100_000;
+const dayStarts = new Map<string, number>();
+
+function computeStartOfLocalDay(day: LocalDay, timeZone: string): number {
   const { year, month, day: date } = parseDay(day);
   const midnightAsUtc = Date.UTC(year, month - 1, date);
   // Two passes settle the offset across a change; then step forward if the guess lies before
   // the day (midnight did not exist) or back if an earlier instant of the same day exists.
   let guess = midnightAsUtc - offsetMs(midnightAsUtc, timeZone);
   guess = midnightAsUtc - offsetMs(guess, timeZone);
+  // The usual case: local midnight exists and the guess is it (the instant before is the day before).
+  if (localDayOf(guess, timeZone) === day && localDayOf(guess - 1, timeZone) < day) return guess;
   while (localDayOf(guess, timeZone) < day) guess += 15 * 60_000;
   while (localDayOf(guess - 15 * 60_000, timeZone) === day) guess -= 15 * 60_000;
   // Offsets are whole minutes; find the exact first instant within the last 15 minutes.

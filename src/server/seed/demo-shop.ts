@@ -4,6 +4,7 @@
 import type { Database } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { createShopRecord } from "@/server/services/shop/create-shop";
+import { rebuildAnalyticsFacts } from "@/server/services/analytics/rebuild-facts";
 
 export const DEMO_SHOP_PUBLIC_KEY = "pk_demo_harbor_and_pine";
 export const DEMO_PASSWORD = "counterpart-demo";
@@ -219,5 +220,9 @@ export async function seedDemoShop(db: Database, now = new Date()): Promise<{ cr
       }
     }
   }, { timeout: 30_000 });
+  // The demo history is written directly, not through the services that keep the analytics
+  // facts: build them from it, as `npm run analytics:rebuild` would.
+  const shop = await db.shop.findUniqueOrThrow({ where: { publicKey: DEMO_SHOP_PUBLIC_KEY }, select: { id: true } });
+  await rebuildAnalyticsFacts(db, { shopId: shop.id, dryRun: false });
   return { created: true };
 }

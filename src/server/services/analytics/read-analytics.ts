@@ -16,7 +16,7 @@ import { AppError } from "@/core/errors";
 import { assertCan, can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { loadOrderFacts, loadReplyFacts, loadSessionFacts, REMOVED_MEMBER_ID } from "@/server/services/analytics/load-facts";
+import { loadOrderFacts, loadReplyFacts, loadSessionSums, REMOVED_MEMBER_ID } from "@/server/services/analytics/load-facts";
 import { analyticsQuerySchema, type AnalyticsDto, type AnalyticsQuery } from "@/shared/analytics";
 
 export interface ShopClock {
@@ -42,13 +42,13 @@ export async function computeRangeReport(
   db: Database,
   input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
 ): Promise<AnalyticsReport> {
-  const replies = await loadReplyFacts(db, input.shopId, input.range);
-  const [sessions, orders] = await Promise.all([
-    loadSessionFacts(db, input.shopId, input.range, replies),
-    loadOrderFacts(db, input.shopId, input.range, replies),
+  const [sessionSums, replies, attributedOrders] = await Promise.all([
+    loadSessionSums(db, input.shopId, input.range, input.clock.timeZone),
+    loadReplyFacts(db, input.shopId, input.range, input.clock.timeZone),
+    loadOrderFacts(db, input.shopId, input.range),
   ]);
   return computeAnalytics({
-    sessions, replies, orders, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId,
+    sessions: [], sessionSums, replies, orders: [], attributedOrders, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId,
   });
 }
 

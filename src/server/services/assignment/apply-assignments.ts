@@ -2,6 +2,7 @@
 // thousands of sessions in seconds, ASSIGN-4): the session's new holder, both members' open
 // counts, the assignment record with its reasons (ASSIGN-8) and a system note in each
 // conversation (CHAT-2). Call inside the shop's assignment lock with the conversations locked.
+import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { Prisma } from "@/generated/prisma/client";
 import type { AssignmentKind, AssignmentMode } from "@/generated/prisma/enums";
 import { statesAllowing, transitionSession } from "@/core/session/state-machine";
@@ -76,6 +77,8 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
       ${items.map((item) => JSON.stringify(item.detail ?? null))}::jsonb[]
     ) AS v(session_id, kind, to_id, from_id, actor_id, mode, detail)`;
 
+  // Analytics (issue 11 item 5): first hold and holder, in this transaction.
+  await refreshSessionFacts(tx, shopId, items.map((item) => item.sessionId));
   const notes = await appendSystemNotes(tx, {
     shopId,
     now,

@@ -3,6 +3,7 @@
 // calls the transaction half inside its own transaction, so the status and the requeue commit
 // together (a crash between them can no longer leave chats on a deactivated member). The caller
 // publishes the events and drains the queue, which routes the sessions to someone else (ASSIGN-4).
+import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { transitionSession } from "@/core/session/state-machine";
 import type { Database } from "@/server/db/client";
 import type { Tx } from "@/server/services/messaging/append-message";
@@ -46,6 +47,8 @@ export async function requeueMemberSessionsInTransaction(tx: Tx, input: RequeueI
   await tx.assignment.createMany({
     data: sessions.map((session) => ({ shopId, sessionId: session.id, kind: "requeue" as const, fromMemberId: memberId, actorMemberId: input.actorMemberId, detail: { reason: "member_deactivated" }, createdAt: now })),
   });
+  // Analytics (issue 11 item 5): the sessions' holders, in this transaction.
+  await refreshSessionFacts(tx, shopId, ids);
   const notes = await appendSystemNotes(tx, {
     shopId,
     now,

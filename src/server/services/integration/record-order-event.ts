@@ -7,6 +7,7 @@ import { serviceResult, type ServiceResult } from "@/server/services/service-res
 import type { OrderEventInput, OrderOut } from "@/shared/api-v1-schemas";
 import { ORDER_OUT_INCLUDE, toOrderOut } from "./api-dto";
 import { lockOrder, recordOrderEvents } from "./record-order-events";
+import { refreshOrderFacts } from "@/server/services/analytics/facts";
 
 export async function recordOrderEvent(
   db: Database,
@@ -27,6 +28,8 @@ export async function recordOrderEvent(
         },
       });
     }
+    // Analytics (issue 11 item 5): a cancelled or returned order stops counting, in this transaction.
+    await refreshOrderFacts(tx, input.shopId, [order.id]);
     const row = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: ORDER_OUT_INCLUDE });
     return serviceResult({ order: toOrderOut(row), created: recorded.length === 1 }, outgoing);
   });

@@ -6,6 +6,7 @@ import { serviceResult, type ServiceResult } from "@/server/services/service-res
 import type { OrderOut, OrderUpsertInput } from "@/shared/api-v1-schemas";
 import { ORDER_OUT_INCLUDE, toOrderOut } from "./api-dto";
 import { lockOrder, recordOrderEvents } from "./record-order-events";
+import { refreshOrderFacts } from "@/server/services/analytics/facts";
 
 export async function upsertOrder(
   db: Database,
@@ -63,6 +64,8 @@ export async function upsertOrder(
       });
 
       const { recorded, outgoing } = await recordOrderEvents(tx, locked, order.events ?? []);
+      // Analytics (issue 11 item 5): the order's attribution, amount and status, in this transaction.
+      await refreshOrderFacts(tx, shopId, [locked.id]);
       const row = await tx.order.findUniqueOrThrow({ where: { id: locked.id }, include: ORDER_OUT_INCLUDE });
       return serviceResult({ order: toOrderOut(row), created, recordedEvents: recorded.length }, outgoing);
     },

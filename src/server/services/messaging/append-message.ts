@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AuthorType, MessageKind } from "@/generated/prisma/enums";
 import { previewFor } from "@/core/console/preview";
 import { MESSAGE_AUTHOR_INCLUDE, type MessageRow } from "@/server/services/messaging/message-dto";
+import { recordMessageFacts } from "@/server/services/analytics/facts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -79,6 +80,9 @@ export async function appendMessage(tx: Tx, conversation: LockedConversation, me
     data: { lastSeq: seq, lastMessageAt: now, ...previewUpdate(previewOf(message)) },
   });
   conversation.lastSeq = seq;
+  // Analytics (issue 11 item 5): an agent's reply updates the facts in this transaction; other
+  // authors and automatic messages change none (decided by author and isAutomatic alone).
+  await recordMessageFacts(tx, { shopId: conversation.shopId, buyerId: conversation.buyerId, sessionId: message.sessionId, authorType: message.authorType, isAutomatic: message.isAutomatic ?? false, createdAt: now });
   return created;
 }
 

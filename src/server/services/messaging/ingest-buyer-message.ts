@@ -3,6 +3,7 @@
 // session when none is queued or open (with its category from the page's context, CONSOLE-3),
 // append with the next sequence number, start the SLA clock and schedule the 7-day expiry.
 // The result names the shop to drain when a session opened; the adapter publishes and drains.
+import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { AppError } from "@/core/errors";
 import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
@@ -135,6 +136,9 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
         await recordGreeting(tx, conversation.id, now);
       }
     }
+
+    // Analytics (issue 11 item 5): the new session's fact, in this transaction.
+    if (openedSessionId) await refreshSessionFacts(tx, input.shopId, [openedSessionId]);
 
     const message = toMessageDto(appended.message);
     const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended, openedSession: openedSessionId !== null, notes });

@@ -5,6 +5,7 @@
 // drops, the conversation has no active session any more, and a system note says what happened.
 // The events are read inside the transaction; the result names the shop whose queue to drain
 // (capacity was freed, ASSIGN-4) and the adapter publishes and drains.
+import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { assertCan } from "@/core/permissions";
 import { AppError } from "@/core/errors";
 import { assertSessionAction } from "@/core/session/session-actions";
@@ -83,6 +84,8 @@ export async function closeSessionInTransaction(tx: Tx, input: CloseInput): Prom
     await tx.$executeRaw`UPDATE "Member" SET "openSessionCount" = "openSessionCount" - 1 WHERE id = ${session.assigneeId}::uuid`;
   }
   await tx.conversation.updateMany({ where: { id: session.conversationId, activeSessionId: session.id }, data: { activeSessionId: null } });
+  // Analytics (issue 11 item 5): the closure and its member, in this transaction.
+  await refreshSessionFacts(tx, shopId, [session.id]);
   const [note] = await appendSystemNotes(tx, {
     shopId,
     now,

@@ -1,5 +1,6 @@
 // Small session changes: star (CHAT-5), category (CONSOLE-3), the buyer's rating (CHAT-7).
 // Star and category follow the session rules (session-actions.ts) under the conversation lock.
+import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { assertCan } from "@/core/permissions";
 import { AppError } from "@/core/errors";
 import { assertSessionAction } from "@/core/session/session-actions";
@@ -59,7 +60,12 @@ export async function rateSession(
   });
   if (!session) throw new AppError("NOT_FOUND", "That chat was not found.");
   if (session.state !== "ended") throw new AppError("CONFLICT", "You can rate a chat once it has ended.");
-  const { count } = await db.chatSession.updateMany({ where: { id: session.id, rating: null }, data: { rating: input.rating, ratingComment: normalizeComment(input.comment), ratedAt: input.now ?? new Date() } });
+  const count = await db.$transaction(async (tx) => {
+    const updated = await tx.chatSession.updateMany({ where: { id: session.id, rating: null }, data: { rating: input.rating, ratingComment: normalizeComment(input.comment), ratedAt: input.now ?? new Date() } });
+    // Analytics (issue 11 item 5): the rating, in this transaction.
+    if (updated.count > 0) await refreshSessionFacts(tx, session.shopId, [session.id]);
+    return updated.count;
+  });
   if (count === 0) throw new AppError("CONFLICT", "You have already rated this chat. Thank you!");
   return serviceResult(null, await sessionChangeEvents(db, { shopId: session.shopId, sessionIds: [session.id], change: "rated" }));
 }
