@@ -101,7 +101,7 @@ test("SET-1 SET-2 TEAM-4 the new agent edits personal settings; a reviewed nickn
   await signInAs(agent, NORA.email, NORA.password);
   await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   const settingsNav = agent.getByRole("navigation", { name: "Settings" });
-  await expect(settingsNav.getByRole("link")).toHaveText(["Personal", "Notifications", "Shop settings", "Blocked buyers"]);
+  await expect(settingsNav.getByRole("link")).toHaveText(["Personal", "Notifications", "Shop settings", "Saved replies", "FAQ library", "Blocked buyers"]);
 
   await agent.getByLabel("Nickname").fill("Official Nora");
   await agent.getByLabel("Default language").selectOption("de");

@@ -46,11 +46,10 @@ export async function sendProactiveMessage(tx: Tx, event: ProactiveEvent): Promi
   const claim = claimed[0];
   if (!claim) return [];
 
-  const [shop, order, buyer] = await Promise.all([
-    tx.shop.findUniqueOrThrow({ where: { id: event.shopId }, select: { name: true, timeZone: true } }),
-    tx.order.findUniqueOrThrow({ where: { id: event.orderId }, select: { carrier: true, trackingNumber: true } }),
-    tx.buyer.findUniqueOrThrow({ where: { id: event.buyerId }, select: { nickname: true } }),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+  const shop = await tx.shop.findUniqueOrThrow({ where: { id: event.shopId }, select: { name: true, timeZone: true } });
+  const order = await tx.order.findUniqueOrThrow({ where: { id: event.orderId }, select: { carrier: true, trackingNumber: true } });
+  const buyer = await tx.buyer.findUniqueOrThrow({ where: { id: event.buyerId }, select: { nickname: true } });
   const body = renderTemplate(setting.template, {
     order_id: event.orderExternalId,
     carrier: order.carrier,
