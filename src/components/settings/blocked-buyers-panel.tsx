@@ -6,6 +6,7 @@
 import { useId, useState, type FormEvent } from "react";
 import type { BlockedBuyerDto, BlockedBuyersPageDto } from "@/shared/blocked-buyers";
 import { callApi } from "./api";
+import { useCursorPages } from "./use-cursor-pages";
 import { Notice, SettingsSection, inputClass, primaryButtonClass, secondaryButtonClass } from "./ui";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -19,27 +20,13 @@ function pageUrl(q: string, cursor: string | null): string {
 }
 
 export function BlockedBuyersPanel({ initialPage, canUnblock }: { initialPage: BlockedBuyersPageDto; canUnblock: boolean }) {
-  const [items, setItems] = useState(initialPage.items);
-  const [nextCursor, setNextCursor] = useState(initialPage.nextCursor);
   const [query, setQuery] = useState("");
-  const [appliedQuery, setAppliedQuery] = useState("");
-  const [isLoading, setIsLoading] = useState(false);
   const [unblocking, setUnblocking] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const searchId = useId();
-
-  async function load(q: string, cursor: string | null) {
-    setIsLoading(true);
-    const result = await callApi<BlockedBuyersPageDto>(pageUrl(q, cursor));
-    setIsLoading(false);
-    if (!result.ok) {
-      setMessage({ tone: "error", text: result.error.message });
-      return;
-    }
-    setItems((previous) => (cursor ? [...previous, ...result.data.items] : result.data.items));
-    setNextCursor(result.data.nextCursor);
-    setAppliedQuery(q);
-  }
+  const pages = useCursorPages<BlockedBuyerDto>(initialPage, (text) => setMessage({ tone: "error", text }));
+  const { items, setItems, nextCursor, appliedQuery, isLoading } = pages;
+  const load = (q: string, cursor: string | null) => pages.load(pageUrl(q, cursor), q, cursor);
 
   function search(event: FormEvent) {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { SavedRepliesPageDto, SavedReplyDto, SavedReplyImportResultDto } from "@/shared/saved-replies";
 import { callApi, fieldError, type ApiError } from "./api";
 import { ConfirmDialog } from "./confirm-dialog";
+import { useCursorPages } from "./use-cursor-pages";
 import { FieldHint, Notice, SettingsSection, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from "./ui";
 
 type Scope = "shop" | "personal";
@@ -28,11 +29,7 @@ function pageUrl(scope: Scope, q: string, cursor: string | null): string {
 
 export function SavedRepliesPanel({ initialPage, canManageShop }: { initialPage: SavedRepliesPageDto; canManageShop: boolean }) {
   const [scope, setScope] = useState<Scope>("shop");
-  const [items, setItems] = useState(initialPage.items);
-  const [nextCursor, setNextCursor] = useState(initialPage.nextCursor);
   const [query, setQuery] = useState("");
-  const [appliedQuery, setAppliedQuery] = useState("");
-  const [isLoading, setIsLoading] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -41,18 +38,9 @@ export function SavedRepliesPanel({ initialPage, canManageShop }: { initialPage:
   const ids = useId();
   const canEditHere = scope === "personal" || canManageShop;
 
-  async function load(nextScope: Scope, q: string, cursor: string | null) {
-    setIsLoading(true);
-    const result = await callApi<SavedRepliesPageDto>(pageUrl(nextScope, q, cursor));
-    setIsLoading(false);
-    if (!result.ok) {
-      setMessage({ tone: "error", text: result.error.message });
-      return;
-    }
-    setItems((previous) => (cursor ? [...previous, ...result.data.items] : result.data.items));
-    setNextCursor(result.data.nextCursor);
-    setAppliedQuery(q);
-  }
+  const pages = useCursorPages<SavedReplyDto>(initialPage, (text) => setMessage({ tone: "error", text }));
+  const { items, setItems, nextCursor, appliedQuery, isLoading } = pages;
+  const load = (nextScope: Scope, q: string, cursor: string | null) => pages.load(pageUrl(nextScope, q, cursor), q, cursor);
 
   function switchTo(next: Scope) {
     setScope(next);
