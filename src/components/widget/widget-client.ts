@@ -317,6 +317,17 @@ export class WidgetClient extends WidgetStore {
     }
   }
 
+  /** AUTO-5: the "Talk to a person" button; the hand-over note and session change arrive as events. */
+  async requestPerson(sessionId: string): Promise<void> {
+    try {
+      await call(this.commands, "session:request_person", { sessionId });
+      const session = this.state.session;
+      if (session?.id === sessionId) this.setState({ session: { ...session, withBot: false } });
+    } catch (error) {
+      this.showNotice({ kind: "error", message: error instanceof Error ? error.message : "Please try again." }, NOTICE_MS);
+    }
+  }
+
   /** WIDGET-3: claim a voucher from a voucher card. */
   async claimVoucher(voucherId: string, messageId: string): Promise<void> {
     try {
