@@ -47,9 +47,15 @@ export async function updateChatbotSettings(db: Database, input: { actor: Member
   await db.shopSettings.upsert({ where: { shopId }, create: { shopId, chatbotEnabled: input.enabled }, update: { chatbotEnabled: input.enabled } });
   const events: OutgoingEvent[] = [];
   if (!input.enabled) {
+    // A cursor, so that a session that could not be handed over is never picked again.
+    let after: string | undefined;
     for (;;) {
-      const held = await db.chatSession.findMany({ where: { shopId, botActive: true }, select: { id: true, conversationId: true }, take: SWITCH_OFF_BATCH, orderBy: { id: "asc" } });
+      const held = await db.chatSession.findMany({
+        where: { shopId, botActive: true, ...(after ? { id: { gt: after } } : {}) },
+        select: { id: true, conversationId: true }, take: SWITCH_OFF_BATCH, orderBy: { id: "asc" },
+      });
       if (held.length === 0) break;
+      after = held.at(-1)!.id;
       for (const session of held) {
         const outcome = await db.$transaction(async (tx) => {
           const conversation = await lockConversation(tx, session.conversationId);
