@@ -56,4 +56,6 @@ export const ZSessionRate = z.object({
   /** CHAT-7: optional words with the rating; blank means none. */
   comment: z.string().max(RATING_COMMENT_MAX, `At most ${RATING_COMMENT_MAX} characters`).optional(),
 });
+/** AUTO-5: the widget's "Talk to a person" button while the chatbot holds the chat. */
+export const ZRequestPerson = z.object({ sessionId: z.uuid() }).strict();
 export const ZVoucherClaim = z.object({ voucherId: z.uuid(), messageId: z.uuid().optional() });

@@ -82,6 +82,7 @@ export const WIDGET_COMMANDS = {
   "conversation:read": returns<null>()({ input: input.ZWidgetRead, errors: ["NOT_FOUND"] }),
   "typing:set": returns<null>()({ input: input.ZWidgetTyping, errors: [] }),
   "session:rate": returns<null>()({ input: input.ZSessionRate, errors: ["FORBIDDEN", "NOT_FOUND", "CONFLICT"] }),
+  "session:request_person": returns<{ handedOver: boolean }>()({ input: input.ZRequestPerson, errors: ["NOT_FOUND"] }),
   "voucher:claim": returns<{ voucherId: string; code: string; remaining: number }>()({ input: input.ZVoucherClaim, errors: ["FORBIDDEN", "NOT_FOUND", "CONFLICT", "GONE"] }),
   /** Liveness: answers the server's clock. Takes `{}` or no payload at all. */
   "presence:ping": returns<{ serverTime: string }>()({ input: input.ZNoInput, errors: [] }),

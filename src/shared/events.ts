@@ -31,7 +31,7 @@ export interface MessageCreatedEvent {
 export interface SessionChangedEvent {
   session: SessionDto;
   /** Why it changed, for notifications and live counts. */
-  change: "created" | "assigned" | "transferred" | "requeued" | "ended" | "expired" | "starred" | "categorized" | "rated" | "replied" | "buyer_wrote";
+  change: "created" | "assigned" | "transferred" | "requeued" | "ended" | "expired" | "starred" | "categorized" | "rated" | "replied" | "buyer_wrote" | "handed_over";
 }
 
 export interface ReadChangedEvent {
@@ -122,6 +122,8 @@ export interface WidgetSessionDto {
   state: "queued" | "open" | "ended" | "expired";
   agent: { nickname: string; avatarUrl: string | null } | null;
   rating: number | null;
+  /** AUTO-5: the chatbot answers this chat; the widget offers "Talk to a person". */
+  withBot: boolean;
 }
 
 export const CONSOLE_NAMESPACE = "/console";

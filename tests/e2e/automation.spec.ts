@@ -28,7 +28,7 @@ test("AUTO-1 AUTO-6 the owner edits the greeting with a live preview, a buyer ge
   await expect(page.getByRole("link", { name: "Automation" })).toHaveAttribute("aria-current", "page");
   const tools = page.getByTestId("automation-tools").getByRole("listitem");
   await expect(tools.getByRole("heading")).toHaveText(["Greeting", "Saved replies", "FAQ library", "Reply recommendation & auto-send", "Chatbot", "Proactive order messages"]);
-  await expect(page.getByTestId("tool-chatbot")).toContainText("Coming soon");
+  await expect(page.getByTestId("tool-chatbot").getByTestId("tool-state")).toHaveText("Off");
   await expect(page.getByTestId("tool-proactive").getByTestId("tool-state")).toHaveText("Off");
   await page.getByRole("link", { name: "Set up greeting" }).click();
 

@@ -277,7 +277,7 @@ describe("AUTO-6 proactive order messages", () => {
       ["saved_replies", "Manage", "/settings/saved-replies"],
       ["faq", "Manage", "/settings/faq"],
       ["recommendation", "Auto-send off", "/settings/faq"],
-      ["chatbot", "Coming soon", null],
+      ["chatbot", "Off", "/settings/automation/chatbot"],
       ["proactive", "2 of 4 on", "/settings/automation/proactive"],
     ]);
   });

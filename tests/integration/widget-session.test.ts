@@ -231,7 +231,7 @@ describe("GET /api/widget/context (WIDGET-2, WIDGET-3)", () => {
     await db.chatSession.update({ where: { id: sent.data.openedSessionId! }, data: { state: "ended", closedAt: new Date() } });
     await db.conversation.update({ where: { id: sent.data.message.conversationId }, data: { activeSessionId: null } });
     const { body } = await getContext(token);
-    expect(body.data!.session).toEqual({ id: sent.data.openedSessionId, state: "ended", agent: null, rating: null });
+    expect(body.data!.session).toEqual({ id: sent.data.openedSessionId, state: "ended", agent: null, rating: null, withBot: false });
     expect(body.data!.lastSeq).toBeGreaterThanOrEqual(1);
   });
 });

@@ -35,7 +35,7 @@ describe("typed socket commands (issue 9)", () => {
       | "session:set_category" | "session:end" | "session:assign" | "session:transfer" | "buyer:block" | "buyer:unblock" | "presence:ping"
     >();
     expectTypeOf<keyof WidgetClientToServerEvents>().toEqualTypeOf<
-      "message:send" | "conversation:sync" | "conversation:history" | "conversation:read" | "typing:set" | "session:rate" | "voucher:claim" | "presence:ping"
+      "message:send" | "conversation:sync" | "conversation:history" | "conversation:read" | "typing:set" | "session:rate" | "session:request_person" | "voucher:claim" | "presence:ping"
     >();
   });
 

@@ -138,7 +138,7 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
       )}
       <Thread client={client} state={state} />
       <ContextBar client={client} state={state} />
-      <StatusNote state={state} />
+      {state.session?.withBot ? <BotBar client={client} sessionId={state.session.id} /> : <StatusNote state={state} />}
       <RatingPrompt client={client} state={state} />
       {state.blockedNotice ? (
         <p role="alert" data-testid="blocked-notice" className="border-t border-red-200 bg-red-50 px-3 py-3 text-sm text-red-900">
@@ -154,6 +154,19 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
         />
       )}
     </Shell>
+  );
+}
+
+/** AUTO-5: while the chatbot answers, the buyer can ask for a person at any time. */
+function BotBar({ client, sessionId }: { client: WidgetClient; sessionId: string }) {
+  return (
+    <div className="flex items-center justify-between gap-2 border-t border-sky-100 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="bot-bar">
+      <p>You&apos;re chatting with our assistant.</p>
+      <button type="button" onClick={() => void client.requestPerson(sessionId)} data-testid="talk-to-person"
+        className="shrink-0 rounded-md border border-brand-500 bg-white px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+        Talk to a person
+      </button>
+    </div>
   );
 }
 

@@ -74,7 +74,7 @@ export class WidgetClient extends WidgetStore {
         blockedNotice: info.isBlocked ? "This shop is not accepting messages from you." : null,
         phase: "connecting",
       });
-      await this.refreshContext();
+      await this.refreshContext(true);
       if (generation !== this.generation) return;
       this.socket?.connect();
     } catch (error) {
@@ -98,13 +98,14 @@ export class WidgetClient extends WidgetStore {
     if (this.sessionInfo) await this.refreshContext().catch(() => undefined);
   }
 
-  private async refreshContext(): Promise<void> {
+  /** `afterGap`: on start and reconnect the context is the truth (events may have been missed). */
+  private async refreshContext(afterGap = false): Promise<void> {
     const info = this.sessionInfo;
     if (!info) return;
     const context = await fetchWidgetContext(this.options, info.token, this.page);
     this.readSent = Math.max(this.readSent, context.buyerReadSeq);
     this.setState({
-      session: context.session,
+      session: afterGap ? context.session : newerSession(this.state.session, context.session),
       shopReadSeq: Math.max(this.state.shopReadSeq, context.shopReadSeq),
       buyerReadSeq: Math.max(this.state.buyerReadSeq, context.buyerReadSeq),
       product: context.product,
@@ -151,7 +152,7 @@ export class WidgetClient extends WidgetStore {
 
     socket.on("connect", () => this.setState({ phase: "connected" }));
     // Whatever happened while away: messages come by the delivery client's sync; session and read state by the context.
-    socket.on("widget.ready", () => void this.refreshContext().catch(() => undefined));
+    socket.on("widget.ready", () => void this.refreshContext(true).catch(() => undefined));
     socket.on("disconnect", (reason) => {
       this.setState({ phase: "reconnecting", agentTyping: null });
       // A disconnect the server asked for is not retried by socket.io itself.
@@ -317,6 +318,17 @@ export class WidgetClient extends WidgetStore {
     }
   }
 
+  /** AUTO-5: the "Talk to a person" button; the hand-over note and session change arrive as events. */
+  async requestPerson(sessionId: string): Promise<void> {
+    try {
+      await call(this.commands, "session:request_person", { sessionId });
+      const session = this.state.session;
+      if (session?.id === sessionId) this.setState({ session: { ...session, withBot: false } });
+    } catch (error) {
+      this.showNotice({ kind: "error", message: error instanceof Error ? error.message : "Please try again." }, NOTICE_MS);
+    }
+  }
+
   /** WIDGET-3: claim a voucher from a voucher card. */
   async claimVoucher(voucherId: string, messageId: string): Promise<void> {
     try {
@@ -334,4 +346,16 @@ export class WidgetClient extends WidgetStore {
     this.teardownSocket();
     void this.start();
   }
+}
+
+/**
+ * The context is read over HTTP while socket events keep arriving: a context read just before an
+ * assignment (or an end) may answer after the event. A session only moves queued → open →
+ * ended/expired (a requeue arrives as its own event, applied directly), so a context that would
+ * move the same session back is stale and the state from the event stays.
+ */
+function newerSession(current: WidgetSessionDto | null, fromContext: WidgetSessionDto | null): WidgetSessionDto | null {
+  if (!current || !fromContext || current.id !== fromContext.id) return fromContext;
+  const rank = { queued: 0, open: 1, ended: 2, expired: 2 } as const;
+  return rank[fromContext.state] < rank[current.state] ? current : fromContext;
 }

@@ -5,6 +5,7 @@
 // system notes centered and muted; bot and automatic messages are marked "Automatic"; the
 // agent's messages say "Read" once the buyer's read mark passes them (CHAT-4).
 import { Fragment, type ReactNode } from "react";
+import { readHandoverSummary } from "@/core/automation/chatbot";
 import type { MessageDto } from "@/shared/dto";
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
 import { formatTime } from "./format";
@@ -41,12 +42,22 @@ function isEmojiOnly(text: string): boolean {
 }
 
 export function SystemNote({ message }: { message: MessageDto }) {
+  // AUTO-5: the chatbot's hand-over note carries what the buyer asked, for the agent only.
+  const handover = readHandoverSummary(message.payload);
   return (
-    <div className="my-2 flex justify-center" data-testid="system-note" data-seq={message.seq}>
+    <div className="my-2 flex flex-col items-center" data-testid="system-note" data-seq={message.seq}>
       <p className="max-w-[80%] rounded-full bg-slate-200/70 px-3 py-1 text-center text-xs text-slate-600">
         {message.body}
         <span className="ml-2 text-slate-400">{formatTime(message.createdAt)}</span>
       </p>
+      {handover && handover.asked.length > 0 && (
+        <div className="mt-1 max-w-[80%] rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700" data-testid="handover-summary">
+          <p className="font-medium">The buyer asked the chatbot:</p>
+          <ul className="list-disc pl-4">
+            {handover.asked.map((question, index) => <li key={index}>{question}</li>)}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

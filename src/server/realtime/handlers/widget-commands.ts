@@ -10,6 +10,7 @@ import { ingestBuyerMessage } from "@/server/services/messaging/ingest-buyer-mes
 import { listMessagesAfter, listMessagesBefore, markReadByBuyer } from "@/server/services/messaging/read-messages";
 import { announceBuyerTyping } from "@/server/services/messaging/typing";
 import { rateSession } from "@/server/services/sessions/update-session";
+import { requestPerson } from "@/server/services/automation/chatbot";
 import { claimVoucher } from "@/server/services/workbench/claim-voucher";
 import { findBuyerConversation } from "@/server/services/widget/widget-socket-buyer";
 
@@ -42,6 +43,11 @@ export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
   },
   async "session:rate"({ db, buyer }, input) {
     return applyServiceResult(db, await rateSession(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, ...input }));
+  },
+  async "session:request_person"({ db, buyer }, input) {
+    // Serialized with this buyer's messages: the hand-over note lands in sequence order.
+    return serializeByKey(`buyer:${buyer.buyerId}`, async () =>
+      applyServiceResult(db, await requestPerson(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, sessionId: input.sessionId }), { drainInBackground: true }));
   },
   async "voucher:claim"({ db, buyer }, input) {
     const { voucher } = await claimVoucher(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, voucherId: input.voucherId, messageId: input.messageId });

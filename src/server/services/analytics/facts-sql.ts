@@ -18,7 +18,7 @@ const replyMember = Prisma.sql`COALESCE(m."authorMemberId"::text, ${REMOVED_MEMB
 const isReply = Prisma.sql`m."authorType" = 'agent' AND m."isAutomatic" = false`;
 
 export const SESSION_FACT_COLUMNS = [
-  "sessionId", "shopId", "buyerId", "openedAt", "firstAssignedAt", "firstReplyAt", "firstReplyMemberId",
+  "sessionId", "shopId", "buyerId", "openedAt", "humanQueueAt", "firstAssignedAt", "firstReplyAt", "firstReplyMemberId",
   "lastHolderId", "state", "closedAt", "endedById", "rating", "ratedAt",
 ] as const;
 
@@ -30,6 +30,9 @@ export function sessionFactsSelect(shopId: string, sessionIds?: readonly string[
   const only = sessionIds ? Prisma.sql`AND s.id = ANY(${[...sessionIds]}::uuid[])` : Prisma.empty;
   return Prisma.sql`
     SELECT s.id AS "sessionId", s."shopId", c."buyerId", s."createdAt" AS "openedAt",
+           -- AUTO-5: a session reaches people when it opens, or at the chatbot's hand-over; while
+           -- the bot alone holds it, it has not (and is in no response figure).
+           CASE WHEN s."botActive" THEN NULL ELSE COALESCE(s."handedOverAt", s."createdAt") END AS "humanQueueAt",
            LEAST(fa.at, s."assignedAt") AS "firstAssignedAt",
            fr.at AS "firstReplyAt", fr.member AS "firstReplyMemberId",
            s."assigneeId" AS "lastHolderId", s.state, s."closedAt", s."endedById", s.rating, s."ratedAt"

@@ -46,7 +46,7 @@ const epochMs = (column: Prisma.Sql) => Prisma.sql`(date_part('epoch', ${column}
  * the answer is about a third of the size, and parsing it a third of the time.
  */
 type SessionTuple = [
-  openedAt: number, firstAssignedAt: number | null, firstReplyAt: number | null, firstReplyMember: number | null,
+  openedAt: number, humanQueueAt: number | null, firstAssignedAt: number | null, firstReplyAt: number | null, firstReplyMember: number | null,
   lastHolder: number | null, state: "q" | "o" | "e" | "x", closedAt: number | null, endedBy: number | null,
   rating: number | null, ratedAt: number | null,
 ];
@@ -70,7 +70,7 @@ export async function loadSessionFacts(db: Database, shopId: string, range: DayR
       ) u WHERE id IS NOT NULL
     )
     SELECT json_build_object('members', m.ids, 'rows', COALESCE((
-      SELECT json_agg(json_build_array(${at("openedAt")}, ${at("firstAssignedAt")}, ${at("firstReplyAt")}, ${member("firstReplyMemberId")},
+      SELECT json_agg(json_build_array(${at("openedAt")}, ${at("humanQueueAt")}, ${at("firstAssignedAt")}, ${at("firstReplyAt")}, ${member("firstReplyMemberId")},
         ${member("lastHolderId")}, CASE f.state WHEN 'queued' THEN 'q' WHEN 'open' THEN 'o' WHEN 'ended' THEN 'e' ELSE 'x' END,
         ${at("closedAt")}, ${member("endedById")}, f.rating, ${at("ratedAt")}))
       FROM f), '[]'))::text AS answer
@@ -80,7 +80,7 @@ export async function loadSessionFacts(db: Database, shopId: string, range: DayR
 }
 
 function toSessionFact(row: SessionTuple, members: readonly string[], base: number): SessionFact {
-  const [opened, firstAssigned, firstReplyAt, firstReplyMember, lastHolder, state, closedAt, endedBy, rating, ratedAt] = row;
+  const [opened, humanQueueAt, firstAssigned, firstReplyAt, firstReplyMember, lastHolder, state, closedAt, endedBy, rating, ratedAt] = row;
   const time = (value: number | null) => (value === null ? null : value + base);
   const memberAt = (index: number | null) => (index === null ? null : members[index]!);
   const openedAtMs = opened + base;
@@ -91,8 +91,8 @@ function toSessionFact(row: SessionTuple, members: readonly string[], base: numb
     // agent-started sessions do not exist yet.
     origin: "buyer",
     openedAtMs,
-    // There is no chatbot hand-over yet: a session reaches people when it opens.
-    humanQueueAtMs: openedAtMs,
+    // AUTO-5: the opening, or the chatbot's hand-over; null while the bot alone handled it.
+    humanQueueAtMs: time(humanQueueAt),
     firstAssignedAtMs: time(firstAssigned),
     firstReply: firstReplyAt !== null && firstReplyMember !== null ? { atMs: firstReplyAt + base, memberId: members[firstReplyMember]! } : null,
     lastHolderId: memberAt(lastHolder),
@@ -109,8 +109,8 @@ function toSessionFact(row: SessionTuple, members: readonly string[], base: numb
 /**
  * The session figures of the range summed per (shop day, owner) by the database, so a year's
  * tens of thousands of sessions travel as a few thousand buckets with their time samples. The
- * rules are addSession's in figures.ts, written here in SQL over the stored facts (buyer-opened
- * sessions reach people when they open, see toSessionFact); the ANALYTICS-5 test compares the
+ * rules are addSession's in figures.ts, written here in SQL over the stored facts (response times run
+ * from when a session reached people, humanQueueAt, see toSessionFact); the ANALYTICS-5 test compares the
  * result with a naive recomputation from the raw tables. A fact's day is the range day whose
  * start (computed by the pure module) is the last one at or before it: width_bucket over those
  * starts, the binary search computeAnalytics does.
@@ -130,13 +130,13 @@ export async function loadSessionSums(db: Database, shopId: string, range: DayRa
     ), buckets AS (
       SELECT ${day("openedAt")} AS d, COALESCE(f."firstReplyMemberId", f."lastHolderId"::text) AS owner,
              count(*) AS opened,
-             count(*) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND ${ms("firstReplyAt")} - ${ms("openedAt")} <= ${RESPONSE_WINDOW_MS}) AS replied,
+             count(*) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND ${ms("firstReplyAt")} - ${ms("humanQueueAt")} <= ${RESPONSE_WINDOW_MS}) AS replied,
              count(*) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL) AS handled,
              0 AS rated, 0 AS satisfied,
-             array_agg(GREATEST(0, ${ms("firstReplyAt")} - ${ms("openedAt")})) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL) AS first_response,
+             array_agg(GREATEST(0, ${ms("firstReplyAt")} - ${ms("humanQueueAt")})) FILTER (WHERE f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL) AS first_response,
              NULL::bigint[] AS resolution,
-             array_agg(GREATEST(0, ${ms("firstAssignedAt")} - ${ms("openedAt")})) FILTER (WHERE f."firstAssignedAt" IS NOT NULL) AS queue_wait
-      FROM f WHERE ${inRange("openedAt")} GROUP BY 1, 2
+             array_agg(GREATEST(0, ${ms("firstAssignedAt")} - ${ms("humanQueueAt")})) FILTER (WHERE f."firstAssignedAt" IS NOT NULL) AS queue_wait
+      FROM f WHERE ${inRange("openedAt")} AND f."humanQueueAt" IS NOT NULL GROUP BY 1, 2
       UNION ALL
       SELECT ${day("closedAt")}, ${closer}, 0, 0, 0, 0, 0, NULL, array_agg(GREATEST(0, ${ms("closedAt")} - ${ms("openedAt")})), NULL
       FROM f WHERE f.state = 'ended' AND ${inRange("closedAt")} GROUP BY 1, 2

@@ -26,7 +26,7 @@ const TABLES: readonly TableSpec[] = [
   {
     table: "AnalyticsSessionFact",
     columns: SESSION_FACT_COLUMNS,
-    timeColumns: ["openedAt", "firstAssignedAt", "firstReplyAt", "closedAt", "ratedAt"],
+    timeColumns: ["openedAt", "humanQueueAt", "firstAssignedAt", "firstReplyAt", "closedAt", "ratedAt"],
     key: (row) => String(row.sessionId),
     derive: (shopId) => sessionFactsSelect(shopId),
   },

@@ -47,7 +47,9 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
   const claimed = await tx.$queryRaw<Array<{ id: string }>>`
     UPDATE "ChatSession" AS s
     SET "state" = CASE WHEN v.from_id IS NULL THEN ${ASSIGNED_STATE}::"SessionState" ELSE ${TRANSFERRED_STATE}::"SessionState" END,
-        "assigneeId" = v.to_id, "assignedAt" = ${now}, "updatedAt" = ${now}
+        "assigneeId" = v.to_id, "assignedAt" = ${now}, "updatedAt" = ${now},
+        -- AUTO-5: a member taking a chat from the bot ends the bot's part for good.
+        "botActive" = false, "handedOverAt" = CASE WHEN s."botActive" THEN ${now} ELSE s."handedOverAt" END
     FROM unnest(${sessionIds}::uuid[], ${fromIds}::uuid[], ${toIds}::uuid[]) AS v(id, from_id, to_id)
     WHERE s.id = v.id AND s."shopId" = ${shopId}::uuid
       AND ((v.from_id IS NULL AND ${stateGuardSql("assign", state)}) OR (${stateGuardSql("transfer", state)} AND s."assigneeId" = v.from_id AND v.from_id <> v.to_id))

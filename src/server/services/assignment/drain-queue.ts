@@ -49,7 +49,8 @@ export async function drainQueue(
     const batch = await db.$transaction(async (tx) => {
       await lockShopAssignments(tx, input.shopId);
       const queued = await tx.chatSession.findMany({
-        where: { shopId: input.shopId, state: stateWhere("assign") },
+        // AUTO-5: a session the chatbot holds waits for its hand-over.
+        where: { shopId: input.shopId, state: stateWhere("assign"), botActive: false },
         orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
         take: batchSize,
         select: { id: true, conversationId: true, queuedAt: true, conversation: { select: { buyerId: true } } },

@@ -19,10 +19,10 @@ import {
 
 type Db = Pick<Database, "shopSettings" | "proactiveTemplate">;
 
-async function readGreeting(db: Db, shopId: string): Promise<GreetingSettingsDto & { autoSendThreshold: number | null }> {
+async function readGreeting(db: Db, shopId: string): Promise<GreetingSettingsDto & { autoSendThreshold: number | null; chatbotEnabled: boolean }> {
   // A shop created without a settings row gets the defaults on first read.
   const settings = await db.shopSettings.upsert({ where: { shopId }, update: {}, create: { shopId } });
-  return { enabled: settings.greetingEnabled, template: settings.greetingTemplate, repeatAfterHours: settings.greetingRepeatAfterHours, autoSendThreshold: settings.autoSendThreshold };
+  return { enabled: settings.greetingEnabled, template: settings.greetingTemplate, repeatAfterHours: settings.greetingRepeatAfterHours, autoSendThreshold: settings.autoSendThreshold, chatbotEnabled: settings.chatbotEnabled };
 }
 
 /** Every proactive status, stored or default (off). Bounded: at most one row per status. */
@@ -37,7 +37,7 @@ export async function readProactiveTemplates(db: Pick<Database, "proactiveTempla
 
 export async function getGreetingSettings(db: Database, input: { actor: MemberContext }): Promise<GreetingSettingsDto> {
   assertCan(input.actor, "automation:update");
-  const { autoSendThreshold: _ignored, ...greeting } = await readGreeting(db, input.actor.shopId);
+  const { autoSendThreshold: _ignored, chatbotEnabled: _alsoIgnored, ...greeting } = await readGreeting(db, input.actor.shopId);
   return greeting;
 }
 
@@ -73,13 +73,13 @@ export async function updateProactiveTemplates(db: Database, input: { actor: Mem
 
 export async function getAutomationOverview(db: Database, input: { actor: MemberContext }): Promise<AutomationOverviewDto> {
   assertCan(input.actor, "automation:update");
-  const { autoSendThreshold, ...greeting } = await readGreeting(db, input.actor.shopId);
+  const { autoSendThreshold, chatbotEnabled, ...greeting } = await readGreeting(db, input.actor.shopId);
   const proactive = await readProactiveTemplates(db, input.actor.shopId);
-  return { greeting, proactive, autoSendThreshold, tools: automationTools({ greeting, proactive, autoSendThreshold }) };
+  return { greeting, proactive, autoSendThreshold, tools: automationTools({ greeting, proactive, autoSendThreshold, chatbotEnabled }) };
 }
 
 /** The six tools of the seed's "Automation Tools" page, in its order. */
-function automationTools(input: { greeting: GreetingSettingsDto; proactive: ProactiveTemplateDto[]; autoSendThreshold: number | null }): AutomationToolDto[] {
+function automationTools(input: { greeting: GreetingSettingsDto; proactive: ProactiveTemplateDto[]; autoSendThreshold: number | null; chatbotEnabled: boolean }): AutomationToolDto[] {
   const proactiveOn = input.proactive.filter((row) => row.enabled).length;
   return [
     { id: "greeting", name: "Greeting", description: "Welcomes a buyer who starts a chat, with their name and the shop's.", state: input.greeting.enabled ? "On" : "Off", href: "/settings/automation/greeting" },
@@ -92,7 +92,7 @@ function automationTools(input: { greeting: GreetingSettingsDto; proactive: Proa
       state: input.autoSendThreshold === null ? "Auto-send off" : `Auto-send at ${input.autoSendThreshold}`,
       href: "/settings/faq",
     },
-    { id: "chatbot", name: "Chatbot", description: "Answers general questions from the FAQ and hands over to a person.", state: "Coming soon", href: null },
+    { id: "chatbot", name: "Chatbot", description: "Answers general questions from the FAQ and hands over to a person.", state: input.chatbotEnabled ? "On" : "Off", href: "/settings/automation/chatbot" },
     {
       id: "proactive",
       name: "Proactive order messages",

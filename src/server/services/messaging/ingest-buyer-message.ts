@@ -16,6 +16,7 @@ import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from 
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { autoAnswerBuyerMessage } from "@/server/services/faq/auto-answer";
+import { chatbotEnabledFor, chatbotTurn } from "@/server/services/automation/chatbot";
 import { consoleAudience } from "@/server/realtime/rooms";
 import { serviceResult, type ServiceResult } from "@/server/services/service-result";
 import type { MessageDto } from "@/shared/dto";
@@ -44,9 +45,23 @@ export type BuyerMessageResult = ServiceResult<BuyerMessageData>;
 
 export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
   const result = await storeBuyerMessage(db, input);
-  if (result.data.isDuplicate || result.data.message.kind !== "text" || !result.data.message.sessionId) return result;
-  // AUTO-4: the automatic FAQ answer, after the buyer's message committed (its own transaction).
+  if (result.data.isDuplicate || !result.data.message.sessionId) return result;
   const { message } = result.data;
+  // AUTO-5: while the chatbot holds the session it answers (or hands over) instead of AUTO-4.
+  try {
+    const bot = await chatbotTurn(db, {
+      shopId: input.shopId, buyerId: input.buyerId, conversationId: message.conversationId, sessionId: message.sessionId!, messageId: message.id,
+      kind: message.kind === "text" ? "text" : "other", text: message.body, now: input.now,
+    });
+    if (bot.data.handled) return { ...result, events: [...result.events, ...bot.events], drain: [...new Set([...result.drain, ...bot.drain])] };
+  } catch (error) {
+    // As for AUTO-4: the buyer's message is stored; the session stays with the bot, and the
+    // next turn (or the "Talk to a person" button) decides again.
+    console.error("AUTO-5: the chatbot's turn failed", error);
+    return result;
+  }
+  if (message.kind !== "text") return result;
+  // AUTO-4: the automatic FAQ answer, after the buyer's message committed (its own transaction).
   const audience = result.events.find((event) => event.target === "console" && event.event === "message.created");
   try {
     const outcome = await autoAnswerBuyerMessage(db, {
@@ -100,20 +115,25 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
 
     let sessionId = conversation.activeSessionId;
     let openedSessionId: string | null = null;
+    let openedWithBot = false;
     if (!sessionId) {
       // Rare path: check for a retry before opening a session, so a retry never opens one.
       const duplicate = await duplicateOf();
       if (duplicate) return duplicate;
       const context = await verifiedContext(tx, input.shopId, input.buyerId, input.context);
+      // AUTO-5: the shop's switch as it is now decides; a reopened chat after the bot was
+      // switched off starts with people.
+      const withBot = await chatbotEnabledFor(tx, input.shopId);
       const session = await tx.chatSession.create({
         data: {
-          shopId: input.shopId, conversationId: conversation.id, state: "queued", queuedAt: now, createdAt: now, category: context.category,
+          shopId: input.shopId, conversationId: conversation.id, state: "queued", queuedAt: now, createdAt: now, category: context.category, botActive: withBot,
           contextProductId: context.productId, contextOrderId: context.orderId,
         },
       });
       await tx.conversation.update({ where: { id: conversation.id }, data: { activeSessionId: session.id } });
       conversation.activeSessionId = session.id;
       sessionId = openedSessionId = session.id;
+      openedWithBot = withBot;
     }
 
     // The same one-statement append as the common path, now that the session exists; the
@@ -141,8 +161,9 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
     if (openedSessionId) await refreshSessionFacts(tx, input.shopId, [openedSessionId]);
 
     const message = toMessageDto(appended.message);
-    const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended, openedSession: openedSessionId !== null, notes });
-    return serviceResult({ message, isDuplicate: false, openedSessionId }, events, openedSessionId ? [input.shopId] : []);
+    const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended: { ...appended, session: { ...appended.session, botActive: openedWithBot } }, openedSession: openedSessionId !== null, notes });
+    // A session the bot holds is not routed yet (the drain would skip it anyway).
+    return serviceResult({ message, isDuplicate: false, openedSessionId }, events, openedSessionId && !openedWithBot ? [input.shopId] : []);
   }, MESSAGE_TRANSACTION_OPTIONS);
 }
 

@@ -53,6 +53,8 @@ export interface SessionRow {
   oldestUnansweredAt: Date | null;
   lastBuyerMessageAt: Date | null;
   closedAt: Date | null;
+  /** AUTO-5: the chatbot holds the session (absent on rows read without it: false). */
+  botActive?: boolean;
   assignee?: { nickname: string; avatarUrl: string | null } | null;
 }
 
@@ -86,5 +88,6 @@ export function toWidgetSessionDto(row: SessionRow): WidgetSessionDto {
     state: row.state,
     agent: row.state === "open" && row.assignee ? { nickname: row.assignee.nickname, avatarUrl: row.assignee.avatarUrl } : null,
     rating: row.rating,
+    withBot: row.botActive === true && row.state === "queued" && row.assigneeId === null,
   };
 }

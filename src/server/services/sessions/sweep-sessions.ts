@@ -26,7 +26,7 @@ export async function sweepSessions(db: Database, input: { now: Date }): Promise
     events.push(...result.events);
   }
   const countDrift = await checkOpenCountDrift(db);
-  const shops = await db.chatSession.findMany({ where: { state: stateWhere("assign") }, distinct: ["shopId"], select: { shopId: true }, take: SWEEP_BATCH });
+  const shops = await db.chatSession.findMany({ where: { state: stateWhere("assign"), botActive: false }, distinct: ["shopId"], select: { shopId: true }, take: SWEEP_BATCH });
   return serviceResult({ expired, shopsDrained: shops.length, countDrift }, events, shops.map((shop) => shop.shopId));
 }
 

@@ -25,6 +25,7 @@ async function queuePosition(db: Database, session: { id: string; shopId: string
     where: {
       shopId: session.shopId,
       state: "queued",
+      botActive: false,
       OR: [{ queuedAt: { lt: session.queuedAt } }, { queuedAt: session.queuedAt, id: { lt: session.id } }],
     },
   });
