@@ -93,6 +93,9 @@ const ROUTES: RouteCase[] = [
   { file: "api/settings/automation/greeting/route.ts", method: "PUT", action: "automation:update", body: () => ({ enabled: true, template: "Hi {buyer}", repeatAfterHours: 12 }) },
   { file: "api/settings/automation/proactive/route.ts", method: "GET", action: "automation:update" },
   { file: "api/settings/automation/proactive/route.ts", method: "PUT", action: "automation:update", body: () => ({ templates: [{ status: "shipped", enabled: true, template: "{order_id} shipped" }] }) },
+  // AUTO-5: the chatbot switch.
+  { file: "api/settings/automation/chatbot/route.ts", method: "GET", action: "automation:update" },
+  { file: "api/settings/automation/chatbot/route.ts", method: "PUT", action: "automation:update", body: () => ({ enabled: false }) },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */
@@ -131,7 +134,7 @@ async function listRouteFiles(directory: string): Promise<string[]> {
 }
 
 describe("TEAM-1 every team and settings route declares its permission", () => {
-  it("TEAM-1 AUTO-1 AUTO-6 the table above covers every exported handler under api/team, api/me and api/settings/automation", async () => {
+  it("TEAM-1 AUTO-1 AUTO-5 AUTO-6 the table above covers every exported handler under api/team, api/me and api/settings/automation", async () => {
     const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me")), ...(await listRouteFiles("api/settings/automation"))];
     const exported: string[] = [];
     for (const file of files) {
