@@ -120,11 +120,15 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
     if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
     if (member.sessionId) joined.push(rooms.signInSession(member.sessionId));
-    closeSocketAtSessionEnd(socket, member);
-    await socket.join(joined);
+    // The disconnect listener goes on before anything is awaited, and a socket that closed while
+    // it was joining never counts as connected: otherwise its presence entry would be renewed by
+    // every heartbeat and the member would stay "online" (and eligible) after leaving.
     socket.on("disconnect", () => {
       Promise.resolve(components.onConsoleDisconnected?.(member, socket)).catch((error) => log("presence disconnect failed", error));
     });
+    closeSocketAtSessionEnd(socket, member);
+    await socket.join(joined);
+    if (socket.disconnected) return;
     await Promise.resolve(components.onConsoleConnected?.(member, socket)).catch((error) => log("presence connect failed", error));
     socket.emit("console.ready", {
       memberId: member.memberId,
