@@ -122,4 +122,10 @@ test("ACCOUNT-2 a member changes her password in personal settings; her other br
   await expect(other.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
   await signInAs(other, PIA.email, PIA.changed);
   await other.context().close();
+  // Pia leaves for good: signing out everywhere drops her console on the server at once, so the
+  // specs after this one see only the demo team online (a closed tab may take until Socket.IO's
+  // ping timeout to be noticed).
+  const signedOut = await page.request.delete("/api/me/sessions", { headers: { origin: new URL(page.url()).origin } });
+  expect(signedOut.ok()).toBe(true);
+  await expect(page).toHaveURL(/\/sign-in/, { timeout: 10_000 });
 });
