@@ -3,8 +3,8 @@
 // "Talk to a person": the buyer sees the hand-over note and the chat lands in Unassigned in the
 // console with the note and the summary of what the buyer asked. The demo shop's settings are
 // restored at the end (other specs share the demo shop).
-import { expect, test, type FrameLocator, type Page } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
+import { expect, test } from "@playwright/test";
+import { DEMO, signInAs, openDemoWidget } from "./support";
 
 const QUESTION = "Do you have a physical showroom in Harborview?";
 const ANSWER = "Yes: our Harborview showroom is open Tuesday to Saturday, 10 to 6.";
@@ -12,14 +12,6 @@ const CSV = [
   "id,category,question,alternatives,answer",
   `e2e-bot-showroom,pre_purchase,${QUESTION},Can I visit your showroom | Where is your showroom,"${ANSWER}"`,
 ].join("\r\n");
-
-async function openWidget(page: Page): Promise<FrameLocator> {
-  await page.goto("/demo-store");
-  await page.getByTestId("counterpart-launcher").click();
-  const frame = page.frameLocator("iframe.cp-frame");
-  await expect(frame.getByRole("textbox", { name: "Message" })).toBeEditable();
-  return frame;
-}
 
 test("AUTO-5: the bot answers an FAQ question in the widget; Talk to a person lands the chat in Unassigned with the note and summary", async ({ browser }) => {
   const ownerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -40,7 +32,7 @@ test("AUTO-5: the bot answers an FAQ question in the widget; Talk to a person la
     await expect(owner.getByTestId("tool-chatbot").getByTestId("tool-state")).toHaveText("On");
 
     const buyer = await buyerContext.newPage();
-    const frame = await openWidget(buyer);
+    const frame = await openDemoWidget(buyer);
     await frame.getByRole("textbox", { name: "Message" }).fill(QUESTION);
     await frame.getByRole("button", { name: "Send", exact: true }).click();
     await expect(frame.getByTestId("message").filter({ hasText: ANSWER })).toBeVisible();

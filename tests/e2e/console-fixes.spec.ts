@@ -5,9 +5,8 @@
 // the sign-in page (TEAM-3). Buyers use the real widget on the demo storefront, or a
 // socket.io-client on the widget namespace where only the console is under test.
 import { expect, test, type Browser, type BrowserContext, type FrameLocator, type Page } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
+import { DEMO, signInAs, openDemoWidget } from "./support";
 import { SocketBuyer } from "./socket-buyer";
-
 
 interface Console { context: BrowserContext; page: Page }
 
@@ -36,14 +35,6 @@ async function openFromAssigned(page: Page, text: string): Promise<void> {
   await expect(row).toHaveCount(1);
   await row.click();
   await expect(page.getByTestId("chat-title")).toBeVisible();
-}
-
-async function openWidget(page: Page): Promise<FrameLocator> {
-  await page.goto("/demo-store");
-  await page.getByTestId("counterpart-launcher").click();
-  const frame = page.frameLocator("iframe.cp-frame");
-  await expect(frame.getByRole("textbox", { name: "Message" })).toBeEditable();
-  return frame;
 }
 
 async function widgetSend(frame: FrameLocator, text: string): Promise<void> {
@@ -75,7 +66,7 @@ test("CHAT-7 a buyer rates the ended chat in the widget with a comment; the agen
   const ava = await openConsole(browser, DEMO.agent1);
   await waitForEligible(ava.page, ["Ava"]);
   try {
-    const frame = await openWidget(page);
+    const frame = await openDemoWidget(page);
     await widgetSend(frame, "Can I return an opened tea tin?");
     await openFromAssigned(ava.page, "Can I return an opened tea tin?");
     await chatWindow(ava.page).getByRole("button", { name: "End chat" }).click();
@@ -106,7 +97,7 @@ test("SET-4 CHAT-9 a buyer blocked in the console is not asked to rate, is liste
   const ava = await openConsole(browser, DEMO.agent1);
   await waitForEligible(ava.page, ["Ava"]);
   try {
-    const frame = await openWidget(page);
+    const frame = await openDemoWidget(page);
     await widgetSend(frame, "This is spam spam spam");
     await openFromAssigned(ava.page, "This is spam spam spam");
     const nickname = (await ava.page.getByTestId("buyer-panel").getByTestId("buyer-nickname").innerText()).trim();
@@ -155,7 +146,7 @@ test("WIDGET-3 a claimed voucher still shows Claimed after the buyer reloads the
   const ava = await openConsole(browser, DEMO.agent1);
   await waitForEligible(ava.page, ["Ava"]);
   try {
-    const frame = await openWidget(page);
+    const frame = await openDemoWidget(page);
     await widgetSend(frame, "Any discount today?");
     await openFromAssigned(ava.page, "Any discount today?");
     const workbench = ava.page.getByTestId("workbench-panel");

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type FrameLocator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "counterpart-demo";
 export const DEMO = {
@@ -17,4 +17,13 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/console$/);
   await expect(page.getByTestId("connection-status")).toHaveText("Connected");
+}
+
+/** The demo storefront with the chat opened: the widget's frame, ready for typing. */
+export async function openDemoWidget(page: Page): Promise<FrameLocator> {
+  await page.goto("/demo-store");
+  await page.getByTestId("counterpart-launcher").click();
+  const frame = page.frameLocator("iframe.cp-frame");
+  await expect(frame.getByRole("textbox", { name: "Message" })).toBeEditable();
+  return frame;
 }
