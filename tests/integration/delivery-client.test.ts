@@ -10,7 +10,7 @@
 // `afterSeq: lastSeq(messages)` (the old rule), this test fails with the three messages after the
 // first page missing; with the gap-free rule (`contiguousSeq`) it passes.
 import type { Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DeliveryClient, type DeliveryTransport } from "../../src/client/delivery/client";
 import { bindConsoleDelivery, bindWidgetDelivery, consoleTransport, widgetTransport } from "../../src/client/delivery/socket-adapter";
 import { asTypedSocket } from "../../src/client/socket/typed-socket";
@@ -114,7 +114,9 @@ describe("CHAT-3 the shared delivery client on real sockets (issue 9)", () => {
     clients.push(client);
     bindConsoleDelivery(client, asTypedSocket("console", agent), conversationId, true);
     await until(client, isSettled);
-    expect(client.getState().messages.map((m) => m.seq)).toEqual(await conversationSeqs(conversationId));
+    // The chat's assignment note and greeting are published after the drain that follows "hello":
+    // settled can come first, so wait until the client holds everything the conversation has.
+    await vi.waitFor(async () => expect(client.getState().messages.map((m) => m.seq)).toEqual(await conversationSeqs(conversationId)), { timeout: 10_000 });
     const heldBefore = client.getState().messages.length;
 
     // The console drops; the buyer writes five messages meanwhile.
