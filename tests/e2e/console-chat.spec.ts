@@ -717,6 +717,7 @@ test("CONSOLE-6 CONSOLE-7 WIDGET-2 the buyer panel shows what the buyer was view
 
     await composer(page).fill("Hello! It is best washed by hand with warm water, then dried so it never rusts. 😊");
     await composer(page).press("Enter");
+    await expect(messageLog(page).locator('[data-kind="text"]').getByText("It is best washed by hand")).toBeVisible();
     const workbench = page.getByTestId("workbench-panel");
     await workbench.getByRole("tab", { name: "Products" }).click();
     await workbench.getByRole("button", { name: `Send ${other.name}` }).click();

@@ -3,7 +3,7 @@
 // One Socket.IO connection per console tab, shared by every component through context.
 // `call` sends a command of the typed contract (src/shared/commands.ts) and resolves with its
 // data or throws a CommandError, with a timeout so a lost connection surfaces instead of hanging.
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { io } from "socket.io-client";
 import { asTypedSocket, call, CommandError, type ConsoleSocket, type SendOptions } from "@/client/socket/typed-socket";
 import type { CommandInput, CommandResult, ConsoleCommandName } from "@/shared/commands";
@@ -25,6 +25,11 @@ interface ConsoleSocketValue {
   call: ConsoleCall;
   /** TEAM-5: what the server last said the member may see (console.ready, access.changed); null before. */
   access: AccessChangedEvent | null;
+  /**
+   * Whether console.ready has arrived on the current connection, read now rather than at the last
+   * render: an effect that binds to the socket after a render can otherwise miss the event.
+   */
+  isReady(): boolean;
 }
 
 const ConsoleSocketContext = createContext<ConsoleSocketValue | null>(null);
@@ -34,15 +39,19 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<ConnectionState>("connecting");
   const [connectionEpoch, setConnectionEpoch] = useState(0);
   const [access, setAccess] = useState<AccessChangedEvent | null>(null);
+  const isReadyNow = useRef(false);
+  const isReady = useCallback(() => isReadyNow.current, []);
 
   useEffect(() => {
     const next = asTypedSocket("console", io(CONSOLE_NAMESPACE, { withCredentials: true, transports: ["polling", "websocket"] }));
     next.on("console.ready", (hello) => {
+      isReadyNow.current = true;
       setState("connected");
       setAccess((current) => (current?.role === hello.role && current.canSeeAllChats === hello.canSeeAllChats ? current : { role: hello.role, canSeeAllChats: hello.canSeeAllChats }));
       setConnectionEpoch((epoch) => epoch + 1);
     });
     next.on("disconnect", (reason) => {
+      isReadyNow.current = false;
       setState("connecting");
       // The server dropped us on purpose (role or access change): reconnect to get fresh rooms.
       if (reason === "io server disconnect") setTimeout(() => next.connect(), 500);
@@ -67,11 +76,12 @@ export function ConsoleSocketProvider({ children }: { children: ReactNode }) {
     state,
     connectionEpoch,
     access,
+    isReady,
     call: (command, input, options) => {
       if (!socket) return Promise.reject(new CommandError("OFFLINE", "Not connected yet."));
       return call(socket, command, input, options);
     },
-  }), [socket, state, connectionEpoch, access]);
+  }), [socket, state, connectionEpoch, access, isReady]);
 
   return <ConsoleSocketContext.Provider value={value}>{children}</ConsoleSocketContext.Provider>;
 }

@@ -51,7 +51,7 @@ const noSubscription = () => () => undefined;
 const initialState = () => INITIAL_DELIVERY_STATE;
 
 export function useThread(conversationId: string | null, initialBuyerReadSeq: number | null): Thread {
-  const { socket, state: connection, call } = useConsoleSocket();
+  const { socket, isReady, call } = useConsoleSocket();
   const client = useMemo(() => {
     if (!socket || !conversationId) return null;
     return new DeliveryClient({
@@ -61,17 +61,15 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
       releasePreview: (url) => URL.revokeObjectURL(url),
     });
   }, [socket, conversationId]);
-  const isReady = useRef(false);
-  isReady.current = connection === "connected";
-
   useEffect(() => {
     if (!client || !socket || !conversationId) return;
-    const unbind = bindConsoleDelivery(client, socket, conversationId, isReady.current);
+    // Read at bind time: console.ready may have come between the render and this effect.
+    const unbind = bindConsoleDelivery(client, socket, conversationId, isReady());
     return () => {
       unbind();
       client.stop();
     };
-  }, [client, socket, conversationId]);
+  }, [client, socket, conversationId, isReady]);
 
   const delivery = useSyncExternalStore(client?.subscribe ?? noSubscription, client?.getState ?? initialState, client?.getState ?? initialState);
 
