@@ -32,6 +32,11 @@ export interface SessionChangedEvent {
   session: SessionDto;
   /** Why it changed, for notifications and live counts. */
   change: "created" | "assigned" | "transferred" | "requeued" | "ended" | "expired" | "starred" | "categorized" | "rated" | "replied" | "buyer_wrote" | "handed_over";
+  /**
+   * On "assigned" and "transferred": the member who moved the chat, or null when routing did
+   * (SET-2: nobody is notified of a chat they took themselves). Absent on other changes.
+   */
+  actorMemberId?: string | null;
 }
 
 export interface ReadChangedEvent {

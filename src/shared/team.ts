@@ -7,6 +7,7 @@ import { z } from "zod";
 import { findForbiddenNameCharacter, normalizeName } from "@/core/text/normalize-name";
 import { safeLine, safeText } from "@/shared/zod-primitives";
 import { MAX_OFFLINE_MESSAGE_LENGTH } from "@/core/widget/availability";
+import { NOTIFICATION_EVENTS, type NotificationEvent, type NotificationPrefs } from "@/core/notifications/prefs";
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
@@ -107,9 +108,20 @@ export const ZPersonalSettingsSchema = z
   .refine((value) => value.nickname !== undefined || value.defaultLanguage !== undefined, "Change at least one field");
 export type TPersonalSettings = z.infer<typeof ZPersonalSettingsSchema>;
 
-export const ZNotificationPrefsSchema = z.object({ sound: z.boolean(), desktop: z.boolean(), badge: z.boolean() }).strict();
-export type TNotificationPrefs = z.infer<typeof ZNotificationPrefsSchema>;
-export const DEFAULT_NOTIFICATION_PREFS: TNotificationPrefs = { sound: true, desktop: true, badge: true };
+const ZNotificationChannelsUpdate = z.object({ sound: z.boolean().optional(), desktop: z.boolean().optional(), badge: z.boolean().optional() }).strict();
+/**
+ * SET-2: the master switches (required, the shape older clients send) and, optionally, per-event
+ * switches to change (src/core/notifications/prefs.ts). Events not named keep their switches.
+ */
+export const ZNotificationPrefsSchema = z.object({
+  sound: z.boolean(),
+  desktop: z.boolean(),
+  badge: z.boolean(),
+  events: z.object(Object.fromEntries(NOTIFICATION_EVENTS.map((event) => [event, ZNotificationChannelsUpdate.optional()])) as Record<NotificationEvent, z.ZodOptional<typeof ZNotificationChannelsUpdate>>).strict().optional(),
+}).strict();
+export type TNotificationPrefsUpdate = z.infer<typeof ZNotificationPrefsSchema>;
+/** What is stored and returned: every switch, per event. */
+export type TNotificationPrefs = NotificationPrefs;
 
 export const ZAgentSettingsSchema = z
   .object({

@@ -56,6 +56,51 @@ async function openConsole(browser: Browser, email: string, options: { initScrip
   return { context, page };
 }
 
+/** Replaces Notification and counts chimes, so a test can read what the console announced. */
+function recordNotificationsAndChimes(): void {
+  const record = window as unknown as { __notifications: Array<{ title: string; body: string }>; __chimes: number };
+  record.__notifications = [];
+  record.__chimes = 0;
+  class FakeNotification {
+    static permission: NotificationPermission = "default";
+    static async requestPermission(): Promise<NotificationPermission> {
+      FakeNotification.permission = "granted";
+      return "granted";
+    }
+    onclick: (() => void) | null = null;
+    constructor(title: string, options?: { body?: string }) {
+      record.__notifications.push({ title, body: options?.body ?? "" });
+    }
+    close() {}
+  }
+  Object.defineProperty(window, "Notification", { value: FakeNotification, configurable: true });
+  const RealAudioContext = window.AudioContext;
+  class CountingAudioContext extends RealAudioContext {
+    override createOscillator() {
+      record.__chimes += 0.5;
+      return super.createOscillator();
+    }
+  }
+  Object.defineProperty(window, "AudioContext", { value: CountingAudioContext, configurable: true });
+}
+
+const ALL_ON = { sound: true, desktop: true, badge: true };
+const ALL_NOTIFICATIONS_ON = { ...ALL_ON, events: { chat_assigned: ALL_ON, buyer_message: ALL_ON, transfer_to_me: ALL_ON, due_soon: ALL_ON } };
+
+async function putNotificationPrefs(page: Page, prefs: object): Promise<void> {
+  const saved = await page.request.put("/api/me/notifications", { data: prefs });
+  expect(saved.ok()).toBe(true);
+}
+
+const recordedNotifications = (page: Page) => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications);
+
+const setTabHidden = (page: Page, isHidden: boolean) =>
+  page.evaluate((hidden) => {
+    Object.defineProperty(document, "visibilityState", { value: hidden ? "hidden" : "visible", configurable: true });
+    Object.defineProperty(document, "hidden", { value: hidden, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, isHidden);
+
 /** Opens a chat in the console by its address (the list links to the same place). */
 async function openChat(page: Page, conversationId: string): Promise<void> {
   await page.goto(`/console?c=${conversationId}`);
@@ -604,45 +649,16 @@ test("ASSIGN-5 CHAT-6 from Unassigned: assign to me, assign to another member, t
 });
 
 test("CONSOLE-8 sound, desktop notification and tab badge for buyer messages outside the open chat, per the member's settings", async ({ browser, baseURL }) => {
-  const ava = await openConsole(browser, DEMO.agent1, {
-    initScript: () => {
-      const record = window as unknown as { __notifications: Array<{ title: string; body: string }>; __chimes: number };
-      record.__notifications = [];
-      record.__chimes = 0;
-      class FakeNotification {
-        static permission: NotificationPermission = "default";
-        static async requestPermission(): Promise<NotificationPermission> {
-          FakeNotification.permission = "granted";
-          return "granted";
-        }
-        onclick: (() => void) | null = null;
-        constructor(title: string, options?: { body?: string }) {
-          record.__notifications.push({ title, body: options?.body ?? "" });
-        }
-        close() {}
-      }
-      Object.defineProperty(window, "Notification", { value: FakeNotification, configurable: true });
-      const RealAudioContext = window.AudioContext;
-      class CountingAudioContext extends RealAudioContext {
-        override createOscillator() {
-          record.__chimes += 0.5;
-          return super.createOscillator();
-        }
-      }
-      Object.defineProperty(window, "AudioContext", { value: CountingAudioContext, configurable: true });
-    },
-  });
+  const ava = await openConsole(browser, DEMO.agent1, { initScript: recordNotificationsAndChimes });
+  // This test is about buyer messages: assignments stay silent (the per-event test covers them).
+  await putNotificationPrefs(ava.page, { ...ALL_NOTIFICATIONS_ON, events: { chat_assigned: { sound: false, desktop: false, badge: false } } });
+  await ava.page.reload();
   const { page } = ava;
   await waitForEligible(page, ["Ava"]);
   const open = await Buyer.start(baseURL!);
   const other = await Buyer.start(baseURL!);
-  const setHidden = (isHidden: boolean) =>
-    page.evaluate((hidden) => {
-      Object.defineProperty(document, "visibilityState", { value: hidden ? "hidden" : "visible", configurable: true });
-      Object.defineProperty(document, "hidden", { value: hidden, configurable: true });
-      document.dispatchEvent(new Event("visibilitychange"));
-    }, isHidden);
-  const notifications = () => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications);
+  const setHidden = (isHidden: boolean) => setTabHidden(page, isHidden);
+  const notifications = () => recordedNotifications(page);
   const chimes = () => page.evaluate(() => (window as unknown as { __chimes: number }).__chimes);
   try {
     const first = await open.say("I am in the open chat");
@@ -689,10 +705,58 @@ test("CONSOLE-8 sound, desktop notification and tab badge for buyer messages out
     await expect(page).toHaveTitle(/^Console · Harbor & Pine/);
     expect(await chimes()).toBe(chimesBefore);
   } finally {
-    await page.request.put("/api/me/notifications", { data: { sound: true, desktop: true, badge: true } });
+    await putNotificationPrefs(page, ALL_NOTIFICATIONS_ON);
     open.close();
     other.close();
     await ava.context.close();
+  }
+});
+
+test("SET-2 CONSOLE-8 per event: a chat assigned to Ava and one transferred to her announce themselves; an event she switched off stays silent", async ({ browser, baseURL }) => {
+  const ava = await openConsole(browser, DEMO.agent1, { initScript: recordNotificationsAndChimes });
+  const { page } = ava;
+  await putNotificationPrefs(page, { ...ALL_NOTIFICATIONS_ON, events: { buyer_message: { sound: false, desktop: false, badge: false } } });
+  await page.goto("/settings/notifications");
+  const perEvent = page.getByRole("table", { name: "Notifications per event" });
+  await expect(perEvent.getByRole("switch", { name: "Sound: New buyer message" })).toHaveAttribute("aria-checked", "false");
+  await expect(perEvent.getByRole("switch", { name: "Desktop notifications: Chat transferred to me" })).toHaveAttribute("aria-checked", "true");
+  await page.goto("/console");
+  await waitForEligible(page, ["Ava"]);
+  await page.getByRole("region", { name: "Desktop notifications" }).getByRole("button", { name: "Turn on notifications" }).click();
+  const buyer = await Buyer.start(baseURL!);
+  const owner = await openConsole(browser, DEMO.owner);
+  try {
+    await setTabHidden(page, true);
+    const first = await buyer.say("Hello, is anyone there?");
+    await expect.poll(() => recordedNotifications(page)).toContainEqual({ title: "New chat assigned to you · Harbor & Pine", body: `${buyer.nickname} is waiting for a reply.` });
+    await expect(page).toHaveTitle(/^\(1\) Console/);
+    await buyer.say("I have a question about a teapot.");
+    await expect(page).toHaveTitle(/^\(1\) Console/);
+    expect((await recordedNotifications(page)).some((shown) => shown.body === "I have a question about a teapot.")).toBe(false);
+    await setTabHidden(page, false);
+    // From the list, not by address: a new page would forget the granted permission of the fake.
+    await openFromList(page, "Assigned", buyer.nickname);
+    await expect(page).toHaveURL(new RegExp(`c=${first.conversationId}`));
+    await expect(page).toHaveTitle(/^Console · Harbor & Pine/);
+
+    // Olivia takes the chat and hands it back: Ava hears of the transfer, Olivia of nothing she did.
+    await openFromList(owner.page, "All open", buyer.nickname);
+    await chatWindow(owner.page).getByRole("button", { name: "Transfer to me" }).first().click();
+    await expect(owner.page.getByTestId("session-state")).toHaveText(/assigned to you/);
+    await setTabHidden(page, true);
+    await chatWindow(owner.page).getByRole("button", { name: "Transfer", exact: true }).click();
+    const dialog = owner.page.getByRole("dialog", { name: "Transfer chat" });
+    await dialog.getByRole("searchbox").fill("Ava");
+    await dialog.getByRole("radio", { name: /Ava/ }).click();
+    await dialog.getByRole("button", { name: "Transfer to Ava" }).click();
+    await expect.poll(() => recordedNotifications(page)).toContainEqual({ title: "Chat transferred to you · Harbor & Pine", body: `${buyer.nickname}'s chat is now yours.` });
+    await expect(page).toHaveTitle(/^\(1\) Console/);
+    await expect(owner.page).toHaveTitle(/^Console · Harbor & Pine/);
+  } finally {
+    await putNotificationPrefs(page, ALL_NOTIFICATIONS_ON);
+    buyer.close();
+    await ava.context.close();
+    await owner.context.close();
   }
 });
 

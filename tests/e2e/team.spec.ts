@@ -118,12 +118,19 @@ test("SET-1 SET-2 TEAM-4 the new agent edits personal settings; a reviewed nickn
 
   // SET-2: a notification switch keeps its state across a reload.
   await settingsNav.getByRole("link", { name: "Notifications" }).click();
-  const sound = agent.getByRole("switch", { name: "Sound" });
+  const sound = agent.getByRole("switch", { name: "Sound", exact: true });
   await expect(sound).toHaveAttribute("aria-checked", "true");
   await sound.click();
   await expect(agent.getByText("Notification settings saved.")).toBeVisible();
+  // Per event too: the master switch off greys out its column.
+  const dueSoonDesktop = agent.getByRole("switch", { name: "Desktop notifications: Chat due soon" });
+  await dueSoonDesktop.click();
+  await expect(dueSoonDesktop).toHaveAttribute("aria-checked", "false");
   await agent.reload();
-  await expect(agent.getByRole("switch", { name: "Sound" })).toHaveAttribute("aria-checked", "false");
+  await expect(agent.getByRole("switch", { name: "Sound", exact: true })).toHaveAttribute("aria-checked", "false");
+  await expect(agent.getByRole("switch", { name: "Sound: Chat due soon" })).toBeDisabled();
+  await expect(agent.getByRole("switch", { name: "Desktop notifications: Chat due soon" })).toHaveAttribute("aria-checked", "false");
+  await expect(agent.getByRole("switch", { name: "Desktop notifications: New buyer message" })).toHaveAttribute("aria-checked", "true");
 
   // TEAM-4: the owner sees the request and approves it.
   await signInAs(page, DEMO.owner);

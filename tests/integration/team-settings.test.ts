@@ -131,12 +131,37 @@ describe("SET-1 personal settings", () => {
 });
 
 describe("SET-2 notifications", () => {
+  const allOn = { sound: true, desktop: true, badge: true };
+  const everyEventOn = { chat_assigned: allOn, buyer_message: allOn, transfer_to_me: allOn, due_soon: allOn };
+
   it("SET-2 stores sound, desktop and badge per member", async () => {
     const team = await createTeam(db);
     const result = await updateNotificationPrefs(db, { actor: team.actors.agent, prefs: { sound: false, desktop: true, badge: false } });
-    expect(result.notificationPrefs).toEqual({ sound: false, desktop: true, badge: false });
-    expect((await getPersonalSettings(db, { actor: team.actors.admin })).notificationPrefs).toEqual({ sound: true, desktop: true, badge: true });
+    expect(result.notificationPrefs).toEqual({ sound: false, desktop: true, badge: false, events: everyEventOn });
+    expect((await getPersonalSettings(db, { actor: team.actors.admin })).notificationPrefs).toEqual({ ...allOn, events: everyEventOn });
     await expectAppError(updateNotificationPrefs(db, { actor: team.actors.agent, prefs: { sound: "yes" } as never }), "BAD_INPUT");
+  });
+
+  it("SET-2 stores the channels per event; an update changes only the events it names", async () => {
+    const team = await createTeam(db);
+    const actor = team.actors.agent;
+    await updateNotificationPrefs(db, { actor, prefs: { ...allOn, events: { due_soon: { sound: false }, buyer_message: { desktop: false, badge: false } } } });
+    const result = await updateNotificationPrefs(db, { actor, prefs: { ...allOn, desktop: false, events: { due_soon: { badge: false } } } });
+    expect(result.notificationPrefs).toEqual({
+      sound: true,
+      desktop: false,
+      badge: true,
+      events: { ...everyEventOn, due_soon: { sound: false, desktop: true, badge: false }, buyer_message: { sound: true, desktop: false, badge: false } },
+    });
+    expect((await getPersonalSettings(db, { actor })).notificationPrefs).toEqual(result.notificationPrefs);
+    await expectAppError(updateNotificationPrefs(db, { actor, prefs: { ...allOn, events: { birthday: { sound: true } } } as never }), "BAD_INPUT");
+    await expectAppError(updateNotificationPrefs(db, { actor, prefs: { ...allOn, events: { due_soon: { volume: 3 } } } as never }), "BAD_INPUT");
+  });
+
+  it("SET-2 an older stored shape reads with every missing switch on", async () => {
+    const team = await createTeam(db);
+    await db.member.update({ where: { id: team.actors.agent.memberId }, data: { notificationPrefs: { sound: false } } });
+    expect((await getPersonalSettings(db, { actor: team.actors.agent })).notificationPrefs).toEqual({ sound: false, desktop: true, badge: true, events: everyEventOn });
   });
 });
 

@@ -9,6 +9,7 @@ import { AcceptSwitch } from "./accept-switch";
 import { ChatList } from "./chat-list";
 import { ChatWorkspace } from "./chat-window/chat-workspace";
 import { ConsoleSocketProvider, useConsoleSocket } from "./console-socket-context";
+import { usesChannel } from "@/core/notifications/prefs";
 import { DesktopPermissionBanner } from "./notifications/desktop-permission-banner";
 import { useConsoleNotifications, type NotificationPrefs } from "./notifications/use-console-notifications";
 import { WorkbenchPanel } from "./workbench/workbench-panel";
@@ -64,6 +65,7 @@ function ConsoleFrame(props: ConsoleShellProps) {
 
   useConsoleNotifications({
     prefs: props.notificationPrefs,
+    memberId: member.memberId,
     shopName: member.shopName,
     selectedConversationId: selectedId,
     onOpenConversation: select,
@@ -103,7 +105,7 @@ function ConsoleFrame(props: ConsoleShellProps) {
         </div>
       </header>
       {props.banner}
-      <DesktopPermissionBanner isWanted={props.notificationPrefs.desktop} />
+      <DesktopPermissionBanner isWanted={usesChannel(props.notificationPrefs, "desktop")} />
 
       <div className="flex min-h-0 flex-1">
         <nav aria-label="Main" className="flex w-20 shrink-0 flex-col items-center gap-1 border-r border-slate-200 bg-white py-3 text-xs">

@@ -1,33 +1,39 @@
 "use client";
 
-// CONSOLE-8: a buyer writes in a chat this member can see (the server only sends them those),
-// and the member is not looking at it (the tab is hidden, or another chat is open):
+// CONSOLE-8, SET-2: the console tells the member about four events, each on the channels the
+// member chose for it (src/core/notifications/prefs.ts, Member.notificationPrefs):
+// - buyer_message: a buyer writes in a chat this member can see (the server only sends them
+//   those) and the member is not looking at it (the tab is hidden, or another chat is open);
+// - chat_assigned: a chat is assigned to the member by routing or by a colleague;
+// - transfer_to_me: a colleague transfers a chat to the member;
+// - due_soon: the number of the member's chats in the due-soon band goes up (read from the live
+//   status counts, which the server says when to read again).
+// Nobody is told about a chat they moved themselves. The channels:
 // - a short chime (sound),
 // - a desktop notification while the tab is in the background (desktop; the browser's
 //   permission is asked from a banner, and a refusal is respected),
-// - a count of unread buyer messages in the tab title, "(3) Console · …" (badge).
-// Each follows the member's preferences (Member.notificationPrefs, SET-2). A chat's count clears
-// when the member opens it in a visible tab or reads it elsewhere (conversation.read).
+// - the count in the tab title, "(3) Console · …" (badge): per chat, its unread buyer messages,
+//   or 1 for a chat assigned or transferred to the member and not opened yet; plus the member's
+//   chats due soon. A chat's count
+//   clears when the member opens it in a visible tab or reads it elsewhere (conversation.read).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { channelsFor, type NotificationEvent, type NotificationPrefs } from "@/core/notifications/prefs";
 import type { MessageDto } from "@/shared/dto";
-import type { MessageCreatedEvent, ReadChangedEvent } from "@/shared/events";
+import type { MessageCreatedEvent, ReadChangedEvent, SessionChangedEvent } from "@/shared/events";
+import { useStatusCounts } from "../chat-list/use-status-counts";
 import { useConsoleEvent } from "../console-socket-context";
 import { playChime, primeAudioOnInteraction } from "./chime";
 import { consoleTitle } from "./console-title";
 
-export interface NotificationPrefs {
-  sound: boolean;
-  desktop: boolean;
-  badge: boolean;
-}
+export type { NotificationPrefs };
 
 export interface ConsoleNotificationsOptions {
   prefs: NotificationPrefs;
+  memberId: string;
   shopName: string;
   selectedConversationId: string | null;
   onOpenConversation(conversationId: string): void;
 }
-
 
 export function previewOf(message: MessageDto): string {
   switch (message.kind) {
@@ -66,8 +72,18 @@ function isTabHidden(): boolean {
   return document.visibilityState !== "visible";
 }
 
-export function useConsoleNotifications({ prefs, shopName, selectedConversationId, onOpenConversation }: ConsoleNotificationsOptions): { unread: number } {
-  const [unreadByConversation, setUnreadByConversation] = useState<Map<string, number>>(() => new Map());
+/** A chat's share of the tab badge: its unread buyer messages, or 1 for a chat just given to the member. */
+interface ChatAttention {
+  messages: number;
+  isNewToMe: boolean;
+}
+const attentionCount = (chat: ChatAttention) => Math.max(chat.messages, chat.isNewToMe ? 1 : 0);
+
+/** Reads the counts again this long after a change to one of the member's own chats. */
+const COUNTS_SETTLE_MS = 400;
+
+export function useConsoleNotifications({ prefs, memberId, shopName, selectedConversationId, onOpenConversation }: ConsoleNotificationsOptions): { unread: number } {
+  const [unreadByConversation, setUnreadByConversation] = useState<Map<string, ChatAttention>>(() => new Map());
   const seen = useRef(new Set<string>());
   const selectedRef = useRef(selectedConversationId);
   selectedRef.current = selectedConversationId;
@@ -87,26 +103,26 @@ export function useConsoleNotifications({ prefs, shopName, selectedConversationI
     });
   }, []);
 
-  const onMessage = useCallback((event: MessageCreatedEvent) => {
-    const { message, conversationId } = event;
-    if (message.authorType !== "buyer" || seen.current.has(message.id)) return;
-    seen.current.add(message.id);
-    if (seen.current.size > 2_000) seen.current = new Set([...seen.current].slice(-1_000));
+  /** One event on the channels the member chose for it. `conversationId` null: not about one chat. */
+  const notify = useCallback((event: NotificationEvent, conversationId: string | null, text: (nickname: string | null) => { title: string; body: string }) => {
     const isHidden = isTabHidden();
-    if (!isHidden && selectedRef.current === conversationId) return;
-    const current = prefsRef.current;
-    if (current.badge) setUnreadByConversation((map) => new Map(map).set(conversationId, (map.get(conversationId) ?? 0) + 1));
-    if (current.sound) playChime();
-    if (current.desktop && (isHidden || !document.hasFocus()) && "Notification" in window && Notification.permission === "granted") {
-      void buyerNickname(conversationId).then((nickname) => {
+    if (conversationId && !isHidden && selectedRef.current === conversationId) return;
+    const channels = channelsFor(prefsRef.current, event);
+    if (channels.badge && conversationId) {
+      setUnreadByConversation((map) => {
+        const current = map.get(conversationId) ?? { messages: 0, isNewToMe: false };
+        return new Map(map).set(conversationId, event === "buyer_message" ? { ...current, messages: current.messages + 1 } : { ...current, isNewToMe: true });
+      });
+    }
+    if (channels.sound) playChime();
+    if (channels.desktop && (isHidden || !document.hasFocus()) && "Notification" in window && Notification.permission === "granted") {
+      void (conversationId ? buyerNickname(conversationId) : Promise.resolve(null)).then((nickname) => {
         try {
-          const notification = new Notification(nickname ? `${nickname} · ${shopName}` : `New message · ${shopName}`, {
-            body: previewOf(message),
-            tag: `counterpart-${conversationId}`,
-          });
+          const { title, body } = text(nickname);
+          const notification = new Notification(title, { body, tag: `counterpart-${conversationId ?? event}` });
           notification.onclick = () => {
             window.focus();
-            openRef.current(conversationId);
+            if (conversationId) openRef.current(conversationId);
             notification.close();
           };
         } catch {
@@ -114,8 +130,51 @@ export function useConsoleNotifications({ prefs, shopName, selectedConversationI
         }
       });
     }
-  }, [shopName]);
+  }, []);
+
+  const onMessage = useCallback((event: MessageCreatedEvent) => {
+    const { message, conversationId } = event;
+    if (message.authorType !== "buyer" || seen.current.has(message.id)) return;
+    seen.current.add(message.id);
+    if (seen.current.size > 2_000) seen.current = new Set([...seen.current].slice(-1_000));
+    notify("buyer_message", conversationId, (nickname) => ({ title: nickname ? `${nickname} · ${shopName}` : `New message · ${shopName}`, body: previewOf(message) }));
+  }, [notify, shopName]);
   useConsoleEvent("message.created", onMessage);
+
+  // Due soon: the member's own due-soon count, read when the server says time changes a count and
+  // shortly after one of their chats moves.
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshCountsSoon = useRef<() => void>(() => undefined);
+  const counts = useStatusCounts("all", () => refreshCountsSoon.current());
+  const { refresh: refreshCounts } = counts;
+  refreshCountsSoon.current = () => {
+    clearTimeout(countsTimer.current);
+    countsTimer.current = setTimeout(() => void refreshCounts(), COUNTS_SETTLE_MS);
+  };
+  useEffect(() => () => clearTimeout(countsTimer.current), []);
+  const dueSoon = counts.counts?.assigned.dueSoon ?? null;
+  const previousDueSoon = useRef<number | null>(null);
+  useEffect(() => {
+    if (dueSoon === null) return;
+    const before = previousDueSoon.current;
+    previousDueSoon.current = dueSoon;
+    if (before !== null && dueSoon > before) {
+      const more = dueSoon - before;
+      notify("due_soon", null, () => ({ title: `Due soon · ${shopName}`, body: more === 1 ? "One of your chats is due for a reply soon." : `${more} of your chats are due for a reply soon.` }));
+    }
+  }, [dueSoon, notify, shopName]);
+
+  const onSessionChanged = useCallback((event: SessionChangedEvent) => {
+    const { session, change } = event;
+    if (session.assigneeId === memberId || change === "transferred" || change === "requeued") refreshCountsSoon.current();
+    if (session.assigneeId !== memberId || session.state !== "open" || event.actorMemberId === memberId) return;
+    if (change === "assigned") {
+      notify("chat_assigned", session.conversationId, (nickname) => ({ title: `New chat assigned to you · ${shopName}`, body: nickname ? `${nickname} is waiting for a reply.` : "A buyer is waiting for a reply." }));
+    } else if (change === "transferred") {
+      notify("transfer_to_me", session.conversationId, (nickname) => ({ title: `Chat transferred to you · ${shopName}`, body: nickname ? `${nickname}'s chat is now yours.` : "A chat is now yours." }));
+    }
+  }, [memberId, notify, shopName]);
+  useConsoleEvent("session.changed", onSessionChanged);
 
   const onRead = useCallback((event: ReadChangedEvent) => {
     if (event.reader === "shop") clear(event.conversationId);
@@ -136,7 +195,8 @@ export function useConsoleNotifications({ prefs, shopName, selectedConversationI
     };
   }, [selectedConversationId, clear]);
 
-  const unread = prefs.badge ? [...unreadByConversation.values()].reduce((sum, count) => sum + count, 0) : 0;
+  const perChat = [...unreadByConversation.values()].reduce((sum, chat) => sum + attentionCount(chat), 0);
+  const unread = prefs.badge ? perChat + (channelsFor(prefs, "due_soon").badge ? dueSoon ?? 0 : 0) : 0;
   useEffect(() => {
     document.title = consoleTitle(shopName, unread);
   }, [shopName, unread]);

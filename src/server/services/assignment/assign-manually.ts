@@ -52,7 +52,7 @@ export async function assignQueuedSession(
   if (!can(member, isSelf ? "session:assign_self" : "session:assign_other")) throw new AppError("FORBIDDEN", "Your role may not assign chats.");
   const found = await db.chatSession.findFirst({ where: { id: input.sessionId, shopId: member.shopId }, select: { conversationId: true } });
   if (!found) throw new AppError("NOT_FOUND", "That chat was not found.");
-  return move(db, member.shopId, input.now ?? new Date(), "assigned", [found.conversationId], async (tx) => {
+  return move(db, member.shopId, member.memberId, input.now ?? new Date(), "assigned", [found.conversationId], async (tx) => {
     const target = await lockActiveTarget(tx, member.shopId, { id: input.targetMemberId });
     const session = await tx.chatSession.findUniqueOrThrow({ where: { id: input.sessionId } });
     assertSessionAction("assign", session, toSessionActor(member));
@@ -102,7 +102,7 @@ export async function transferSessions(
     return serviceResult({ moved: 0 });
   }
   const actor = toSessionActor(member);
-  return move(db, member.shopId, input.now ?? new Date(), "transferred", candidates.map((session) => session.conversationId), async (tx) => {
+  return move(db, member.shopId, member.memberId, input.now ?? new Date(), "transferred", candidates.map((session) => session.conversationId), async (tx) => {
     const target = await lockActiveTarget(tx, member.shopId, targetWhere);
     const current = await tx.chatSession.findMany({ where: { id: { in: candidates.map((session) => session.id) } }, orderBy: [{ assignedAt: "desc" }, { id: "asc" }] });
     let sessions = current;
@@ -143,6 +143,7 @@ export async function transferSessions(
 async function move(
   db: Database,
   shopId: string,
+  actorMemberId: string,
   now: Date,
   change: "assigned" | "transferred",
   conversationIds: string[],
@@ -163,6 +164,7 @@ async function move(
       change,
       alsoNotify: change === "assigned" ? fromQueue(shopId) : (sessionId) => { const from = previousHolder.get(sessionId); return from ? [rooms.member(from)] : []; },
       notes: new Map(applied.map((item) => [item.sessionId, item.noteMessage])),
+      actorMemberId,
     });
     // A transfer freed the sender's capacity: their share of the queue can now flow to others.
     return serviceResult({ moved: applied.length }, events, change === "transferred" ? [shopId] : []);

@@ -92,6 +92,7 @@ export async function drainQueue(
       sessionIds: batch.map((item) => item.sessionId),
       change: "assigned",
       alsoNotify: fromQueue(input.shopId),
+      actorMemberId: null,
     }));
     if (batch.length < batchSize) break;
   }

@@ -15,6 +15,8 @@ export async function sessionChangeEvents(
     /** Extra console rooms that must hear it (the previous holder, the Unassigned list). */
     alsoNotify?: (sessionId: string) => string[];
     notes?: Map<string, MessageRow>;
+    /** Who moved the chats, on "assigned" and "transferred" (null: routing). */
+    actorMemberId?: string | null;
   },
 ): Promise<OutgoingEvent[]> {
   if (input.sessionIds.length === 0) return [];
@@ -31,7 +33,8 @@ export async function sessionChangeEvents(
       events.push(toConsole(audience, "message.created", { conversationId: session.conversationId, message }));
       events.push(toWidget(session.conversation.buyerId, "message.created", { conversationId: session.conversationId, message }));
     }
-    events.push(toConsole(audience, "session.changed", { session: toSessionDto(session), change: input.change }));
+    const actor = input.actorMemberId !== undefined ? { actorMemberId: input.actorMemberId } : {};
+    events.push(toConsole(audience, "session.changed", { session: toSessionDto(session), change: input.change, ...actor }));
     events.push(toWidget(session.conversation.buyerId, "session.changed", { session: toWidgetSessionDto(session) }));
   }
   return events;

@@ -3,12 +3,12 @@
 // notification choices (CONSOLE-8, SET-2; anything unreadable falls back to everything on).
 import type { Database } from "@/server/db/client";
 import { listUserShops, type MemberContext, type ShopChoice } from "@/server/services/resolve-member";
-import { DEFAULT_NOTIFICATION_PREFS, ZNotificationPrefsSchema, type TNotificationPrefs } from "@/shared/team";
+import { readNotificationPrefs, type NotificationPrefs } from "@/core/notifications/prefs";
 
 export interface ConsoleShellData {
   shops: ShopChoice[];
   hasAcceptSwitch: boolean;
-  notificationPrefs: TNotificationPrefs;
+  notificationPrefs: NotificationPrefs;
 }
 
 export async function loadConsoleShell(db: Database, input: { member: MemberContext }): Promise<ConsoleShellData> {
@@ -18,6 +18,5 @@ export async function loadConsoleShell(db: Database, input: { member: MemberCont
     db.member.count({ where: { shopId: member.shopId, status: "active", deletedAt: null } }),
     db.member.findUnique({ where: { id: member.memberId }, select: { notificationPrefs: true } }),
   ]);
-  const prefs = ZNotificationPrefsSchema.safeParse(own?.notificationPrefs);
-  return { shops, hasAcceptSwitch: activeMembers > 1, notificationPrefs: prefs.success ? prefs.data : DEFAULT_NOTIFICATION_PREFS };
+  return { shops, hasAcceptSwitch: activeMembers > 1, notificationPrefs: readNotificationPrefs(own?.notificationPrefs) };
 }

@@ -4,7 +4,8 @@ import type { Database } from "@/server/db/client";
 import type { Member, User } from "@/generated/prisma/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { findShopMember } from "@/server/services/team/team-records";
-import { DEFAULT_NOTIFICATION_PREFS, ZNotificationPrefsSchema, type PersonalSettingsDto, type TNotificationPrefs } from "@/shared/team";
+import { readNotificationPrefs } from "@/core/notifications/prefs";
+import type { PersonalSettingsDto } from "@/shared/team";
 
 export async function getPersonalSettings(db: Database, input: { actor: MemberContext }): Promise<PersonalSettingsDto> {
   assertCan(input.actor, "personal_settings:read");
@@ -25,9 +26,3 @@ export function toPersonalSettingsDto(member: Member & { user: User }): Personal
   };
 }
 
-/** Stored JSON from older versions may miss a key: each missing one takes its default. */
-export function readNotificationPrefs(stored: unknown): TNotificationPrefs {
-  const merged = { ...DEFAULT_NOTIFICATION_PREFS, ...(typeof stored === "object" && stored !== null ? stored : {}) };
-  const parsed = ZNotificationPrefsSchema.safeParse({ sound: merged.sound, desktop: merged.desktop, badge: merged.badge });
-  return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_PREFS;
-}
