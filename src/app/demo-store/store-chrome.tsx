@@ -8,7 +8,7 @@ export function StoreChrome({ customer, children }: { customer: { nickname: stri
       <header className="border-b border-stone-300 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-4">
           <a href="/demo-store" className="text-2xl font-bold tracking-tight text-emerald-900">Harbor &amp; Pine</a>
-          <span className="text-sm text-stone-500">Teas and teaware · demo storefront</span>
+          <span className="text-sm text-stone-600">Teas and teaware · demo storefront</span>
           <nav aria-label="Account" className="ml-auto text-sm">
             {customer ? (
               <span>
@@ -21,7 +21,7 @@ export function StoreChrome({ customer, children }: { customer: { nickname: stri
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
-      <footer className="mx-auto max-w-5xl px-4 pb-24 text-xs text-stone-500">
+      <footer className="mx-auto max-w-5xl px-4 pb-24 text-xs text-stone-600">
         This page is a demo shop inside Counterpart. The chat button in the corner is the Counterpart widget, embedded with one script tag.
       </footer>
     </div>

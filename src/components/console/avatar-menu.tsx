@@ -55,11 +55,11 @@ export function AvatarMenu({ member, shops, canCreateShop = false }: { member: C
           </div>
           {shops.length > 1 && (
             <div className="border-b border-slate-100 py-1">
-              <p className="px-2 py-1 text-xs uppercase tracking-wide text-slate-400">Switch shop</p>
+              <p className="px-2 py-1 text-xs uppercase tracking-wide text-slate-500">Switch shop</p>
               {shops.map((shop) => (
                 <button key={shop.shopId} role="menuitem" type="button" disabled={shop.shopId === member.shopId} onClick={() => void switchShop(shop.shopId)}
                   className="block w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:font-medium disabled:text-brand-700">
-                  {shop.shopName} <span className="text-xs text-slate-400">({shop.role})</span>
+                  {shop.shopName} <span className="text-xs text-slate-500">({shop.role})</span>
                 </button>
               ))}
             </div>

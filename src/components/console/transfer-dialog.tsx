@@ -119,7 +119,7 @@ export function MemberPicker({ label, members, loadError, unavailable, selectedI
               <span className="min-w-0 flex-1">
                 <span className="flex items-center gap-2">
                   <span className="truncate text-sm font-medium text-slate-900">{member.nickname}{member.memberId === selfId ? " (you)" : ""}</span>
-                  <span className="text-xs capitalize text-slate-400">{member.role}</span>
+                  <span className="text-xs capitalize text-slate-500">{member.role}</span>
                 </span>
                 <span className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
                   <span className={member.isOnline ? "text-emerald-700" : ""}>{member.isOnline ? "Online" : "Offline"}</span>

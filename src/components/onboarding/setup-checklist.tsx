@@ -6,13 +6,13 @@ export function SetupChecklist({ steps }: { steps: SetupStep[] }) {
     <ol className="space-y-2 text-sm" data-testid="setup-checklist">
       {steps.map((step) => (
         <li key={step.id} data-step={step.id} data-state={step.state} className="flex items-center gap-3">
-          <span aria-hidden className={`flex h-5 w-5 items-center justify-center rounded-full text-xs ${step.state === "done" ? "bg-emerald-500 text-white" : "border border-slate-300 text-slate-400"}`}>
+          <span aria-hidden className={`flex h-5 w-5 items-center justify-center rounded-full text-xs ${step.state === "done" ? "bg-emerald-500 text-white" : "border border-slate-300 text-slate-500"}`}>
             {step.state === "done" ? "✓" : ""}
           </span>
           {step.href && step.state !== "coming" ? (
             <a href={step.href} className={`hover:underline ${step.state === "done" ? "text-slate-500" : "font-medium text-brand-700"}`}>{step.title}</a>
           ) : (
-            <span className={step.state === "coming" ? "text-slate-400" : "text-slate-700"}>{step.title}</span>
+            <span className={step.state === "coming" ? "text-slate-500" : "text-slate-700"}>{step.title}</span>
           )}
           <span className="sr-only">{step.state === "done" ? "(done)" : step.state === "coming" ? "(coming soon)" : "(to do)"}</span>
           {step.state === "coming" && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">Coming</span>}

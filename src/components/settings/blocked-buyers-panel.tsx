@@ -85,7 +85,7 @@ export function BlockedBuyersPanel({ initialPage, canUnblock }: { initialPage: B
                     <p className="text-xs text-slate-500">{[buyer.email, buyer.externalId ? `Customer id ${buyer.externalId}` : null].filter(Boolean).join(" · ")}</p>
                   )}
                 </td>
-                <td className="max-w-xs whitespace-pre-line break-words py-2.5 pr-3 text-slate-700">{buyer.reason ?? <span className="text-slate-400">No reason given</span>}</td>
+                <td className="max-w-xs whitespace-pre-line break-words py-2.5 pr-3 text-slate-700">{buyer.reason ?? <span className="text-slate-500">No reason given</span>}</td>
                 <td className="py-2.5 pr-3 text-slate-700">
                   <time dateTime={buyer.blockedAt}>{dateTime.format(new Date(buyer.blockedAt))}</time>
                   <p className="text-xs text-slate-500">by {buyer.blockedBy?.nickname ?? "a former member or the integration API"}</p>

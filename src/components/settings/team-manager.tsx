@@ -256,7 +256,7 @@ function MemberRow(props: {
             ) : (
               <p className="font-medium text-slate-900">
                 {member.nickname}
-                {props.isSelf && <span className="ml-1 text-xs font-normal text-slate-400">(you)</span>}
+                {props.isSelf && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
                 {isDeactivated && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-600">Deactivated</span>}
               </p>
             )}
@@ -280,7 +280,7 @@ function MemberRow(props: {
           </div>
         </div>
       </td>
-      <td className="py-3 pr-3 align-top text-slate-600">{member.email}<div className="text-xs text-slate-400">{languageLabel(member.defaultLanguage)}</div></td>
+      <td className="py-3 pr-3 align-top text-slate-600">{member.email}<div className="text-xs text-slate-500">{languageLabel(member.defaultLanguage)}</div></td>
       <td className="py-3 pr-3 align-top">
         {permissions.canManageUsers && !isOwnerRow ? (
           <>

@@ -329,7 +329,7 @@ function MessageItem({ message, previous, shopName, status, voucher }: {
         <div className="mb-0.5 flex items-center gap-1.5 text-xs text-slate-600">
           <Avatar name={authorName} url={message.authorType === "agent" ? (message.author?.avatarUrl ?? null) : null} size={20} />
           <span data-testid="message-author">{authorName}</span>
-          {message.isAutomatic && <span className="text-slate-400">· automatic reply</span>}
+          {message.isAutomatic && <span className="text-slate-500">· automatic reply</span>}
         </div>
       )}
       <div

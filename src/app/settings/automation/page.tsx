@@ -30,7 +30,7 @@ export default async function AutomationPage() {
               {tool.href ? (
                 <a href={tool.href} className="text-sm font-medium text-brand-700 underline">Set up {tool.name.toLowerCase()}</a>
               ) : (
-                <span aria-disabled="true" className="text-sm text-slate-400">Coming soon</span>
+                <span aria-disabled="true" className="text-sm text-slate-500">Coming soon</span>
               )}
             </div>
           </li>

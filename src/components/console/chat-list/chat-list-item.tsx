@@ -40,7 +40,7 @@ export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssi
               <span className="sr-only">Starred</span>
             </span>
           )}
-          <span className="ml-auto shrink-0 text-xs text-slate-400">
+          <span className="ml-auto shrink-0 text-xs text-slate-500">
             {item.lastMessageAt ? <time dateTime={item.lastMessageAt}>{formatListTime(item.lastMessageAt, now)}</time> : null}
           </span>
         </div>
@@ -65,7 +65,7 @@ export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssi
             </span>
           )}
           {props.showAssignee && (
-            <span className="text-slate-400">{item.assignee ? `with ${item.assignee.nickname}` : item.state === "queued" ? "Unassigned" : ""}</span>
+            <span className="text-slate-500">{item.assignee ? `with ${item.assignee.nickname}` : item.state === "queued" ? "Unassigned" : ""}</span>
           )}
         </div>
       </div>

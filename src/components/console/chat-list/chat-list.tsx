@@ -237,7 +237,7 @@ export function ChatList(props: ChatListProps) {
                     className={`rounded-full border px-2 py-0.5 text-xs ${isPressed ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-600 hover:border-slate-400"}`}
                   >
                     {STATUS_LABELS[name]}
-                    {count !== null && <span className={`ml-1 ${isPressed ? "text-white" : name === "overdue" && count > 0 ? "font-semibold text-red-600" : "text-slate-400"}`}>{formatCount(count)}</span>}
+                    {count !== null && <span className={`ml-1 ${isPressed ? "text-white" : name === "overdue" && count > 0 ? "font-semibold text-red-600" : "text-slate-500"}`}>{formatCount(count)}</span>}
                   </button>
                 );
               })}
@@ -249,7 +249,7 @@ export function ChatList(props: ChatListProps) {
               >
                 {STATUS_LABELS.closed}
                 {counts.counts && (
-                  <span className={`ml-1 ${list === "history" ? "text-white" : "text-slate-400"}`}>{formatCount(counts.counts.closed, counts.counts.closedIsCapped)}</span>
+                  <span className={`ml-1 ${list === "history" ? "text-white" : "text-slate-500"}`}>{formatCount(counts.counts.closed, counts.counts.closedIsCapped)}</span>
                 )}
               </button>
             </div>
@@ -288,9 +288,9 @@ export function ChatList(props: ChatListProps) {
               </div>
             )}
             {chats.isLoading && items.length === 0 ? (
-              <p className="p-6 text-center text-sm text-slate-400">Loading chats…</p>
+              <p className="p-6 text-center text-sm text-slate-500">Loading chats…</p>
             ) : items.length === 0 && !chats.error ? (
-              <p className="p-6 text-center text-sm text-slate-400" data-testid="chat-list-empty">{emptyText(list, status)}</p>
+              <p className="p-6 text-center text-sm text-slate-500" data-testid="chat-list-empty">{emptyText(list, status)}</p>
             ) : (
               <ul
                 id={CHAT_LIST_ID}
@@ -320,7 +320,7 @@ export function ChatList(props: ChatListProps) {
               </ul>
             )}
             {chats.nextCursor && (
-              <div ref={sentinel} className="p-3 text-center text-xs text-slate-400">
+              <div ref={sentinel} className="p-3 text-center text-xs text-slate-500">
                 {chats.isLoadingMore ? "Loading more…" : <button type="button" onClick={() => void loadMore()}>Load more</button>}
               </div>
             )}

@@ -48,7 +48,7 @@ export function SearchResults(props: {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {results.length === 0 && !props.isSearching ? (
-          <p className="p-6 text-center text-sm text-slate-400">No chats match “{props.query}”.</p>
+          <p className="p-6 text-center text-sm text-slate-500">No chats match “{props.query}”.</p>
         ) : (
           <ul id={SEARCH_RESULTS_ID} {...keys.listboxProps} aria-label="Search results" className="divide-y divide-slate-100 focus:outline-none">
             {results.map((result, index) => (
@@ -73,7 +73,7 @@ export function SearchResults(props: {
                     <p className="line-clamp-2 text-xs text-slate-600" data-testid="search-snippet"><HighlightText segments={result.snippet} /></p>
                   )}
                   {result.state && (
-                    <p className="mt-0.5 text-[11px] text-slate-400">
+                    <p className="mt-0.5 text-[11px] text-slate-500">
                       {result.state === "queued" ? "Waiting in Unassigned" : result.state === "open" ? "Ongoing" : result.state === "ended" ? "Ended" : "Expired"}
                     </p>
                   )}

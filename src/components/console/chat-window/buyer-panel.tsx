@@ -40,7 +40,7 @@ function SessionEntry({ entry, isCurrent }: { entry: SessionHistoryEntryDto; isC
             return (
               <li key={record.id} className="text-xs" data-testid="assignment-record">
                 <p className="text-slate-800">
-                  {text.title} <span className="text-slate-400">· {formatDateTime(record.createdAt)}</span>
+                  {text.title} <span className="text-slate-500">· {formatDateTime(record.createdAt)}</span>
                 </p>
                 {text.why && <p className="text-slate-500">{text.why}</p>}
               </li>
@@ -99,13 +99,13 @@ export function BuyerPanel({ details, onChanged }: { details: ConversationDetail
 
       {(context.product || context.order) && (
         <div className="px-4 pb-3">
-          <p className="mb-1.5 text-[11px] font-medium uppercase tracking-wide text-slate-400">Was viewing</p>
+          <p className="mb-1.5 text-[11px] font-medium uppercase tracking-wide text-slate-500">Was viewing</p>
           {context.order ? <OrderCard order={context.order} label="Order in view" /> : context.product ? <ProductCard product={context.product} label="Product in view" /> : null}
         </div>
       )}
 
       <details className="group px-4 pb-3" open>
-        <summary className="flex cursor-pointer list-none items-center justify-between rounded py-1 text-[11px] font-medium uppercase tracking-wide text-slate-400 hover:text-slate-600">
+        <summary className="flex cursor-pointer list-none items-center justify-between rounded py-1 text-[11px] font-medium uppercase tracking-wide text-slate-500 hover:text-slate-600">
           Session history
           <span aria-hidden className="transition group-open:rotate-180">▾</span>
         </summary>
@@ -164,7 +164,7 @@ function BlockDialog({ buyerId, nickname, isBlocked, onClose, onDone }: { buyerI
       >
         {!isBlocked && (
           <div className="mt-4">
-            <label htmlFor={reasonId} className="text-sm font-medium text-slate-700">Reason <span className="font-normal text-slate-400">(optional, for your team)</span></label>
+            <label htmlFor={reasonId} className="text-sm font-medium text-slate-700">Reason <span className="font-normal text-slate-500">(optional, for your team)</span></label>
             <input id={reasonId} value={reason} onChange={(event) => setReason(event.target.value)} maxLength={300}
               className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
           </div>

@@ -101,7 +101,7 @@ export function ChatHeader(props: ChatHeaderProps) {
               title={session.starred ? "Remove the star" : "Star for follow-up"}
               disabled={busy === "star"}
               onClick={() => props.onStar(!session.starred)}
-              className={`${BUTTON} w-8 justify-center px-0 text-lg ${session.starred ? "text-amber-500 hover:bg-amber-50" : "text-slate-400 hover:bg-slate-100 hover:text-slate-600"}`}
+              className={`${BUTTON} w-8 justify-center px-0 text-lg ${session.starred ? "text-amber-500 hover:bg-amber-50" : "text-slate-500 hover:bg-slate-100 hover:text-slate-600"}`}
             >
               <span aria-hidden>{session.starred ? "★" : "☆"}</span>
             </button>

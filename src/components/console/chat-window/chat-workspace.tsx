@@ -179,7 +179,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               <button type="button" onClick={detailsState.reload} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Try again</button>
             </div>
           ) : (
-            <div className="flex flex-1 items-center justify-center text-sm text-slate-400" aria-busy>Loading the chat…</div>
+            <div className="flex flex-1 items-center justify-center text-sm text-slate-500" aria-busy>Loading the chat…</div>
           )
         ) : (
           <>

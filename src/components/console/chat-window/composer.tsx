@@ -262,13 +262,13 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
                 />
               </>
             )}
-            <span id={hintId} className="ml-2 hidden text-xs text-slate-400 xl:inline">
+            <span id={hintId} className="ml-2 hidden text-xs text-slate-500 xl:inline">
               Enter to send · Shift+Enter for a new line
             </span>
           </div>
           <div className="flex items-center gap-3">
             <span id={counterId} data-testid="char-counter" aria-live={isTooLong ? "assertive" : "off"}
-              className={`text-xs tabular-nums ${isTooLong ? "font-medium text-red-600" : text.length >= COUNTER_FROM ? "text-amber-600" : "text-slate-400"}`}>
+              className={`text-xs tabular-nums ${isTooLong ? "font-medium text-red-600" : text.length >= COUNTER_FROM ? "text-amber-600" : "text-slate-500"}`}>
               {text.length.toLocaleString("en")} / {MAX_TEXT_LENGTH.toLocaleString("en")}
               {isTooLong && <span className="sr-only"> — too long to send</span>}
             </span>

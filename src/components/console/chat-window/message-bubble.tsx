@@ -48,7 +48,7 @@ export function SystemNote({ message }: { message: MessageDto }) {
     <div className="my-2 flex flex-col items-center" data-testid="system-note" data-seq={message.seq}>
       <p className="max-w-[80%] rounded-full bg-slate-200/70 px-3 py-1 text-center text-xs text-slate-600">
         {message.body}
-        <span className="ml-2 text-slate-400">{formatTime(message.createdAt)}</span>
+        <span className="ml-2 text-slate-500">{formatTime(message.createdAt)}</span>
       </p>
       {handover && handover.asked.length > 0 && (
         <div className="mt-1 max-w-[80%] rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700" data-testid="handover-summary">
@@ -87,7 +87,7 @@ function BubbleBody({ kind, body, payload, isShopSide, isAutomatic = false, onOp
       );
     case "image": {
       const media = payload as MediaPayload | null;
-      if (!media?.url) return <p className="text-sm italic text-slate-400">Image unavailable</p>;
+      if (!media?.url) return <p className="text-sm italic text-slate-500">Image unavailable</p>;
       const alt = media.fileName ? `Image ${media.fileName}` : "Image";
       return (
         <button type="button" onClick={() => onOpenImage({ url: media.url, alt })} aria-label={`Enlarge ${alt.toLowerCase()}`}
@@ -98,7 +98,7 @@ function BubbleBody({ kind, body, payload, isShopSide, isAutomatic = false, onOp
     }
     case "video": {
       const media = payload as MediaPayload | null;
-      if (!media?.url) return <p className="text-sm italic text-slate-400">Video unavailable</p>;
+      if (!media?.url) return <p className="text-sm italic text-slate-500">Video unavailable</p>;
       return (
         <video controls preload="metadata" className="max-h-72 max-w-[20rem] rounded-2xl bg-black ring-1 ring-slate-200" aria-label={media.fileName ? `Video ${media.fileName}` : "Video"}>
           <source src={media.url} type={media.mimeType} />
@@ -143,7 +143,7 @@ export function MessageBubble({ message, isReadByBuyer, buyerNickname, isFirstOf
         {isFirstOfGroup && <span className="mb-1 px-1 text-xs font-medium text-slate-500">{authorName}</span>}
         <BubbleBody kind={message.kind} body={message.body} payload={message.payload} isShopSide={isShopSide} isAutomatic={isAutomatic} onOpenImage={onOpenImage} />
         {caption && <p className="mt-1 max-w-[16rem] whitespace-pre-wrap break-words px-1 text-sm text-slate-700">{caption}</p>}
-        <p className="mt-0.5 flex items-center gap-1.5 px-1 text-[11px] text-slate-400">
+        <p className="mt-0.5 flex items-center gap-1.5 px-1 text-[11px] text-slate-500">
           {isAutomatic && <span className="rounded bg-violet-100 px-1.5 py-px font-medium text-violet-700">Automatic</span>}
           <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
           {message.authorType === "agent" && (
@@ -205,9 +205,9 @@ export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProp
               </button>
             </span>
           ) : pending.status === "uploading" ? (
-            <span className="text-slate-400">Uploading {Math.round(pending.progress * 100)}%</span>
+            <span className="text-slate-500">Uploading {Math.round(pending.progress * 100)}%</span>
           ) : (
-            <span className="text-slate-400">Sending…</span>
+            <span className="text-slate-500">Sending…</span>
           )}
         </p>
       </div>

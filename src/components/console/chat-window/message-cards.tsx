@@ -15,10 +15,10 @@ export function ProductCard({ product: stored, label = "Product" }: { product: P
         {product.imageUrl ? (
           <img src={product.imageUrl} alt="" className="h-16 w-16 shrink-0 rounded-lg border border-slate-100 object-cover" loading="lazy" />
         ) : (
-          <div aria-hidden className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-xl text-slate-400">▣</div>
+          <div aria-hidden className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-xl text-slate-500">▣</div>
         )}
         <div className="min-w-0 flex-1">
-          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400">{label}</p>
+          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{label}</p>
           <p className="line-clamp-2 text-sm font-medium leading-snug">{product.name}</p>
           <p className="mt-1 flex items-center gap-2 text-sm">
             <span className="font-semibold text-slate-900">{product.priceLabel}</span>
@@ -52,7 +52,7 @@ export function OrderCard({ order, label = "Order" }: { order: OrderCardPayload;
     <div className={CARD} data-testid="order-card">
       <div className="flex items-start justify-between gap-2 border-b border-slate-100 px-3 py-2">
         <div>
-          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400">{label}</p>
+          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{label}</p>
           <p className="text-sm font-semibold">{order.orderNumber}</p>
         </div>
         <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${ORDER_STATUS_TONE[order.status] ?? "bg-amber-50 text-amber-700"}`}>{order.statusLabel}</span>
@@ -64,7 +64,7 @@ export function OrderCard({ order, label = "Order" }: { order: OrderCardPayload;
             <span className="shrink-0">{formatMoney(item.priceCents * item.quantity, order.currency)}</span>
           </li>
         ))}
-        {order.items.length > shown.length && <li className="text-slate-400">+ {order.items.length - shown.length} more</li>}
+        {order.items.length > shown.length && <li className="text-slate-500">+ {order.items.length - shown.length} more</li>}
       </ul>
       <div className="flex items-center justify-between border-t border-slate-100 px-3 py-1.5 text-xs">
         <span className="text-slate-500">Placed {formatDate(order.placedAt)}</span>
@@ -84,7 +84,7 @@ export function VoucherCard({ voucher }: { voucher: VoucherCardPayload }) {
           <span className="text-[11px] font-medium">off</span>
         </div>
         <div className="min-w-0 flex-1 p-3">
-          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400">Voucher</p>
+          <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">Voucher</p>
           <p className="text-sm font-medium leading-snug">{voucher.title}</p>
           <p className="mt-1 text-xs text-slate-500">
             {voucher.minSpendLabel ? `${voucher.minSpendLabel} · ` : ""}Valid until {formatDate(voucher.endsAt)}

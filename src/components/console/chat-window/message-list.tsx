@@ -127,7 +127,7 @@ export function MessageList(props: MessageListProps) {
                 {props.isLoadingOlder ? "Loading older messages…" : "Load older messages"}
               </button>
             ) : thread.isLoaded ? (
-              <span className="text-xs text-slate-400">Start of the conversation</span>
+              <span className="text-xs text-slate-500">Start of the conversation</span>
             ) : null}
           </div>
           {!thread.isLoaded && !props.loadError && <HistorySkeleton />}
@@ -141,7 +141,7 @@ export function MessageList(props: MessageListProps) {
             return (
               <div key={message.seq}>
                 {showDay && (
-                  <div className="my-3 flex items-center gap-3 text-[11px] font-medium uppercase tracking-wide text-slate-400" aria-hidden>
+                  <div className="my-3 flex items-center gap-3 text-[11px] font-medium uppercase tracking-wide text-slate-500" aria-hidden>
                     <span className="h-px flex-1 bg-slate-200" />
                     {dayLabel(message.createdAt)}
                     <span className="h-px flex-1 bg-slate-200" />

@@ -29,7 +29,7 @@ export function SavedReplyPickerList({ picker }: { picker: SavedReplyPicker }) {
               <div className="flex items-baseline gap-2">
                 <span className="font-mono text-brand-700">/{item.shortcut}</span>
                 <span className="font-medium text-slate-900">{item.title}</span>
-                {item.scope === "personal" && <span className="text-xs text-slate-400">personal</span>}
+                {item.scope === "personal" && <span className="text-xs text-slate-500">personal</span>}
               </div>
               <p className="line-clamp-2 whitespace-pre-line text-slate-600">{item.text}</p>
               {item.missing.length > 0 && (

@@ -64,7 +64,7 @@ function OrderItem({ order, isSending, isSent, onSend }: { order: WorkbenchOrder
         {order.items.map((item) => (
           <li key={item.id} className="flex justify-between gap-2 text-xs text-slate-600">
             <span className="min-w-0 truncate" title={item.name}>
-              {item.name} <span className="text-slate-400">× {item.quantity}</span>
+              {item.name} <span className="text-slate-500">× {item.quantity}</span>
             </span>
             <span className="shrink-0 tabular-nums">{formatMoney(item.priceCents * item.quantity, order.currency)}</span>
           </li>

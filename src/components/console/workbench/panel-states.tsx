@@ -3,14 +3,14 @@ import type { ReactNode } from "react";
 // Loading, empty and error states shared by the three tabs.
 export function LoadingState({ label }: { label: string }) {
   return (
-    <p role="status" className="p-4 text-center text-sm text-slate-400">
+    <p role="status" className="p-4 text-center text-sm text-slate-500">
       {label}
     </p>
   );
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="p-6 text-center text-sm text-slate-400">{children}</p>;
+  return <p className="p-6 text-center text-sm text-slate-500">{children}</p>;
 }
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {

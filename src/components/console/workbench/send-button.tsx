@@ -13,7 +13,7 @@ export function SendButton(props: { label: string; isSending: boolean; isSent: b
         props.isSent
           ? "bg-emerald-50 text-emerald-700"
           : disabled
-            ? "cursor-not-allowed bg-slate-100 text-slate-400"
+            ? "cursor-not-allowed bg-slate-100 text-slate-500"
             : "bg-brand-600 text-white hover:bg-brand-700"
       }`}
     >

@@ -60,9 +60,9 @@ export function GreetingForm({ initial, shopName }: { initial: GreetingSettingsD
           <div>
             <p className={labelClass}>Preview</p>
             <div className="mt-1 rounded-lg bg-slate-100 p-3">
-              <p className="mb-1 text-xs text-slate-600">{shopName} <span className="text-slate-400">· automatic reply</span></p>
+              <p className="mb-1 text-xs text-slate-600">{shopName} <span className="text-slate-500">· automatic reply</span></p>
               <p data-testid="greeting-preview" className="whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-200">
-                {preview || <span className="text-slate-400">Nothing would be sent.</span>}
+                {preview || <span className="text-slate-500">Nothing would be sent.</span>}
               </p>
               <p className="mt-1 text-xs text-slate-500">As buyer &quot;{PREVIEW_BUYER}&quot; would see it.</p>
             </div>

@@ -69,7 +69,7 @@ export function ProactiveForm({ initial, shopName }: { initial: ProactiveTemplat
               <div>
                 <p className={labelClass}>Preview</p>
                 <p data-testid={`${id}-preview`} className="mt-1 whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-200">
-                  {preview || <span className="text-slate-400">Nothing would be sent.</span>}
+                  {preview || <span className="text-slate-500">Nothing would be sent.</span>}
                 </p>
               </div>
             </div>

@@ -40,7 +40,7 @@ export default async function DemoOrderPage({ params }: { params: Promise<{ orde
           <tr><td className="p-2 font-medium" colSpan={2}>Total</td><td className="p-2 text-right font-medium">{formatPrice(order.totalCents, order.currency)}</td></tr>
         </tfoot>
       </table>
-      <p className="mt-6 text-sm text-stone-500">Something wrong with this order? Open the chat: the shop sees which order you are asking about.</p>
+      <p className="mt-6 text-sm text-stone-600">Something wrong with this order? Open the chat: the shop sees which order you are asking about.</p>
       <WidgetScript shopKey={shop.publicKey} orderId={order.externalId} identityToken={identityTokenFor(shop, owner)} />
     </StoreChrome>
   );

@@ -26,7 +26,7 @@ export default async function DemoProductPage({ params }: { params: Promise<{ sk
           <p className="mt-2 text-xl">{formatPrice(product.priceCents, product.currency)}</p>
           <p className="mt-1 text-sm text-stone-600">{product.status === "sold_out" || product.stock <= 0 ? "Sold out — ask us when it is back." : `${product.stock} in stock`}</p>
           <p className="mt-4 text-stone-700">{product.description || "Carefully sourced and packed by hand in our harbour-side workshop."}</p>
-          <p className="mt-6 text-sm text-stone-500">Product code {product.externalId}. Questions? The chat knows which product you are looking at.</p>
+          <p className="mt-6 text-sm text-stone-600">Product code {product.externalId}. Questions? The chat knows which product you are looking at.</p>
         </div>
       </article>
       <WidgetScript shopKey={shop.publicKey} productId={product.externalId} identityToken={customer ? identityTokenFor(shop, customer) : null} />
