@@ -105,7 +105,7 @@ test("AUTO-5: a chat the bot holds shows a Bot badge and header line with no rep
 
     // The owner takes it over: the bot's part ends for good.
     const chatWindow = owner.getByRole("region", { name: "Chat window" });
-    await chatWindow.getByRole("button", { name: "Assign to me" }).click();
+    await chatWindow.locator("header").getByRole("button", { name: "Assign to me" }).click();
     await expect(owner.getByTestId("session-state")).toHaveText("Ongoing · assigned to you");
     await expect(owner.getByTestId("bot-holds")).toHaveCount(0);
     await expect(frame.getByRole("button", { name: "Talk to a person" })).toHaveCount(0);
