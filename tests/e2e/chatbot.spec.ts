@@ -4,7 +4,8 @@
 // console with the note and the summary of what the buyer asked. The demo shop's settings are
 // restored at the end (other specs share the demo shop). A second test: while the bot holds a
 // chat, the console marks it ("Bot" in the list, a line in the chat header) and no reply clock
-// runs; an owner takes it over by assigning it, and the bot stays silent from then on.
+// runs; an owner takes it over by assigning it, and the bot stays silent from then on. A third:
+// asking for a person in words (Spanish) hands over with the note, like the button.
 import { expect, test } from "@playwright/test";
 import { DEMO, signInAs, openDemoWidget } from "./support";
 
@@ -131,6 +132,47 @@ test("AUTO-5: a chat the bot holds shows a Bot badge and header line with no rep
     await owner.request.put("/api/settings/automation/chatbot", { data: { enabled: false } });
     await owner.request.delete("/api/faq/e2e-bot-showroom");
     await owner.request.delete("/api/faq/e2e-bot-workshop");
+    await buyerContext.close();
+    await ownerContext.close();
+  }
+});
+
+test("AUTO-5: a buyer who asks for a person in words (Spanish) lands in Unassigned with the note, and the console shows no Bot badge then", async ({ browser }) => {
+  const ownerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const owner = await ownerContext.newPage();
+  await signInAs(owner, DEMO.owner);
+  const buyerContext = await browser.newContext();
+  const ask = "Hola, quiero hablar con una persona, por favor";
+  try {
+    expect((await owner.request.put("/api/settings/automation/chatbot", { data: { enabled: true } })).ok()).toBe(true);
+    const buyer = await buyerContext.newPage();
+    const frame = await openDemoWidget(buyer);
+    await frame.getByRole("textbox", { name: "Message" }).fill(ask);
+    await frame.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(frame.getByTestId("message").filter({ hasText: "Connecting you to a person…" })).toBeVisible();
+    await expect(frame.getByRole("button", { name: "Talk to a person" })).toHaveCount(0);
+
+    await owner.goto("/console");
+    const list = owner.getByRole("region", { name: "Chat list" });
+    await list.getByRole("tab", { name: /^Unassigned/ }).click();
+    const row = list.getByRole("option").filter({ hasText: ask });
+    await expect(row).toHaveCount(1);
+    // With people now: the reply clock runs, and no Bot badge.
+    await expect(row.getByText("Not replied")).toBeVisible();
+    await expect(row.getByTestId("bot-badge")).toHaveCount(0);
+    await row.click();
+    await expect(owner.getByTestId("session-state")).toHaveText("Waiting in Unassigned");
+    await expect(owner.getByTestId("bot-holds")).toHaveCount(0);
+    const log = owner.getByRole("log", { name: "Messages" });
+    await expect(log.getByTestId("system-note").filter({ hasText: "Connecting you to a person…" })).toBeVisible();
+    await expect(log.getByTestId("handover-summary")).toContainText(ask);
+
+    // Leave the demo shop as it was: the chat ended.
+    await owner.getByRole("region", { name: "Chat window" }).locator("header").getByRole("button", { name: "End chat" }).click();
+    await owner.getByRole("dialog", { name: "End this chat?" }).getByRole("button", { name: "End chat" }).click();
+    await expect(owner.getByTestId("session-state")).toHaveText("Ended");
+  } finally {
+    await owner.request.put("/api/settings/automation/chatbot", { data: { enabled: false } });
     await buyerContext.close();
     await ownerContext.close();
   }
