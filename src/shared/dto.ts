@@ -39,9 +39,15 @@ export interface SessionDto {
   ratingComment: string | null;
   queuedAt: string;
   assignedAt: string | null;
+  /**
+   * When the people's reply clock started (src/core/sla slaClockStart): null while the chatbot
+   * holds the chat, never before its hand-over (AUTO-5).
+   */
   oldestUnansweredAt: string | null;
   lastBuyerMessageAt: string | null;
   closedAt: string | null;
+  /** AUTO-5: the FAQ chatbot is answering this queued chat; a member may still take it. */
+  withBot: boolean;
 }
 
 export interface BuyerDto {

@@ -4,6 +4,7 @@
 // summary, once; the bot never speaks after an agent joined; off by default changes nothing.
 import { beforeEach, describe, expect, it } from "vitest";
 import { HANDOVER_NOTE, REPHRASE_REPLY } from "../../src/core/automation/chatbot";
+import { countStatuses, listChats } from "../../src/server/services/console-lists";
 import { drainQueue } from "../../src/server/services/assignment/drain-queue";
 import { assignQueuedSession } from "../../src/server/services/assignment/assign-manually";
 import { getAutomationOverview } from "../../src/server/services/automation/automation-settings";
@@ -37,7 +38,7 @@ async function shopWithBot(options: { enabled?: boolean; threshold?: number } = 
   await importFaqCsv(db, { scope: { member: ownerContext }, csv: CSV });
   if (options.enabled ?? true) await updateChatbotSettings(db, { actor: ownerContext, enabled: true });
   const buyer = await createBuyer(db, { shopId: shop.id, nickname: "mia" });
-  const write = async (body: string) => ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: clientId(), content: { kind: "text", body } });
+  const write = async (body: string, now?: Date) => ingestBuyerMessage(db, { shopId: shop.id, buyerId: buyer.id, clientId: clientId(), content: { kind: "text", body }, now });
   return { shop, owner, agent, ownerContext, agentContext, buyer, write };
 }
 
@@ -185,4 +186,63 @@ describe("the chatbot (AUTO-5)", () => {
     expect((await fact()).humanQueueAt).toEqual(session.handedOverAt);
     expect((await fact()).openedAt).toEqual(session.createdAt);
   });
+
+  describe("bot time is not the people's reply time (AUTO-5, CONSOLE-2)", () => {
+    const HOUR = 3_600_000;
+
+    it("AUTO-5: a chat the bot holds is never unreplied, due soon or overdue for people, however long the bot talks", async () => {
+      const { write, ownerContext, agentContext } = await shopWithBot();
+      const now = new Date();
+      const first = await write("How long does shipping take?", new Date(now.getTime() - 30 * HOUR));
+      await write("What is your return policy?", new Date(now.getTime() - 29 * HOUR));
+      // The console hears that the bot holds it, with no reply clock.
+      const changed = first.events.find((e) => e.target === "console" && "event" in e && e.event === "session.changed");
+      expect((changed!.payload as { session: { withBot: boolean; oldestUnansweredAt: string | null } }).session).toMatchObject({ withBot: true, oldestUnansweredAt: null });
+      for (const member of [ownerContext, agentContext]) {
+        const counts = await countStatuses(db, { member, now });
+        expect(counts.unassigned).toMatchObject({ total: 1, overdue: 0, dueSoon: 0, unreplied: 0 });
+        expect(counts.nextChangeAt).toBeNull();
+        const page = await listChats(db, { member, list: "unassigned", now });
+        expect(page.items).toHaveLength(1);
+        expect(page.items[0]).toMatchObject({ withBot: true, isNotReplied: false, waitingSince: null, slaStatus: "answered" });
+        for (const status of ["unreplied", "overdue", "due_soon"] as const) {
+          expect((await listChats(db, { member, list: "unassigned", status, now })).items).toEqual([]);
+        }
+      }
+      expect((await countStatuses(db, { member: ownerContext, now })).all).toMatchObject({ total: 1, overdue: 0, dueSoon: 0, unreplied: 0 });
+    });
+
+    it("AUTO-5: after the hand-over the SLA clock starts at the hand-over, not at the buyer's first question to the bot", async () => {
+      const { write, shop, buyer, ownerContext } = await shopWithBot();
+      const now = new Date();
+      const first = await write("How long does shipping take?", new Date(now.getTime() - 30 * HOUR));
+      const handedOverAt = new Date(now.getTime() - 21 * HOUR);
+      await requestPerson(db, { shopId: shop.id, buyerId: buyer.id, sessionId: first.data.openedSessionId!, now: handedOverAt });
+      // 30 h since the question would be overdue; 21 h since the hand-over is due soon (4 h window).
+      const counts = await countStatuses(db, { member: ownerContext, now });
+      expect(counts.unassigned).toMatchObject({ total: 1, overdue: 0, dueSoon: 1, unreplied: 1 });
+      expect(counts.nextChangeAt).toBe(new Date(handedOverAt.getTime() + 24 * HOUR + 1).toISOString());
+      const [item] = (await listChats(db, { member: ownerContext, list: "unassigned", now })).items;
+      expect(item).toMatchObject({ withBot: false, isNotReplied: true, waitingSince: handedOverAt.toISOString(), slaStatus: "due_soon" });
+      expect((await listChats(db, { member: ownerContext, list: "unassigned", status: "overdue", now })).items).toEqual([]);
+      expect((await listChats(db, { member: ownerContext, list: "unassigned", status: "due_soon", now })).items).toHaveLength(1);
+      // A buyer message after the hand-over keeps the clock at the hand-over (the oldest wait).
+      await write("Anyone there?", new Date(now.getTime() - 20 * HOUR));
+      const [again] = (await listChats(db, { member: ownerContext, list: "unassigned", now })).items;
+      expect(again!.waitingSince).toBe(handedOverAt.toISOString());
+    });
+
+    it("AUTO-5: a member taking the chat from the bot starts the SLA clock then", async () => {
+      const { write, agent, agentContext } = await shopWithBot();
+      const now = new Date();
+      const first = await write("How long does shipping take?", new Date(now.getTime() - 30 * HOUR));
+      const takenAt = new Date(now.getTime() - 2 * HOUR);
+      await assignQueuedSession(db, { member: agentContext, sessionId: first.data.openedSessionId!, targetMemberId: agent.id, now: takenAt });
+      const counts = await countStatuses(db, { member: agentContext, now });
+      expect(counts.assigned).toMatchObject({ total: 1, overdue: 0, dueSoon: 0, unreplied: 1 });
+      const [item] = (await listChats(db, { member: agentContext, list: "assigned", now })).items;
+      expect(item).toMatchObject({ withBot: false, waitingSince: takenAt.toISOString(), slaStatus: "on_time" });
+    });
+  });
 });
+

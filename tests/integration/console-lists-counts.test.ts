@@ -1,7 +1,10 @@
 // CONSOLE-2 on real PostgreSQL: the live status counts, per list, for the member's visible scope;
 // the same statuses as list filters; time passing a threshold with an injected clock; and the
-// instant the console must refetch (nextChangeAt).
+// instant the console must refetch (nextChangeAt); and the clock without the chatbot's time
+// (AUTO-5) agreeing with src/core/sla on generated chats.
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
+import { computeSlaStatus, DEFAULT_DUE_SOON_THRESHOLD_MINUTES, nextSlaChangeAt, slaClockStart } from "../../src/core/sla/sla";
 import { countStatuses, listChats, CLOSED_COUNT_CAP } from "../../src/server/services/console-lists";
 import type { ListStatusCounts, StatusFilter } from "../../src/core/console";
 import { useTestDatabase } from "../support/test-database";
@@ -171,5 +174,65 @@ describe("CONSOLE-2 live status counts", () => {
     expect(await countStatuses(db, { member: admin, now: NOW })).toMatchObject({ closed: CLOSED_COUNT_CAP, closedIsCapped: true });
     await db.chatSession.deleteMany({ where: { shopId: shop.id, closedAt: ago(0) } });
     expect(await countStatuses(db, { member: admin, now: NOW })).toMatchObject({ closed: CLOSED_COUNT_CAP, closedIsCapped: false });
+  });
+});
+
+describe("CONSOLE-2 AUTO-5 the reply clock without bot time, in SQL", () => {
+  it("CONSOLE-2 AUTO-5 lists, filters, sort and counts read the clock as slaClockStart does, on generated chats with and without the bot", async () => {
+    const { shop, admin } = await createTeamShop(db);
+    const ageArb = fc.option(fc.integer({ min: 0, max: 40 * HOUR }), { nil: null });
+    const chatArb = fc.record({ unansweredAgeMs: ageArb, botActive: fc.boolean(), handedOverAgeMs: ageArb });
+    const generated = fc.sample(fc.array(chatArb, { minLength: 24, maxLength: 24 }), { numRuns: 1, seed: 20261203 })[0]!;
+    // The edges by hand: bot time that alone would be overdue, a hand-over at the very instant of the question.
+    const specs = [
+      ...generated,
+      { unansweredAgeMs: 30 * HOUR, botActive: true, handedOverAgeMs: null },
+      { unansweredAgeMs: 30 * HOUR, botActive: false, handedOverAgeMs: 21 * HOUR },
+      { unansweredAgeMs: 5 * HOUR, botActive: false, handedOverAgeMs: 5 * HOUR },
+      { unansweredAgeMs: null, botActive: false, handedOverAgeMs: HOUR },
+    ];
+    const expected = new Map<string, { clock: Date | null; botActive: boolean }>();
+    for (const spec of specs) {
+      const oldestUnansweredAt = spec.unansweredAgeMs === null ? null : ago(spec.unansweredAgeMs);
+      const handedOverAt = spec.handedOverAgeMs === null ? null : ago(spec.handedOverAgeMs);
+      const { session } = await createChat(db, { shopId: shop.id, state: "queued", oldestUnansweredAt, lastBuyerMessageAt: oldestUnansweredAt ?? ago(41 * HOUR) });
+      await db.chatSession.update({ where: { id: session.id }, data: { botActive: spec.botActive, handedOverAt } });
+      expected.set(session.id, { clock: slaClockStart({ oldestUnansweredAt, botActive: spec.botActive, handedOverAt }), botActive: spec.botActive });
+    }
+    const statusOf = (clock: Date | null) => computeSlaStatus({ oldestUnansweredAt: clock, now: NOW, dueSoonThresholdMinutes: DEFAULT_DUE_SOON_THRESHOLD_MINUTES });
+
+    const page = await listChats(db, { member: admin, list: "all", sort: "waiting_time", limit: 200, now: NOW });
+    expect(page.items).toHaveLength(specs.length);
+    for (const item of page.items) {
+      const want = expected.get(item.sessionId)!;
+      expect(item, item.sessionId).toMatchObject({
+        waitingSince: want.clock?.toISOString() ?? null, isNotReplied: want.clock !== null, withBot: want.botActive, slaStatus: statusOf(want.clock),
+      });
+    }
+    // Waiting time: every chat with a clock first, the longest wait first; bot-held chats after them.
+    const clocks = page.items.map((item) => item.waitingSince);
+    const firstWithout = clocks.indexOf(null);
+    const waiting = firstWithout === -1 ? clocks : clocks.slice(0, firstWithout);
+    expect(waiting).toEqual([...waiting].sort());
+    if (firstWithout !== -1) expect(clocks.slice(firstWithout).every((clock) => clock === null)).toBe(true);
+
+    const tally = { overdue: 0, due_soon: 0, unreplied: 0 };
+    for (const { clock } of expected.values()) {
+      const status = statusOf(clock);
+      if (status === "overdue" || status === "due_soon") tally[status] += 1;
+      if (clock !== null) tally.unreplied += 1;
+    }
+    const counts = await countStatuses(db, { member: admin, now: NOW });
+    expect(counts.all).toMatchObject({ total: specs.length, overdue: tally.overdue, dueSoon: tally.due_soon, unreplied: tally.unreplied });
+    const changes = [...expected.values()]
+      .map(({ clock }) => nextSlaChangeAt({ oldestUnansweredAt: clock, now: NOW, dueSoonThresholdMinutes: DEFAULT_DUE_SOON_THRESHOLD_MINUTES }))
+      .filter((at): at is Date => at !== null)
+      .map((at) => at.getTime());
+    expect(counts.nextChangeAt).toBe(changes.length === 0 ? null : new Date(Math.min(...changes)).toISOString());
+    for (const status of ["overdue", "due_soon", "unreplied"] as const) {
+      const listed = (await listChats(db, { member: admin, list: "all", status, limit: 200, now: NOW })).items.map((item) => item.sessionId).sort();
+      const want = [...expected.entries()].filter(([, { clock }]) => (status === "unreplied" ? clock !== null : statusOf(clock) === status)).map(([id]) => id).sort();
+      expect(listed, status).toEqual(want);
+    }
   });
 });

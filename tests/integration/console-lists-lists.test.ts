@@ -114,6 +114,7 @@ describe("CONSOLE-1 chat lists", () => {
       lastBuyerMessageAt: ago(21 * HOUR - MINUTE).toISOString(),
       waitingSince: ago(21 * HOUR - MINUTE).toISOString(),
       isNotReplied: true,
+      withBot: false,
       isUnread: true,
       category: "logistics",
       starred: true,

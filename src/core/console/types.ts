@@ -35,10 +35,15 @@ export interface ChatListItemDto {
   lastMessagePreview: string | null;
   lastMessageAt: string | null;
   lastBuyerMessageAt: string | null;
-  /** The oldest buyer message without an agent reply: the waiting time counts from here. */
+  /**
+   * When the people's reply clock started (slaClockStart): the oldest buyer message without an
+   * agent reply, but never before a hand-over from the chatbot; null while the bot holds the chat.
+   */
   waitingSince: string | null;
   /** The "Not replied" tag (CHAT-4). */
   isNotReplied: boolean;
+  /** AUTO-5: the FAQ chatbot holds this queued chat (the console shows a "Bot" badge). */
+  withBot: boolean;
   /** The new-message dot: a buyer message after the member's read position (CHAT-4). */
   isUnread: boolean;
   category: SessionCategory | null;

@@ -8,6 +8,8 @@ import {
   expiresAt,
   isDueToExpire,
   nextSlaChangeAt,
+  slaClockStart,
+  type SlaClockSession,
   type SlaStatus,
 } from "./sla";
 
@@ -155,6 +157,62 @@ describe("SLA properties", () => {
         const input = { oldestUnansweredAt: null, now: new Date(nowMs), dueSoonThresholdMinutes: threshold };
         expect(computeSlaStatus(input)).toBe("answered");
         expect(nextSlaChangeAt(input)).toBeNull();
+      }),
+    );
+  });
+});
+
+describe("slaClockStart (AUTO-5: bot time is not the people's reply time)", () => {
+  const QUESTION = new Date("2025-03-01T10:00:00.000Z");
+  const HANDED = new Date("2025-03-01T10:20:00.000Z");
+  it.each<{ name: string; session: SlaClockSession; expected: Date | null }>([
+    { name: "no bot: the oldest unanswered message", session: { oldestUnansweredAt: QUESTION, botActive: false, handedOverAt: null }, expected: QUESTION },
+    { name: "no bot, nothing unanswered", session: { oldestUnansweredAt: null, botActive: false, handedOverAt: null }, expected: null },
+    { name: "the bot holds it: no clock, though the buyer asked", session: { oldestUnansweredAt: QUESTION, botActive: true, handedOverAt: null }, expected: null },
+    { name: "handed over: the clock starts at the hand-over", session: { oldestUnansweredAt: QUESTION, botActive: false, handedOverAt: HANDED }, expected: HANDED },
+    { name: "handed over, then a newer unanswered message: that message", session: { oldestUnansweredAt: new Date(HANDED.getTime() + 5), botActive: false, handedOverAt: HANDED }, expected: new Date(HANDED.getTime() + 5) },
+    { name: "handed over and answered by a person: no clock", session: { oldestUnansweredAt: null, botActive: false, handedOverAt: HANDED }, expected: null },
+    { name: "a message at the very instant of the hand-over", session: { oldestUnansweredAt: HANDED, botActive: false, handedOverAt: HANDED }, expected: HANDED },
+  ])("$name", ({ session, expected }) => {
+    expect(slaClockStart(session)).toEqual(expected);
+  });
+
+  it("a bot-held session is answered for people: never unreplied, due soon or overdue, however long the bot talks", () => {
+    fc.assert(
+      fc.property(sinceArb, fc.nat({ max: 30 * 24 * HOUR }), thresholdArb, (since, age, threshold) => {
+        const start = slaClockStart({ oldestUnansweredAt: new Date(since), botActive: true, handedOverAt: null });
+        expect(start).toBeNull();
+        expect(computeSlaStatus({ oldestUnansweredAt: start, now: new Date(since + age), dueSoonThresholdMinutes: threshold })).toBe("answered");
+      }),
+    );
+  });
+
+  it("after the hand-over the clock never starts before it, and people's status is the one of a chat that began then", () => {
+    fc.assert(
+      fc.property(sinceArb, fc.nat({ max: 3 * 24 * HOUR }), fc.nat({ max: 3 * 24 * HOUR }), thresholdArb, (since, botTime, afterHandover, threshold) => {
+        const handedOverAt = new Date(since + botTime);
+        const start = slaClockStart({ oldestUnansweredAt: new Date(since), botActive: false, handedOverAt });
+        expect(start).toEqual(handedOverAt);
+        const now = new Date(handedOverAt.getTime() + afterHandover);
+        // However long the bot talked, the status is that of a buyer who wrote at the hand-over.
+        expect(computeSlaStatus({ oldestUnansweredAt: start, now, dueSoonThresholdMinutes: threshold }))
+          .toBe(computeSlaStatus({ oldestUnansweredAt: handedOverAt, now, dueSoonThresholdMinutes: threshold }));
+      }),
+    );
+  });
+
+  it("never earlier than the stored oldest unanswered message, and the same as it for a session the bot never held", () => {
+    fc.assert(
+      fc.property(fc.option(sinceArb, { nil: null }), fc.boolean(), fc.option(sinceArb, { nil: null }), (oldest, botActive, handed) => {
+        const session = { oldestUnansweredAt: oldest === null ? null : new Date(oldest), botActive, handedOverAt: handed === null ? null : new Date(handed) };
+        const start = slaClockStart(session);
+        if (start === null) {
+          expect(botActive || oldest === null).toBe(true);
+          return;
+        }
+        expect(start.getTime()).toBeGreaterThanOrEqual(oldest!);
+        if (handed === null) expect(start.getTime()).toBe(oldest);
+        else expect(start.getTime()).toBe(Math.max(oldest!, handed));
       }),
     );
   });

@@ -13,10 +13,36 @@ export const DEFAULT_DUE_SOON_THRESHOLD_MINUTES = 240;
 export type SlaStatus = "overdue" | "due_soon" | "on_time" | "answered";
 
 export interface SlaInput {
-  /** null when every buyer message has an agent reply after it. */
+  /**
+   * When the reply clock started: null when every buyer message has an agent reply after it, or
+   * the bot holds the session (use slaClockStart for a session the chatbot may have held).
+   */
   oldestUnansweredAt: Date | null;
   now: Date;
   dueSoonThresholdMinutes: number;
+}
+
+/** AUTO-5: what the people's reply clock needs to know about a session the chatbot may hold. */
+export interface SlaClockSession {
+  /** The stored column: the oldest buyer message no agent has answered (bot answers do not count). */
+  oldestUnansweredAt: Date | null;
+  /** The chatbot holds the session (ChatSession.botActive). */
+  botActive: boolean;
+  /** When the bot handed the session to people, or a member took it from the bot. */
+  handedOverAt: Date | null;
+}
+
+/**
+ * When the people's reply clock started (CONSOLE-2 overdue / due soon, CHAT-4 "Not replied",
+ * the waiting time and its sort), or null when nothing waits for a person. Bot time never
+ * counts (AUTO-5): while the bot holds the session no clock runs, and after the hand-over the
+ * clock starts at the hand-over, not at the buyer's first question to the bot. The same rule
+ * as the analytics' humanQueueAt; src/server/services/console-lists/scope.ts has it in SQL.
+ */
+export function slaClockStart(session: SlaClockSession): Date | null {
+  if (session.botActive || session.oldestUnansweredAt === null) return null;
+  if (session.handedOverAt !== null && session.handedOverAt.getTime() > session.oldestUnansweredAt.getTime()) return session.handedOverAt;
+  return session.oldestUnansweredAt;
 }
 
 // "Older than" is strict everywhere (SPEC wording), at the millisecond resolution of Date:

@@ -1,10 +1,12 @@
 // Demo data (issue 2, item 5): one shop with an owner, an admin, three agents, buyers, products,
-// orders in several states, vouchers and a few conversations. Written in one transaction and
-// skipped when the demo shop exists, so running it again changes nothing.
+// orders in several states, vouchers, a few conversations and an FAQ library (demo-faq.ts).
+// Written in one transaction and skipped when the demo shop exists, so running it again changes
+// nothing.
 import type { Database } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { createShopRecord } from "@/server/services/shop/create-shop";
 import { rebuildAnalyticsFacts } from "@/server/services/analytics/rebuild-facts";
+import { DEMO_FAQ } from "./demo-faq";
 
 export const DEMO_SHOP_PUBLIC_KEY = "pk_demo_harbor_and_pine";
 export const DEMO_PASSWORD = "counterpart-demo";
@@ -53,6 +55,10 @@ export async function seedDemoShop(db: Database, now = new Date()): Promise<{ cr
       });
       members[account.nickname] = member.id;
     }
+
+    // AUTO-3: a small FAQ library, so the console suggests answers from the start (auto-send
+    // and the chatbot stay off, as in every new shop).
+    await tx.faqEntry.createMany({ data: DEMO_FAQ.map((entry) => ({ shopId: shop.id, ...entry, alternatives: [...entry.alternatives] })) });
 
     const productSpecs = [
       ["SKU-TEA-01", "Sencha green tea, 100 g", 1290, 120],

@@ -1,5 +1,6 @@
 // One chat in a list (CONSOLE-1): buyer, last message and its time, waiting time, the unread dot,
-// the "Not replied" tag, category, star, the reply-clock status and, once rated, the buyer's rating.
+// the "Not replied" tag, category, star, the reply-clock status, the "Bot" badge while the FAQ
+// chatbot answers (AUTO-5) and, once rated, the buyer's rating.
 import type { ChatListItemDto } from "@/core/console";
 import { safeUrlOrNull } from "@/shared/safe-url";
 import { CATEGORY_LABELS, formatListTime, formatWaiting } from "./format";
@@ -48,6 +49,12 @@ export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssi
           {item.lastMessagePreview ?? "No messages yet"}
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-1 text-[11px]">
+          {item.withBot && (
+            // AUTO-5: the FAQ chatbot is answering; no reply clock runs until it hands over.
+            <span data-testid="bot-badge" title="The FAQ bot is answering this chat" className="rounded border border-violet-200 bg-violet-50 px-1.5 py-0.5 font-medium text-violet-800">
+              Bot<span className="sr-only">: the FAQ bot is answering</span>
+            </span>
+          )}
           {item.isNotReplied && !isClosed && (
             <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Not replied</span>
           )}

@@ -6,7 +6,7 @@ import { applySessionChange } from "./use-conversation-details";
 function session(id: string, state: SessionDto["state"], patch: Partial<SessionDto> = {}): SessionDto {
   return {
     id, conversationId: "c1", state, category: null, assigneeId: null, assigneeNickname: null, starred: false, rating: null, ratingComment: null,
-    queuedAt: new Date(0).toISOString(), assignedAt: null, oldestUnansweredAt: null, lastBuyerMessageAt: null, closedAt: null, ...patch,
+    queuedAt: new Date(0).toISOString(), assignedAt: null, oldestUnansweredAt: null, lastBuyerMessageAt: null, closedAt: null, withBot: false, ...patch,
   };
 }
 

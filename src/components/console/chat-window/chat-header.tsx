@@ -2,7 +2,8 @@
 
 // The chat window's header: who, the session's state and holder, the category (CONSOLE-3), the
 // star (CHAT-5), Transfer (CHAT-6) and End with confirmation (CHAT-7); for a queued session,
-// "Assign to me" and "Assign to…" (ASSIGN-5).
+// "Assign to me" and "Assign to…" (ASSIGN-5); while the FAQ chatbot holds the chat, a line saying
+// so (AUTO-5: assigning it ends the bot's part).
 import { useId } from "react";
 import type { SessionCategoryDto, SessionDto } from "@/shared/dto";
 import type { ConversationDetailsDto } from "./conversation-types";
@@ -31,7 +32,7 @@ function stateLine(session: SessionDto | null, memberId: string): { text: string
   if (!session) return { text: "No session yet", tone: "bg-slate-300" };
   switch (session.state) {
     case "queued":
-      return { text: "Waiting in Unassigned", tone: "bg-amber-400" };
+      return session.withBot ? { text: "With the FAQ bot · in Unassigned", tone: "bg-violet-500" } : { text: "Waiting in Unassigned", tone: "bg-amber-400" };
     case "open":
       return { text: session.assigneeId === memberId ? "Ongoing · assigned to you" : `Ongoing · with ${session.assigneeNickname ?? "another member"}`, tone: "bg-emerald-500" };
     case "ended":
@@ -75,6 +76,12 @@ export function ChatHeader(props: ChatHeaderProps) {
               </>
             )}
           </p>
+          {session?.withBot && (
+            // AUTO-5: say who is answering, and that a member may still take the chat.
+            <p className="mt-0.5 text-xs text-violet-800" data-testid="bot-holds" role="note">
+              The FAQ bot is answering; it hands over when the buyer asks for a person. Assign the chat to take over.
+            </p>
+          )}
         </div>
       </div>
 

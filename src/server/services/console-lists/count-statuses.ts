@@ -12,7 +12,7 @@ import { OVERDUE_AFTER_MS } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { dueSoonBeforeSql, listConfigCte } from "./list-context";
-import { activeScopePredicate, categoryPredicate, CLOSED_STATES, epochMs, readPositionJoin, timestampParam, toViewer, UNREAD_AFTER_READ_POSITION, type Viewer } from "./scope";
+import { activeScopePredicate, categoryPredicate, CLOSED_STATES, epochMs, readPositionJoin, slaClockSql, timestampParam, toViewer, UNREAD_AFTER_READ_POSITION, type Viewer } from "./scope";
 
 export interface CountStatusesInput {
   member: MemberContext;
@@ -64,7 +64,7 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
   const [row] = await db.$queryRaw<CountsRow[]>`
     WITH ${listConfigCte(viewer)},
     scope AS MATERIALIZED (
-      SELECT s.state, s."assigneeId", s.starred, s."oldestUnansweredAt" AS oua, ${UNREAD_AFTER_READ_POSITION} AS unread
+      SELECT s.state, s."assigneeId", s.starred, ${slaClockSql("s")} AS oua, ${UNREAD_AFTER_READ_POSITION} AS unread
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
       WHERE s."shopId" = ${viewer.shopId}::uuid AND ${activeScopePredicate(viewer)} AND ${categoryPredicate(category)}

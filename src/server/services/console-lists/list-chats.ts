@@ -3,7 +3,7 @@
 // memory; History can hold years, so it walks the (assigneeId,) closedAt index instead.
 // Buyer, preview, assignee and the unread dot are looked up for the page's rows only.
 import { Prisma } from "@/generated/prisma/client";
-import { computeSlaStatus, DEFAULT_DUE_SOON_THRESHOLD_MINUTES, OVERDUE_AFTER_MS } from "@/core/sla/sla";
+import { computeSlaStatus, DEFAULT_DUE_SOON_THRESHOLD_MINUTES, OVERDUE_AFTER_MS, slaClockStart } from "@/core/sla/sla";
 import { AppError } from "@/core/errors";
 import {
   type CategoryFilter,
@@ -17,7 +17,7 @@ import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { dueSoonBeforeSql, listConfigCte, toSortOrder } from "./list-context";
-import { categoryPredicate, epochMs, listPredicate, readPositionJoin, timestampParam, toViewer, UNREAD_AFTER_READ_POSITION } from "./scope";
+import { categoryPredicate, epochMs, listPredicate, readPositionJoin, slaClockSql, timestampParam, toViewer, UNREAD_AFTER_READ_POSITION } from "./scope";
 
 export const LIST_PAGE_SIZE = 30;
 export const LIST_PAGE_SIZE_MAX = 200;
@@ -43,6 +43,8 @@ interface ListRow {
   starred: boolean;
   rating: number | null;
   oldestUnansweredMs: number | null;
+  botActive: boolean;
+  handedOverMs: number | null;
   lastBuyerMessageMs: number | null;
   closedMs: number | null;
   sortKey: number;
@@ -65,7 +67,7 @@ function sortKeyExpression(): Prisma.Sql {
   const latestBuyer = epochMs(Prisma.sql`COALESCE(s."lastBuyerMessageAt", s."queuedAt")`);
   return Prisma.sql`(CASE
     WHEN (SELECT "sortOrder" FROM cfg) = 'latest' THEN -${latestBuyer}
-    WHEN s."oldestUnansweredAt" IS NOT NULL THEN ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)}
+    WHEN ${slaClockSql("s")} IS NOT NULL THEN ${epochMs(slaClockSql("s"))}
     ELSE ${ANSWERED_OFFSET_MS}::float8 - ${latestBuyer} END)`;
 }
 
@@ -77,13 +79,13 @@ function statusPredicate(status: StatusFilter | undefined, list: ConsoleList, no
   switch (status) {
     case "overdue":
       // Closed sessions have no reply clock: nothing in History is overdue or due soon.
-      return isHistory ? Prisma.sql`FALSE` : Prisma.sql`s."oldestUnansweredAt" < ${timestampParam(overdueBefore)}`;
+      return isHistory ? Prisma.sql`FALSE` : Prisma.sql`${slaClockSql("s")} < ${timestampParam(overdueBefore)}`;
     case "due_soon":
       return isHistory
         ? Prisma.sql`FALSE`
-        : Prisma.sql`s."oldestUnansweredAt" >= ${timestampParam(overdueBefore)} AND s."oldestUnansweredAt" < ${dueSoonBeforeSql(overdueBefore)}`;
+        : Prisma.sql`${slaClockSql("s")} >= ${timestampParam(overdueBefore)} AND ${slaClockSql("s")} < ${dueSoonBeforeSql(overdueBefore)}`;
     case "unreplied":
-      return Prisma.sql`s."oldestUnansweredAt" IS NOT NULL`;
+      return Prisma.sql`${slaClockSql("s")} IS NOT NULL`;
     case "unread":
       return UNREAD_AFTER_READ_POSITION;
     case "starred":
@@ -116,7 +118,7 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
       : Prisma.empty;
     pageSql = Prisma.sql`
       SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s.rating, s."oldestUnansweredAt",
-             s."lastBuyerMessageAt", s."closedAt", ${epochMs(Prisma.sql`s."closedAt"`)} AS "sortKey"
+             s."botActive", s."handedOverAt", s."lastBuyerMessageAt", s."closedAt", ${epochMs(Prisma.sql`s."closedAt"`)} AS "sortKey"
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
       WHERE ${where} ${after}
@@ -127,7 +129,7 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
     const after = cursor ? Prisma.sql`AND (${sortKey}, s.id) > (${cursor.key}::float8, ${cursor.id}::uuid)` : Prisma.empty;
     pageSql = Prisma.sql`
       SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s.rating, s."oldestUnansweredAt",
-             s."lastBuyerMessageAt", s."closedAt", ${sortKey} AS "sortKey"
+             s."botActive", s."handedOverAt", s."lastBuyerMessageAt", s."closedAt", ${sortKey} AS "sortKey"
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
       WHERE ${where} ${after}
@@ -145,6 +147,7 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
     LEFT JOIN (
       SELECT s.id, s."conversationId", s.state::text AS state, s."assigneeId", s.category::text AS category, s.starred, s.rating,
              ${epochMs(Prisma.sql`s."oldestUnansweredAt"`)} AS "oldestUnansweredMs",
+             s."botActive", ${epochMs(Prisma.sql`s."handedOverAt"`)} AS "handedOverMs",
              ${epochMs(Prisma.sql`s."lastBuyerMessageAt"`)} AS "lastBuyerMessageMs",
              ${epochMs(Prisma.sql`s."closedAt"`)} AS "closedMs",
              s."sortKey",
@@ -176,7 +179,13 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 function toItem(row: ListRow, now: Date, dueSoonThresholdMinutes: number): ChatListItemDto {
   const isActive = row.state === "queued" || row.state === "open";
-  const waitingSince = row.oldestUnansweredMs === null ? null : new Date(row.oldestUnansweredMs);
+  // AUTO-5: the people's clock, which never counts the bot's time (the SQL above agrees).
+  const waitingSince = slaClockStart({
+    oldestUnansweredAt: row.oldestUnansweredMs === null ? null : new Date(row.oldestUnansweredMs),
+    botActive: row.botActive,
+    handedOverAt: row.handedOverMs === null ? null : new Date(row.handedOverMs),
+  });
+  const withBot = isActive && row.botActive && row.state === "queued" && row.assigneeId === null;
   return {
     conversationId: row.conversationId,
     sessionId: row.id,
@@ -188,6 +197,7 @@ function toItem(row: ListRow, now: Date, dueSoonThresholdMinutes: number): ChatL
     lastBuyerMessageAt: iso(row.lastBuyerMessageMs),
     waitingSince: waitingSince?.toISOString() ?? null,
     isNotReplied: waitingSince !== null,
+    withBot,
     isUnread: row.isUnread,
     category: row.category,
     starred: row.starred,

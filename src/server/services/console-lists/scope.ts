@@ -83,6 +83,19 @@ export function activeScopePredicate(viewer: Viewer): Prisma.Sql {
     : Prisma.sql`(s.state = 'queued' OR (s.state = 'open' AND s."assigneeId" = ${viewer.memberId}::uuid))`;
 }
 
+/**
+ * slaClockStart (src/core/sla/sla.ts) in SQL, for the session row `alias`: when the people's
+ * reply clock started. NULL while the chatbot holds the session; after a hand-over, never before
+ * it (bot time is not the people's reply time, AUTO-5). Every SLA band, the "unreplied" status,
+ * the waiting time and its sort read this, never the raw column.
+ */
+export function slaClockSql(alias: string): Prisma.Sql {
+  const s = Prisma.raw(alias);
+  return Prisma.sql`(CASE WHEN ${s}."botActive" OR ${s}."oldestUnansweredAt" IS NULL THEN NULL
+    WHEN ${s}."handedOverAt" > ${s}."oldestUnansweredAt" THEN ${s}."handedOverAt"
+    ELSE ${s}."oldestUnansweredAt" END)`;
+}
+
 export function categoryPredicate(category: CategoryFilter): Prisma.Sql {
   return category === "all" ? Prisma.sql`TRUE` : Prisma.sql`s.category = ${category}::"SessionCategory"`;
 }

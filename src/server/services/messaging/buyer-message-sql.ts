@@ -42,7 +42,7 @@ export interface AppendedBuyerMessage {
 type AppendRow = {
   m_id: string; m_seq: number; m_created: Date; m_kind: MessageRow["kind"]; m_body: string; m_payload: unknown;
   s_id: string; s_state: SessionRow["state"]; s_category: SessionRow["category"]; s_assignee: string | null; s_starred: boolean;
-  s_rating: number | null; s_queued: Date; s_assigned: Date | null; s_oldest: Date | null; s_last_buyer: Date | null; s_closed: Date | null;
+  s_rating: number | null; s_queued: Date; s_assigned: Date | null; s_oldest: Date | null; s_last_buyer: Date | null; s_closed: Date | null; s_bot: boolean; s_handed_over: Date | null;
   a_nickname: string | null; a_avatar: string | null;
 };
 
@@ -106,7 +106,7 @@ export async function appendBuyerMessageFast(
            m.id AS m_id, m.seq AS m_seq, m."createdAt" AS m_created, m.kind::text AS m_kind, m.body AS m_body, m.payload AS m_payload,
            s.id AS s_id, s.state::text AS s_state, s.category::text AS s_category, s."assigneeId" AS s_assignee, s.starred AS s_starred,
            s.rating AS s_rating, s."queuedAt" AS s_queued, s."assignedAt" AS s_assigned, s."oldestUnansweredAt" AS s_oldest,
-           s."lastBuyerMessageAt" AS s_last_buyer, s."closedAt" AS s_closed,
+           s."lastBuyerMessageAt" AS s_last_buyer, s."closedAt" AS s_closed, s."botActive" AS s_bot, s."handedOverAt" AS s_handed_over,
            a.nickname AS a_nickname, a."avatarUrl" AS a_avatar,
            (SELECT count(*) FROM job) AS jobs
     FROM head LEFT JOIN m ON true LEFT JOIN s ON true LEFT JOIN "Member" a ON a.id = s."assigneeId"`;
@@ -124,7 +124,7 @@ export async function appendBuyerMessageFast(
       session: {
         id: row.s_id, conversationId: row.head_id, state: row.s_state, category: row.s_category, assigneeId: row.s_assignee, starred: row.s_starred,
         rating: row.s_rating, queuedAt: row.s_queued, assignedAt: row.s_assigned, oldestUnansweredAt: row.s_oldest, lastBuyerMessageAt: row.s_last_buyer,
-        closedAt: row.s_closed, assignee: row.a_nickname ? { nickname: row.a_nickname, avatarUrl: row.a_avatar } : null,
+        closedAt: row.s_closed, botActive: row.s_bot, handedOverAt: row.s_handed_over, assignee: row.a_nickname ? { nickname: row.a_nickname, avatarUrl: row.a_avatar } : null,
       },
       startedClock: Number(row.jobs) > 0,
     },

@@ -161,7 +161,7 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
     if (openedSessionId) await refreshSessionFacts(tx, input.shopId, [openedSessionId]);
 
     const message = toMessageDto(appended.message);
-    const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended: { ...appended, session: { ...appended.session, botActive: openedWithBot } }, openedSession: openedSessionId !== null, notes });
+    const events = buyerMessageEvents({ ...input, conversationId: conversation.id, appended, openedSession: openedSessionId !== null, notes });
     // A session the bot holds is not routed yet (the drain would skip it anyway).
     return serviceResult({ message, isDuplicate: false, openedSessionId }, events, openedSessionId && !openedWithBot ? [input.shopId] : []);
   }, MESSAGE_TRANSACTION_OPTIONS);

@@ -1,6 +1,7 @@
 // Database rows to the shapes browsers receive. Agents appear by nickname and avatar only (TEAM-6).
 import type { MessageDto, SessionDto } from "@/shared/dto";
 import type { WidgetSessionDto } from "@/shared/events";
+import { slaClockStart } from "@/core/sla/sla";
 
 export interface MessageRow {
   id: string;
@@ -55,12 +56,19 @@ export interface SessionRow {
   closedAt: Date | null;
   /** AUTO-5: the chatbot holds the session (absent on rows read without it: false). */
   botActive?: boolean;
+  /** AUTO-5: when the bot let go (absent on rows read without it: never held). */
+  handedOverAt?: Date | null;
   assignee?: { nickname: string; avatarUrl: string | null } | null;
 }
 
 export const SESSION_ASSIGNEE_INCLUDE = { assignee: { select: { nickname: true, avatarUrl: true } } } as const;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** AUTO-5: the chatbot is answering this queued chat nobody took (botHolds, without the hand-over time). */
+function holdsWithBot(row: Pick<SessionRow, "botActive" | "state" | "assigneeId">): boolean {
+  return row.botActive === true && row.state === "queued" && row.assigneeId === null;
+}
 
 export function toSessionDto(row: SessionRow): SessionDto {
   return {
@@ -75,9 +83,11 @@ export function toSessionDto(row: SessionRow): SessionDto {
     ratingComment: row.ratingComment ?? null,
     queuedAt: row.queuedAt.toISOString(),
     assignedAt: iso(row.assignedAt),
-    oldestUnansweredAt: iso(row.oldestUnansweredAt),
+    // The people's reply clock: none while the bot holds the chat, never before its hand-over.
+    oldestUnansweredAt: iso(slaClockStart({ oldestUnansweredAt: row.oldestUnansweredAt, botActive: row.botActive ?? false, handedOverAt: row.handedOverAt ?? null })),
     lastBuyerMessageAt: iso(row.lastBuyerMessageAt),
     closedAt: iso(row.closedAt),
+    withBot: holdsWithBot(row),
   };
 }
 
@@ -88,6 +98,6 @@ export function toWidgetSessionDto(row: SessionRow): WidgetSessionDto {
     state: row.state,
     agent: row.state === "open" && row.assignee ? { nickname: row.assignee.nickname, avatarUrl: row.assignee.avatarUrl } : null,
     rating: row.rating,
-    withBot: row.botActive === true && row.state === "queued" && row.assigneeId === null,
+    withBot: holdsWithBot(row),
   };
 }
