@@ -2,6 +2,7 @@
 
 // ASSIGN-6: "Accept auto-assign chats" / "Do not accept". Reverts and explains on failure.
 import { useState } from "react";
+import { shortcutProps } from "./keyboard/shortcut-props";
 
 export function AcceptSwitch({ initial }: { initial: boolean }) {
   const [isOn, setIsOn] = useState(initial);
@@ -27,7 +28,7 @@ export function AcceptSwitch({ initial }: { initial: boolean }) {
 
   return (
     <div className="flex items-center gap-2 text-sm">
-      <button type="button" role="switch" aria-checked={isOn} aria-label="Accept auto-assign chats" onClick={toggle} disabled={isSaving}
+      <button type="button" role="switch" aria-checked={isOn} aria-label="Accept auto-assign chats" {...shortcutProps("accept_switch")} onClick={toggle} disabled={isSaving}
         className={`relative h-5 w-9 rounded-full transition-colors ${isOn ? "bg-emerald-500" : "bg-slate-300"}`}>
         <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-all ${isOn ? "left-4" : "left-0.5"}`} />
       </button>

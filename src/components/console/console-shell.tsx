@@ -12,6 +12,8 @@ import { ConsoleSocketProvider, useConsoleSocket } from "./console-socket-contex
 import { usesChannel } from "@/core/notifications/prefs";
 import { DesktopPermissionBanner } from "./notifications/desktop-permission-banner";
 import { useConsoleNotifications, type NotificationPrefs } from "./notifications/use-console-notifications";
+import { ShortcutsDialog } from "./keyboard/shortcuts-dialog";
+import { useConsoleShortcuts } from "./keyboard/use-console-shortcuts";
 import { WorkbenchPanel } from "./workbench/workbench-panel";
 
 export interface ConsoleMember {
@@ -53,6 +55,8 @@ function ConsoleFrame(props: ConsoleShellProps) {
   // TEAM-5: the server says when chat access changes; until then, what the page was rendered with.
   const canSeeAllChats = access?.canSeeAllChats ?? props.canSeeAllChats;
   const [selectedId, setSelectedId] = useState<string | null>(props.initialConversationId);
+  const [isShortcutsOpen, setIsShortcutsOpen] = useState(false);
+  useConsoleShortcuts(() => setIsShortcutsOpen(true));
 
   const select = useCallback((conversationId: string | null) => {
     setSelectedId(conversationId);
@@ -101,9 +105,20 @@ function ConsoleFrame(props: ConsoleShellProps) {
             {connection === "connected" ? "Connected" : connection === "refused" ? "Access refused" : "Connecting…"}
           </span>
           {props.hasAcceptSwitch && <AcceptSwitch initial={member.acceptAutoAssign} />}
+          <button
+            type="button"
+            onClick={() => setIsShortcutsOpen(true)}
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            className="flex h-8 w-8 items-center justify-center rounded-lg border border-slate-200 text-sm text-slate-600 hover:bg-slate-50"
+          >
+            <span aria-hidden>⌨</span>
+            <span className="sr-only">Keyboard shortcuts</span>
+          </button>
           <AvatarMenu member={member} shops={props.shops} canCreateShop={props.canCreateShop} />
         </div>
       </header>
+      {isShortcutsOpen && <ShortcutsDialog onClose={() => setIsShortcutsOpen(false)} />}
       {props.banner}
       <DesktopPermissionBanner isWanted={usesChannel(props.notificationPrefs, "desktop")} />
 

@@ -27,6 +27,7 @@ import { useChatList } from "./use-chat-list";
 import { useChatSearch, SEARCH_MIN_LENGTH } from "./use-chat-search";
 import { useListboxKeys } from "./use-listbox-keys";
 import { useStatusCounts } from "./use-status-counts";
+import { shortcutProps } from "../keyboard/shortcut-props";
 
 export interface ChatListProps {
   selectedConversationId: string | null;
@@ -44,6 +45,7 @@ const CHAT_LIST_ID = "console-chat-list";
 const ACTIVE_STATUSES: StatusFilter[] = ["overdue", "due_soon", "unreplied", "unread", "starred"];
 /** History has no reply clock: only these filters apply there. */
 const HISTORY_STATUSES: StatusFilter[] = ["unread", "starred"];
+const LIST_SHORTCUTS = { assigned: "list_assigned", unassigned: "list_unassigned", all: "list_all", history: "list_history" } as const;
 const COUNT_KEYS: Record<Exclude<StatusFilter, "closed">, keyof ListStatusCounts> = {
   overdue: "overdue",
   due_soon: "dueSoon",
@@ -168,7 +170,7 @@ export function ChatList(props: ChatListProps) {
   }, [chats.nextCursor, loadMore, isSearching]);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-list">
+    <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-list" data-chat-listbox>
       <div className="border-b border-slate-200 p-3">
         <label className="relative block">
           <span className="sr-only">Search chats</span>
@@ -186,6 +188,7 @@ export function ChatList(props: ChatListProps) {
             }}
             placeholder="Search keyword, buyer or order ID"
             aria-label="Search chats"
+            {...shortcutProps("focus_search")}
             className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-1.5 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none"
           />
         </label>
@@ -211,6 +214,7 @@ export function ChatList(props: ChatListProps) {
                   key={name}
                   role="tab"
                   aria-selected={list === name}
+                  {...shortcutProps(LIST_SHORTCUTS[name])}
                   onClick={() => chooseList(name)}
                   className={`flex flex-1 items-center justify-center gap-1 whitespace-nowrap px-1 py-2.5 text-[13px] ${list === name ? "border-b-2 border-brand-600 font-medium text-brand-700" : "text-slate-500 hover:text-slate-800"}`}
                 >
@@ -225,7 +229,7 @@ export function ChatList(props: ChatListProps) {
 
           <div className="space-y-2 border-b border-slate-200 px-3 py-2">
             <div role="group" aria-label="Status filters" className="flex flex-wrap gap-1.5">
-              {statuses.map((name) => {
+              {statuses.map((name, index) => {
                 const count = listCounts ? listCounts[COUNT_KEYS[name as keyof typeof COUNT_KEYS]] : null;
                 const isPressed = status === name;
                 return (
@@ -233,6 +237,7 @@ export function ChatList(props: ChatListProps) {
                     key={name}
                     type="button"
                     aria-pressed={isPressed}
+                    {...(index === 0 ? shortcutProps("focus_filters") : {})}
                     onClick={() => toggleStatus(name)}
                     className={`rounded-full border px-2 py-0.5 text-xs ${isPressed ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-600 hover:border-slate-400"}`}
                   >

@@ -9,6 +9,7 @@ import type { SessionCategoryDto, SessionDto } from "@/shared/dto";
 import type { ConversationDetailsDto } from "./conversation-types";
 import { CATEGORY_LABELS, initialsOf } from "./format";
 import { RatingSummary } from "./session-rating";
+import { shortcutProps } from "../keyboard/shortcut-props";
 
 export interface ChatHeaderProps {
   details: ConversationDetailsDto;
@@ -105,6 +106,7 @@ export function ChatHeader(props: ChatHeaderProps) {
               type="button"
               aria-pressed={session.starred}
               aria-label={session.starred ? "Starred for follow-up" : "Star for follow-up"}
+              {...shortcutProps("star")}
               title={session.starred ? "Remove the star" : "Star for follow-up"}
               disabled={busy === "star"}
               onClick={() => props.onStar(!session.starred)}
@@ -132,13 +134,13 @@ export function ChatHeader(props: ChatHeaderProps) {
           </button>
         )}
         {canTransfer && (
-          <button type="button" onClick={props.onTransfer} className={`${BUTTON} border border-slate-200 bg-white text-slate-700 hover:bg-slate-50`}>
+          <button type="button" onClick={props.onTransfer} {...shortcutProps("transfer")} className={`${BUTTON} border border-slate-200 bg-white text-slate-700 hover:bg-slate-50`}>
             <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4"><path d="M4 7h11m0 0-3-3m3 3-3 3M16 13H5m0 0 3-3m-3 3 3 3" strokeLinecap="round" strokeLinejoin="round" /></svg>
             Transfer
           </button>
         )}
         {isActive && canEnd && (
-          <button type="button" onClick={props.onEnd} disabled={busy === "end"} className={`${BUTTON} border border-slate-200 bg-white text-red-700 hover:border-red-200 hover:bg-red-50`}>
+          <button type="button" onClick={props.onEnd} disabled={busy === "end"} {...shortcutProps("end")} className={`${BUTTON} border border-slate-200 bg-white text-red-700 hover:border-red-200 hover:bg-red-50`}>
             End chat
           </button>
         )}

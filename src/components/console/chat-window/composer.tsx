@@ -12,6 +12,8 @@ import { MAX_TEXT_LENGTH } from "@/shared/message-schemas";
 import { useConsoleSocket } from "../console-socket-context";
 import { SavedReplyPickerList } from "./saved-reply-picker";
 import { useSavedReplyPicker } from "./use-saved-reply-picker";
+import { shortcutProps } from "../keyboard/shortcut-props";
+import { consumeKeyboardNavigation } from "../keyboard/keyboard-navigation";
 
 const ACCEPTED_FILES = "image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm";
 const TYPING_REFRESH_MS = 3_000;
@@ -81,10 +83,11 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
     element.style.height = `${Math.min(element.scrollHeight, 200)}px`;
   }, [text]);
 
-  // Opening a chat (or being allowed to reply in it) puts the cursor in the reply box, once.
+  // Opening a chat (or being allowed to reply in it) puts the cursor in the reply box, once;
+  // not when the chat was opened with J or K (NF-5: the next key moves on, R replies).
   const isBlocked = block !== null;
   useEffect(() => {
-    if (!isBlocked) textareaRef.current?.focus({ preventScroll: true });
+    if (!isBlocked && !consumeKeyboardNavigation()) textareaRef.current?.focus({ preventScroll: true });
   }, [conversationId, isBlocked]);
 
   function update(next: string) {
@@ -204,6 +207,7 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
         <SavedReplyPickerList picker={picker} />
         <label htmlFor={`${hintId}-input`} className="sr-only">Reply</label>
         <textarea
+          {...shortcutProps("reply")}
           id={`${hintId}-input`}
           ref={textareaRef}
           value={text}
