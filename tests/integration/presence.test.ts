@@ -40,14 +40,14 @@ describe.each(factories)("presence in %s (ASSIGN-2)", (_name, create) => {
     expect(await store.onlineMemberIds(shopId, at(35))).toEqual(new Set());
   });
 
-  it("ASSIGN-2 a live connection without heartbeats (a crashed node) expires; heartbeats keep it alive", async () => {
+  it("ASSIGN-2 a live connection counts while its node heartbeats; a node silent for NODE_DEAD_AFTER_MS loses it at once", async () => {
     const store = create();
     stores.push(store);
     const tab = { shopId, memberId: "ben", connectionId: "b1" };
     await store.connected(tab, at(0));
     await store.heartbeat([tab], at(50));
-    expect(await store.onlineMemberIds(shopId, at(100))).toEqual(new Set(["ben"]));
-    expect(await store.onlineMemberIds(shopId, at(111))).toEqual(new Set());
+    expect(await store.onlineMemberIds(shopId, at(58))).toEqual(new Set(["ben"]));
+    expect(await store.onlineMemberIds(shopId, at(59))).toEqual(new Set());
   });
 });
 
@@ -61,5 +61,28 @@ describe("presence shared by nodes (NF-2)", () => {
     await nodeA.connected({ shopId, memberId: "chloe", connectionId: "c1" }, now);
     expect(await nodeB.onlineMemberIds(shopId, now)).toEqual(new Set(["chloe"]));
     await redis.del(`counterpart:presence:${shopId}`);
+  });
+
+  it("NF-2 ASSIGN-2 a dead node's live consoles are handed over once its grace period ends, unless the member is back on another node", async () => {
+    const deadNode = createRedisPresenceStore(REDIS_URL, { graceMs: 12_000, liveTtlMs: 60_000 });
+    const liveNode = createRedisPresenceStore(REDIS_URL, { graceMs: 12_000, liveTtlMs: 60_000 });
+    stores.push(deadNode, liveNode);
+    const shopId = `shop-${Math.random().toString(36).slice(2)}`;
+    const t0 = Date.now();
+    await deadNode.connected({ shopId, memberId: "ava", connectionId: "a1" }, new Date(t0));
+    await deadNode.connected({ shopId, memberId: "ben", connectionId: "b1" }, new Date(t0));
+    await liveNode.connected({ shopId, memberId: "ben", connectionId: "b2" }, new Date(t0 + 9_000));
+    // 9 s later the dead node is dead (ava offline, ben online elsewhere) but not yet given up.
+    expect(await liveNode.onlineMemberIds(shopId, new Date(t0 + 9_000))).toEqual(new Set(["ben"]));
+    expect((await liveNode.lostNodes!(new Date(t0 + 9_000))).map((node) => node.nodeId)).not.toContain(deadNode.nodeId);
+    await liveNode.heartbeat([{ shopId, memberId: "ben", connectionId: "b2" }], new Date(t0 + 12_000));
+    const lost = (await liveNode.lostNodes!(new Date(t0 + 12_000))).find((node) => node.nodeId === deadNode.nodeId);
+    expect(lost?.lastBeatAt).toBe(t0);
+    expect(lost?.entries.map((entry) => entry.memberId).sort()).toEqual(["ava", "ben"]);
+    await liveNode.forgetNode!(deadNode.nodeId);
+    expect((await liveNode.lostNodes!(new Date(t0 + 12_000))).map((node) => node.nodeId)).not.toContain(deadNode.nodeId);
+    expect(Object.keys(await redis.hgetall(`counterpart:presence:${shopId}`))).toEqual(["ben|b2"]);
+    await redis.del(`counterpart:presence:${shopId}`);
+    await redis.hdel("counterpart:presence:nodes", liveNode.nodeId!);
   });
 });
