@@ -125,7 +125,9 @@ export function createRedisPresenceStore(redisUrl: string, timing: PresenceTimin
     },
     async heartbeat(connections, now) {
       const pipeline = redis.pipeline().hset(NODES_KEY, nodeId, String(now.getTime()));
-      for (const connection of connections) pipeline.hset(shopKey(connection.shopId), field(connection), liveValue(now));
+      // Everything is rewritten, not just renewed: after a Redis restart (empty) presence is whole
+      // again at the next beat.
+      for (const connection of connections) pipeline.hset(shopKey(connection.shopId), field(connection), liveValue(now)).sadd(nodeShopsKey(nodeId), connection.shopId);
       await pipeline.exec();
     },
     async onlineMemberIds(shopId, now) {

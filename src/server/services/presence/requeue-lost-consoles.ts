@@ -10,6 +10,7 @@ import { publish } from "@/server/realtime/publish";
 import { lockShopAssignments, ASSIGNMENT_TRANSACTION_OPTIONS } from "@/server/services/assignment/assignment-lock";
 import { requeueMemberSessionsInTransaction } from "@/server/services/assignment/requeue-member-sessions";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
+import type { LostNodeEntries } from "@/server/services/presence/presence-store";
 import { requestDrain } from "@/server/services/assignment/settle";
 import { stateWhere } from "@/server/services/sessions/state-guards";
 
@@ -23,6 +24,19 @@ export async function requeueLostConsoles(db: Database, routing: RoutingContext)
   let requeued = 0;
   const lostNodes = (await routing.presence.lostNodes?.(now)) ?? [];
   for (const node of lostNodes) {
+    try {
+      requeued += await requeueLostNode(db, routing, node, now);
+    } catch (error) {
+      // Kept for the next heartbeat (of this node or another): nothing is forgotten before it is done.
+      console.error(`Requeueing the chats of lost node ${node.nodeId} failed; the next heartbeat retries`, error);
+    }
+  }
+  return { nodes: lostNodes.length, requeued };
+}
+
+async function requeueLostNode(db: Database, routing: RoutingContext, node: LostNodeEntries, now: Date): Promise<number> {
+  let requeued = 0;
+  {
     const shops = new Map<string, typeof node.entries>();
     for (const entry of node.entries) shops.set(entry.shopId, [...(shops.get(entry.shopId) ?? []), entry]);
     for (const [shopId, entries] of shops) {
@@ -53,5 +67,5 @@ export async function requeueLostConsoles(db: Database, routing: RoutingContext)
     }
     await routing.presence.forgetNode?.(node.nodeId);
   }
-  return { nodes: lostNodes.length, requeued };
+  return requeued;
 }
