@@ -61,6 +61,7 @@ export class FollowingClient {
     const { cookie, token, passive } = this.options.credentials;
     const socket = connect(`${url}${this.options.namespace}`, {
       transports: ["websocket"],
+      forceNew: true, // one connection per tab: a shared manager would send the first tab's headers
       reconnection: false, // failing over is this class's job: to the next node, not the dead one
       extraHeaders: cookie ? { cookie } : undefined,
       auth: { ...(token ? { token } : {}), ...(passive ? { presence: "passive" } : {}) },
