@@ -10,7 +10,7 @@ export class Timeline {
   readonly bySeq = new Map<number, MessageDto>();
   /** Live `message.created` events whose message this client already had from a live event. */
   liveDuplicates = 0;
-  private readonly liveIds = new Set<string>();
+  readonly liveIds = new Set<string>();
   readonly arrivals = new Map<string, number>();
   addLive(message: MessageDto) {
     if (this.liveIds.has(message.id)) this.liveDuplicates += 1;

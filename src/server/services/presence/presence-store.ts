@@ -106,6 +106,13 @@ export function createRedisPresenceStore(redisUrl: string, timing: PresenceTimin
   const nodeId = timing.nodeId ?? crypto.randomUUID();
   const deadAfterMs = timing.nodeDeadAfterMs ?? NODE_DEAD_AFTER_MS;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  // Reconnects by itself; the heartbeat rewrites everything once it is back. One line per outage.
+  let isDown = false;
+  redis.on("error", (error: Error) => {
+    if (!isDown) console.error(`Presence store lost its Redis connection; reconnecting (${error.message})`);
+    isDown = true;
+  });
+  redis.on("ready", () => { isDown = false; });
   const liveValue = (now: Date) => encode({ expiresAt: now.getTime() + timing.liveTtlMs, state: "live", nodeId });
   const readLiveness = async (): Promise<NodeLiveness> => {
     const beats = await redis.hgetall(NODES_KEY);
