@@ -46,6 +46,8 @@ export class FollowingClient {
   socket!: Socket;
   failovers = 0;
   readyCount = 0;
+  /** Sends that got no positive acknowledgement (an error answer or none), retried since. */
+  sendFailures = 0;
   private urlIndex = 0;
   private closed = false;
   private syncing = false;
@@ -126,6 +128,7 @@ export class FollowingClient {
         const reply = await this.socket.timeout(3_000).emitWithAck("message:send", payload).catch(() => null) as { ok: boolean; data?: MessageDto } | null;
         if (reply?.ok && reply.data) return { message: reply.data, attempts: attempt, failures };
         failures += 1;
+        this.sendFailures += 1;
       }
       // Not connected or not acknowledged: wait for the next ready or a short back-off, then retry.
       await Promise.race([this.ready(), new Promise((resolve) => setTimeout(resolve, 200))]);
