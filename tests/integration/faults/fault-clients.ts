@@ -131,7 +131,8 @@ export class FollowingClient {
         this.sendFailures += 1;
       }
       // Not connected or not acknowledged: wait for the next ready or a short back-off, then retry.
-      await Promise.race([this.ready(), new Promise((resolve) => setTimeout(resolve, 200))]);
+      const backOff = new Promise((resolve) => setTimeout(resolve, 200));
+      await (this.socket.connected ? backOff : Promise.race([this.ready(), backOff]));
     }
     throw new Error(`message ${payload.clientId} was not acknowledged in ${deadlineMs} ms`);
   }

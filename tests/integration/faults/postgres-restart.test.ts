@@ -18,6 +18,8 @@ import { applyMigrations } from "../../../src/server/db/migrate";
 import { migrateJobQueue } from "../../../src/server/jobs/runner";
 import { eventually, FollowingClient, ledger } from "./fault-clients";
 
+const OUTAGE_MS = 3_000;
+
 describe("faults: PostgreSQL restart (NF-2)", () => {
   it("NF-2 CHAT-3 PostgreSQL stopped and started while messages flow: the node recovers without a restart, 0 lost, 0 duplicated", async () => {
     const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), "counterpart-fault-pg-"));
@@ -66,6 +68,8 @@ describe("faults: PostgreSQL restart (NF-2)", () => {
         await postgres.stop();
         // The outage lasts until both clients have seen their commands fail.
         await eventually(() => buyerTab.sendFailures >= 5 && agent.sendFailures >= 5, 20_000, "acknowledgements failing during the outage");
+        // The fault's length, not a synchronisation: the database stays down at least OUTAGE_MS.
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
         await postgres.start();
         startedAt = Date.now();
       })();
