@@ -68,7 +68,9 @@ export interface LostNode {
 export function nodesToGiveUp(liveness: NodeLiveness, now: number, graceMs: number): LostNode[] {
   const lost: LostNode[] = [];
   for (const [nodeId, lastBeatAt] of liveness.lastBeats) {
-    if (now >= lostConsoleDeadline(lastBeatAt, { graceMs, deadAfterMs: liveness.deadAfterMs })) lost.push({ nodeId, lastBeatAt });
+    const isPastDeadline = now >= lostConsoleDeadline(lastBeatAt, { graceMs, deadAfterMs: liveness.deadAfterMs });
+    // At exactly NODE_DEAD_AFTER_MS a node still counts as alive: never give up a live node.
+    if (isPastDeadline && !isNodeAlive(nodeId, liveness, now)) lost.push({ nodeId, lastBeatAt });
   }
   return lost.sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
 }

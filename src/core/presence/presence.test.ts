@@ -44,6 +44,9 @@ describe("presence across nodes (ASSIGN-2, NF-2)", () => {
     const nodes = liveness({ a: 0, b: 10_000 });
     expect(nodesToGiveUp(nodes, 29_999, 30_000)).toEqual([]);
     expect(nodesToGiveUp(nodes, 30_000, 30_000)).toEqual([{ nodeId: "a", lastBeatAt: 0 }]);
+    // Grace shorter than the dead limit: given up once the node is dead, not at the limit itself.
+    expect(nodesToGiveUp(liveness({ a: 0 }), NODE_DEAD_AFTER_MS, 2_000)).toEqual([]);
+    expect(nodesToGiveUp(liveness({ a: 0 }), NODE_DEAD_AFTER_MS + 1, 2_000)).toEqual([{ nodeId: "a", lastBeatAt: 0 }]);
   });
 
   it("ASSIGN-2 only members who had a live console there and are not back are requeued", () => {
