@@ -90,6 +90,15 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
   if (components.redisUrl) {
     const pubClient = new Redis(components.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
     const subClient = pubClient.duplicate();
+    // ioredis reconnects (and resubscribes) by itself; one line per outage, not one per retry.
+    for (const [name, client] of [["publisher", pubClient], ["subscriber", subClient]] as const) {
+      let isDown = false;
+      client.on("error", (error: Error) => {
+        if (!isDown) log(`Redis adapter ${name} lost its connection; reconnecting`, error.message);
+        isDown = true;
+      });
+      client.on("ready", () => { isDown = false; });
+    }
     await Promise.all([pubClient.connect(), subClient.connect()]);
     redisClients.push(pubClient, subClient);
     io.adapter(createAdapter(pubClient, subClient));

@@ -9,6 +9,7 @@ import { consoleCommands } from "@/server/realtime/handlers/console-commands";
 import { widgetCommands } from "@/server/realtime/handlers/widget-commands";
 import { requestDrain } from "@/server/services/assignment/settle";
 import type { RoutingContext } from "@/server/services/assignment/routing-context";
+import { requeueLostConsoles } from "@/server/services/presence/requeue-lost-consoles";
 import { HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "@/server/services/presence/presence-store";
 import { authenticateWidgetSocket } from "@/server/services/widget/widget-socket-buyer";
 import { announceShopAvailabilitySafely } from "@/server/services/widget/shop-availability";
@@ -78,8 +79,16 @@ export function createProductRealtime(input: {
   const addressOf = (socket: Socket): string =>
     ((socket.data as { clientAddress?: string }).clientAddress ??= clientAddress({ headers: socket.handshake.headers, peer: socket.handshake.address }, trustedProxies));
   const liveConnections = new Map<string, PresenceConnection>();
+  // The node heartbeat (ASSIGN-2, NF-2): renews this node and its consoles, then gives up the
+  // consoles of any node that died and stayed away past the grace period (src/core/presence).
+  let beating = false;
   const heartbeat = setInterval(() => {
-    void routing.presence.heartbeat([...liveConnections.values()], routing.now()).catch((error) => console.error("presence heartbeat failed", error));
+    if (beating) return; // a slow Redis or database: one beat at a time, never a pile-up
+    beating = true;
+    void routing.presence.heartbeat([...liveConnections.values()], routing.now())
+      .then(() => requeueLostConsoles(db, routing))
+      .catch((error) => console.error("presence heartbeat failed", error))
+      .finally(() => { beating = false; });
   }, HEARTBEAT_INTERVAL_MS);
   heartbeat.unref();
   // WIDGET-4: after a console closes, the shop may go offline once its grace period is over.

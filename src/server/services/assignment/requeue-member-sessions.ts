@@ -19,6 +19,10 @@ export interface RequeueInput {
   memberId: string;
   actorMemberId: string | null;
   now?: Date;
+  /** Only these of the member's sessions (a lost console's, ASSIGN-2); all of them by default. */
+  sessionIds?: string[];
+  /** Recorded in the requeue's detail. */
+  reason?: "member_deactivated" | "console_lost";
 }
 
 export async function requeueMemberSessions(db: Database, input: RequeueInput): Promise<OutgoingEvent[]> {
@@ -35,7 +39,7 @@ export async function requeueMemberSessions(db: Database, input: RequeueInput): 
 export async function requeueMemberSessionsInTransaction(tx: Tx, input: RequeueInput): Promise<OutgoingEvent[]> {
   const now = input.now ?? new Date();
   const { shopId, memberId } = input;
-  const sessions = await tx.chatSession.findMany({ where: { shopId, assigneeId: memberId, state: stateWhere("requeue") }, select: { id: true, conversationId: true, state: true } });
+  const sessions = await tx.chatSession.findMany({ where: { shopId, assigneeId: memberId, state: stateWhere("requeue"), ...(input.sessionIds ? { id: { in: input.sessionIds } } : {}) }, select: { id: true, conversationId: true, state: true } });
   if (sessions.length === 0) return [];
   await lockConversations(tx, sessions.map((session) => session.conversationId));
   const ids = sessions.map((session) => session.id);
@@ -45,7 +49,7 @@ export async function requeueMemberSessionsInTransaction(tx: Tx, input: RequeueI
   // visibly wrong for the reconciliation (reconcile-open-counts.ts) instead of being papered over.
   await tx.member.update({ where: { id: memberId }, data: { openSessionCount: { decrement: count } } });
   await tx.assignment.createMany({
-    data: sessions.map((session) => ({ shopId, sessionId: session.id, kind: "requeue" as const, fromMemberId: memberId, actorMemberId: input.actorMemberId, detail: { reason: "member_deactivated" }, createdAt: now })),
+    data: sessions.map((session) => ({ shopId, sessionId: session.id, kind: "requeue" as const, fromMemberId: memberId, actorMemberId: input.actorMemberId, detail: { reason: input.reason ?? "member_deactivated" }, createdAt: now })),
   });
   // Analytics (issue 11 item 5): the sessions' holders, in this transaction.
   await refreshSessionFacts(tx, shopId, ids);
