@@ -88,24 +88,51 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info(`Counterpart is ready on http://localhost:${port} (${isDev ? "development" : "production"})`);
 
+  // OPS-5: the order matters. Whatever still runs may use the database, Redis and the other
+  // nodes; the embedded PostgreSQL goes last, once nothing holds a connection to it.
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     log.info(`${signal}: shutting down`);
-    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    const forceExit = setTimeout(() => {
+      log.error("Shutdown took more than 15 s: exiting anyway");
+      process.exit(1);
+    }, 15_000);
     forceExit.unref();
-    operations.startDraining(); // /readyz: 503 "draining" from now on
+    const step = async (name: string, work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        log.error(`Shutdown: ${name} failed`, error);
+      }
+    };
+    // 1. Stop accepting: /readyz answers 503 "draining" (the balancer takes the node out), no new
+    //    TCP connection or Socket.IO handshake is accepted; requests already received carry on.
+    operations.startDraining();
+    const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     productRealtime.stop();
-    await jobs.stop().catch(() => undefined);
-    // Stops accepting, and tells every socket to reconnect (to another node behind the balancer).
-    await realtime.close().catch(() => undefined);
-    await waitForDrains();
-    await operations.close().catch(() => undefined);
-    await presence.close().catch(() => undefined);
-    await app.close().catch(() => undefined);
-    await disconnectDb().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    // 2 and 3. Answer the socket commands already taken, then disconnect every socket: clients
+    //    reconnect (to another node) and resend what was not acknowledged, with the same clientId.
+    await step("draining sockets", async () => {
+      const { unansweredCommands } = await realtime.drain({ timeoutMs: 5_000 });
+      if (unansweredCommands > 0) log.warn(`Shutdown: ${unansweredCommands} socket commands still running after 5 s; their clients will retry`);
+    });
+    // HTTP requests in flight finish (bounded); idle keep-alive connections are closed.
+    httpServer.closeIdleConnections();
+    await Promise.race([httpClosed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    httpServer.closeAllConnections();
+    // 4. The job runner: running jobs finish, none is started. Then the queue drains in flight.
+    await step("stopping the job runner", () => jobs.stop());
+    await step("waiting for queue drains", () => waitForDrains());
+    // 5. Connections: Socket.IO's Redis adapter, the probes', presence, Next.js, the database pool.
+    await step("closing Socket.IO", () => realtime.close());
+    await step("closing the readiness probes", () => operations.close());
+    await step("closing presence", () => presence.close());
+    await step("closing Next.js", () => app.close());
+    await step("closing the database pool", () => disconnectDb());
+    // 6. Last: the embedded PostgreSQL (its own process group, so a terminal's Ctrl-C did not reach it).
+    if (embedded) await step("stopping the embedded PostgreSQL", () => embedded.stop());
     log.info("Counterpart stopped");
     process.exit(0);
   };

@@ -37,7 +37,18 @@ if (adminUrl) {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: "inherit" });
+// E2E_CLUSTER_NODES=N: the same fresh database behind HAProxy, N nodes (scripts/cluster.ts) on
+// E2E_CLUSTER_BASE_PORT.. (default the next ports), the balancer on E2E_PORT.
+const clusterNodes = Number(process.env.E2E_CLUSTER_NODES ?? 0);
+const serverArgs = clusterNodes > 0
+  ? ["--import", "tsx", "scripts/cluster.ts", `--nodes=${clusterNodes}`, `--port=${port}`, `--base-port=${process.env.E2E_CLUSTER_BASE_PORT ?? Number(port) + 1}`]
+  : ["--import", "tsx", "server.ts"];
+if (clusterNodes > 0) {
+  env.CLUSTER_DATA_DIR = dataDir;
+  env.SEED_DEMO = "true";
+  if (!adminUrl) delete env.DATA_DIR; // the cluster starts the embedded PostgreSQL itself, in dataDir/pg
+}
+const server = spawn(process.execPath, serverArgs, { env, stdio: "inherit" });
 const stop = (signal) => server.kill(signal);
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));

@@ -335,8 +335,10 @@ test("CHAT-3 after a disconnect the chat window resumes from its last message: n
     await context.setOffline(false);
     await expect(page.getByTestId("connection-status")).toHaveText("Connected", { timeout: 30_000 });
     for (const message of missed) await expect(messageLog(page).locator(`[data-seq="${message.seq}"]`)).toHaveCount(1);
-    // The retry (if the buffered first attempt did not already land) reuses the client id.
-    if (await pending.count()) await pending.getByRole("button", { name: "Retry" }).click().catch(() => undefined);
+    // The retry (if the buffered first attempt did not already land) reuses the client id. The
+    // bubble can go between the count and the click (the first attempt landed): the click then
+    // gives up after a few seconds instead of waiting for a button that is gone until the test's timeout.
+    if (await pending.count()) await pending.getByRole("button", { name: "Retry" }).click({ timeout: 3_000 }).catch(() => undefined);
     await expect(pending).toHaveCount(0);
     await expect(messageLog(page).locator('[data-author="agent"]').filter({ hasText: "Sorry, one moment" })).toHaveCount(1);
     await expect.poll(() => buyer.messages.filter((message) => message.body === "Sorry, one moment").length).toBe(1);

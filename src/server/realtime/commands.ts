@@ -64,6 +64,8 @@ export function bindCommands<N extends NamespaceName, TContext>(
     /** Runs first, for every event, known or not; throw AppError("RATE_LIMITED") to refuse. */
     limit?: (event: string) => void | Promise<void>;
     log?: (error: unknown) => void;
+    /** Counts each command until it is answered (a shutdown waits for them, OPS-5). */
+    track?: (work: Promise<unknown>) => void;
   },
 ): void {
   const specs = COMMANDS[namespace] as unknown as Record<string, CommandSpec>;
@@ -102,12 +104,13 @@ export function bindCommands<N extends NamespaceName, TContext>(
       isAnswered = true;
       (last as AckFn)(answer);
     };
-    run(event, payload).then(
+    const answered = run(event, payload).then(
       (data) => reply({ ok: true, data }),
       (error: unknown) => {
         if (isAppError(error)) reportUndeclared(event, error.code);
         reply(toErrorAck(error, options.log));
       },
     );
+    options.track?.(answered);
   });
 }

@@ -14,6 +14,7 @@ import { closeSocketAtSessionEnd } from "@/server/realtime/revoke-sessions";
 import { rooms } from "@/server/realtime/rooms";
 import { checkSameOrigin, configuredPublicUrl, originHeadersOfNode } from "@/server/http/request-origin";
 import { wireParser } from "@/server/realtime/wire-parser";
+import { createInFlightCommands } from "@/server/realtime/in-flight";
 import { MAX_TRANSPORT_BYTES } from "@/shared/commands";
 import {
   CONSOLE_NAMESPACE,
@@ -68,10 +69,19 @@ export interface RealtimeServer {
   io: Server;
   console: ConsoleNamespace;
   widget: WidgetNamespace;
+  /**
+   * Shutdown, first half (OPS-5): refuse new connections, wait (at most timeoutMs) for the
+   * commands being handled to be answered, then disconnect every socket so its client reconnects
+   * (to another node behind the balancer). Publishing to other nodes keeps working until close().
+   */
+  drain(options?: { timeoutMs?: number }): Promise<{ unansweredCommands: number }>;
+  /** Disconnects what is left, stops the HTTP server and the Redis adapter's connections. */
   close(): Promise<void>;
 }
 
 export async function createRealtimeServer(httpServer: HttpServer, components: RealtimeComponents): Promise<RealtimeServer> {
+  const lifecycle = { isDraining: false };
+  const inFlight = createInFlightCommands();
   const io = new Server(httpServer, {
     serveClient: false,
     // Polling first, then upgrade: works behind any proxy and survives a websocket failure.
@@ -82,7 +92,10 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     parser: wireParser,
     // Issue 15: cross-site WebSocket hijacking. The console and the widget frame are both served
     // from here, so a handshake from another origin is refused (docs/security.md).
-    allowRequest: (req, callback) => callback(null, checkSameOrigin(originHeadersOfNode(req.headers), configuredPublicUrl()).ok),
+    allowRequest: (req, callback) => {
+      if (lifecycle.isDraining) return callback("shutting down", false);
+      callback(null, checkSameOrigin(originHeadersOfNode(req.headers), configuredPublicUrl()).ok);
+    },
   });
   const log = components.log ?? ((message: string, error?: unknown) => console.error(message, error));
 
@@ -125,6 +138,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
       actorOf: () => member,
       limit: (event) => components.limitConsoleCommand?.(member, event, socket),
       log: (error) => log(`console command failed for member ${member.memberId}`, error),
+      track: inFlight.track,
     });
     const joined = [rooms.member(member.memberId), rooms.shop(member.shopId)];
     if (can(member, "session:view_all")) joined.push(rooms.shopAllChats(member.shopId));
@@ -167,6 +181,7 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
       contextOf: () => ({ db: components.db, buyer, socket }),
       limit: (event) => components.limitWidgetCommand?.(buyer, event, socket),
       log: (error) => log(`widget command failed for buyer ${buyer.buyerId}`, error),
+      track: inFlight.track,
     });
     await socket.join([rooms.buyer(buyer.buyerId), rooms.shopBuyers(buyer.shopId)]);
     socket.emit("widget.ready", { buyerId: buyer.buyerId, conversationId: buyer.conversationId, serverTime: new Date().toISOString() });
@@ -179,7 +194,15 @@ export async function createRealtimeServer(httpServer: HttpServer, components: R
     io,
     console: consoleNamespace,
     widget: widgetNamespace,
+    async drain(options = {}) {
+      lifecycle.isDraining = true;
+      await inFlight.settled(options.timeoutMs ?? 5_000);
+      const unansweredCommands = inFlight.size;
+      io.disconnectSockets(true);
+      return { unansweredCommands };
+    },
     async close() {
+      lifecycle.isDraining = true;
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
