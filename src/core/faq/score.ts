@@ -10,7 +10,7 @@
 //   near-identical wording and survives typos the term view missed.
 // The answer text adds a little (a paraphrase often names what the answer says), never past 1.
 import { detectLanguage, type DetectedLanguage } from "@/core/faq/intent";
-import { conceptWords, editDistance, isConceptWord, isStopWord, stem, termOf, trigrams, trigramSimilarity, wordsOf } from "@/core/faq/text";
+import { conceptWords, editDistance, isConceptWord, isIntentTerm, isStopWord, stem, termOf, trigrams, trigramSimilarity, wordsOf } from "@/core/faq/text";
 
 export interface FaqIndexEntry {
   /** The caller's key (the database id); returned with each recommendation. */
@@ -65,6 +65,11 @@ function meaningfulWords(text: string): string[] {
   return wordsOf(text).filter((word) => word.length >= 2 && !isStopWord(word));
 }
 
+/** Trigrams of the words the text really holds (intent words are made up, not typed). */
+function gramsOf(words: string[]): Set<string> {
+  return trigrams(words.filter((word) => !isIntentTerm(word)).join(" "));
+}
+
 function termWeights(terms: string[], idf: Map<string, number>, fallbackIdf: number): Map<string, number> {
   const weights = new Map<string, number>();
   for (const term of terms) weights.set(term, idf.get(term) ?? fallbackIdf);
@@ -108,7 +113,7 @@ export function buildFaqIndex(entries: FaqIndexEntry[]): FaqIndex {
       if (list) list.push(phrasingNumber);
       else postings.set(term, [phrasingNumber]);
     }
-    return { entry, terms, norm: normOf(terms), grams: trigrams(words.join(" ")) };
+    return { entry, terms, norm: normOf(terms), grams: gramsOf(words) };
   });
   const answerTerms = entries.map((entry) => {
     const terms = termWeights(uniqueTerms(meaningfulWords(entry.answer)), idf, rareIdf);
@@ -137,9 +142,21 @@ function libraryLanguage(entries: FaqIndexEntry[]): Exclude<DetectedLanguage, "u
   return best;
 }
 
+/** A word of the message after typo correction, with how sure the correction is (1 = as typed). */
+interface QueryWord {
+  word: string;
+  confidence: number;
+}
+
+/**
+ * A corrected word counts for less than a typed one: "shoes" is one letter from "shops", and a
+ * wrong correction should cost a little, not decide the match.
+ */
+const CORRECTION_CONFIDENCE = 0.6;
+
 /** A word the library does not know, replaced by the closest one it does (typos), if close. */
-function corrected(index: FaqIndex, word: string): string {
-  if (index.known.has(word) || index.known.has(stem(word)) || isConceptWord(word) || word.length < 4 || /\d/.test(word)) return word;
+function corrected(index: FaqIndex, word: string): QueryWord {
+  if (index.known.has(word) || index.known.has(stem(word)) || isConceptWord(word) || word.length < 4 || /\d/.test(word)) return { word, confidence: 1 };
   const maxDistance = word.length >= 7 ? 2 : 1;
   let best = word;
   let bestDistance = maxDistance + 1;
@@ -149,23 +166,35 @@ function corrected(index: FaqIndex, word: string): string {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
     if (bestDistance === 1 && maxDistance === 1) break;
   }
-  return best;
+  return best === word ? { word, confidence: 1 } : { word: best, confidence: CORRECTION_CONFIDENCE };
 }
 
-/** The message's sentences and questions: split at . ? ! ; and line breaks, and at "also". */
+/**
+ * Where a message's sentences and questions end: . ? ! ; and line breaks (not the dot of an
+ * abbreviation such as "p.o. box"), "also", and "and"/"or" when a new question starts after it
+ * ("how much is shipping and do you ship to the UK").
+ */
+const SENTENCE_BREAK =
+  /[?!;¿¡\n]+|(?<!(?:^|[\s.])\p{L})\.(?=\s|$)|\b(?:also|and also|además|tambien|también|juga)\b|\b(?:and|or|y|dan|atau)\s+(?=(?:how|what|when|where|which|who|why|do|does|did|can|could|is|are|will|would|may|should|cuanto|cuánto|como|cómo|donde|dónde|cuando|cuándo|puedo|apakah|berapa|bagaimana|kapan|bisakah)\b)/iu;
+
+/** The message's sentences and questions (see SENTENCE_BREAK). */
 export function splitSentences(text: string): string[] {
   return text
-    .split(/[?!;¿¡\n]+|\.(?=\s|$)|\b(?:also|and also|además|tambien|también|juga)\b/iu)
+    .split(SENTENCE_BREAK)
     .map((part) => part?.trim() ?? "")
     .filter((part) => part.length > 0);
 }
 
-function scoreWords(index: FaqIndex, words: string[], into: Float64Array): number | null {
-  if (words.length === 0) return null;
+function scoreWords(index: FaqIndex, queryWords: QueryWord[], into: Float64Array): number | null {
+  if (queryWords.length === 0) return null;
   const rareIdf = Math.log(1 + Math.max(1, index.entries.length));
-  const terms = termWeights(uniqueTerms(words), index.idf, rareIdf);
+  const terms = new Map<string, number>();
+  for (const { word, confidence } of queryWords) {
+    const term = termOf(word);
+    terms.set(term, Math.max(terms.get(term) ?? 0, (index.idf.get(term) ?? rareIdf) * confidence));
+  }
   const queryNorm = normOf(terms);
-  const grams = trigrams(words.join(" "));
+  const grams = gramsOf(queryWords.map(({ word }) => word));
   let bestEntry: number | null = null;
   let bestScore = 0;
   const seen = new Set<number>();
@@ -207,7 +236,7 @@ export function scoreMessage(index: FaqIndex, text: string, limit = 3): MessageS
   const sentenceTops: Array<string | null> = [];
   let knownWords = 0;
   let allWords = 0;
-  const wholeWords: string[] = [];
+  const wholeWords: QueryWord[] = [];
   for (const sentence of splitSentences(text)) {
     const raw = meaningfulWords(sentence);
     allWords += raw.length;
