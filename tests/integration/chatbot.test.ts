@@ -128,10 +128,10 @@ describe("the chatbot (AUTO-5)", () => {
 
     // At the shop's threshold 1 a good paraphrase is close but not confident: an unanswered turn.
     const unsure = await shopWithBot({ threshold: 1 });
-    const first = await unsure.write("how many days does shipping take?");
+    const first = await unsure.write("how fast is your delivery service?");
     expect((await messagesOf(first.data.message.conversationId)).at(-1)).toMatchObject({ authorType: "bot", isAutomatic: true, body: REPHRASE_REPLY });
     expect(await db.chatSession.findUniqueOrThrow({ where: { id: first.data.openedSessionId! } })).toMatchObject({ botActive: true, botUnansweredTurns: 1 });
-    await unsure.write("how many days does shipping take?");
+    await unsure.write("how fast is your delivery service?");
     const afterSecond = await messagesOf(first.data.message.conversationId);
     expect(afterSecond.map((m) => m.authorType)).toEqual(["buyer", "bot", "buyer", "system"]);
     expect(afterSecond.at(-1)).toMatchObject({ body: HANDOVER_NOTE });
