@@ -47,6 +47,8 @@ test("NF-5 the console from the keyboard: lists, filters, search, open a chat wi
     // J opens the next chat each time, until the buyer's; K goes back one.
     const title = page.getByTestId("chat-title");
     const rows = chatList(page).getByRole("listbox", { name: "Assigned chats" }).getByRole("option");
+    // The filter just went off: count the rows once the list is back.
+    await expect(rows.filter({ hasText: buyer.nickname })).toBeVisible();
     const options = await rows.count();
     let previousTitle: string | null = null;
     for (let index = 0; index < options; index += 1) {
@@ -80,6 +82,8 @@ test("NF-5 the console from the keyboard: lists, filters, search, open a chat wi
     // S stars and unstars.
     await page.keyboard.press("s");
     await expect(star).toHaveAttribute("aria-pressed", "true");
+    // The button is busy while the star is saved; S, like a click, waits for it.
+    await expect(star).toBeEnabled();
     await page.keyboard.press("s");
     await expect(star).toHaveAttribute("aria-pressed", "false");
 
@@ -95,6 +99,7 @@ test("NF-5 the console from the keyboard: lists, filters, search, open a chat wi
     await expect(accept).toHaveAttribute("aria-checked", "true");
     await page.keyboard.press("a");
     await expect(accept).toHaveAttribute("aria-checked", "false");
+    await expect(accept).toBeEnabled();
     await page.keyboard.press("a");
     await expect(accept).toHaveAttribute("aria-checked", "true");
 

@@ -266,6 +266,10 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
   return (
     <div
       ref={listRef}
+      // NF-5: focusable, so a long conversation scrolls from the keyboard.
+      tabIndex={0}
+      role="region"
+      aria-label="Messages"
       className="flex-1 overflow-y-auto px-3 py-2"
       onScroll={(event) => {
         const list = event.currentTarget;

@@ -118,7 +118,8 @@ export function MessageList(props: MessageListProps) {
   let previousDay: string | null = null;
   return (
     <div className="relative min-h-0 flex-1">
-      <div ref={scrollRef} onScroll={onScroll} className="h-full overflow-y-auto px-5 pb-3" data-testid="message-scroller">
+      {/* NF-5: focusable, so the history scrolls with the arrow keys and Page Up/Down. */}
+      <div ref={scrollRef} onScroll={onScroll} tabIndex={0} role="region" aria-label="Conversation history" className="h-full overflow-y-auto px-5 pb-3" data-testid="message-scroller">
         <div ref={contentRef} role="log" aria-label="Messages" aria-live="polite" aria-relevant="additions" className="mx-auto flex max-w-3xl flex-col">
           <div ref={topRef} className="flex min-h-10 items-center justify-center pt-3">
             {thread.hasMoreBefore ? (
