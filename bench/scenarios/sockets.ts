@@ -54,6 +54,17 @@ function parseOptions(args: string[]): Options {
   };
 }
 
+/**
+ * The hard open-file limit this process may raise its children to. Going past it needs
+ * CAP_SYS_RESOURCE (a container may not grant it); then the run holds as many sockets as fit.
+ */
+function fileHardLimit(): number {
+  const match = /^Max open files\s+\S+\s+(\S+)/m.exec(fs.readFileSync("/proc/self/limits", "utf8"));
+  return !match || match[1] === "unlimited" ? Number.MAX_SAFE_INTEGER : Number(match[1]);
+}
+/** Descriptors the server needs besides its widget sockets: stdio, IPC, epoll, the listener, the pool, tsx. */
+const SERVER_FD_MARGIN = 150;
+
 /** VmRSS of a process, in KiB, as the kernel reports it. */
 function vmRssKb(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -84,8 +95,9 @@ async function seed(url: string, count: number): Promise<{ shopId: string; token
 
 interface LoadClient { child: Child; offset: number; count: number }
 
-function startClients(tokens: string[], clients: number, fileLimit: number): LoadClient[] {
+function startClients(tokens: string[], clients: number, wantedFileLimit: number): LoadClient[] {
   const perClient = Math.ceil(tokens.length / clients);
+  const fileLimit = Math.min(wantedFileLimit, fileHardLimit());
   return Array.from({ length: Math.min(clients, tokens.length) }, (_, index) => ({
     child: startChild("bench/support/sockets-client.ts", {}, [], { fileLimit }),
     offset: index * perClient,
@@ -176,7 +188,7 @@ async function runOnce(run: number, url: string, options: Options, log: (line: s
   log(` run ${run + 1}: ${tokens.length} buyers seeded`);
 
   // Sockets, the listening socket, database and Redis connections, and room to spare.
-  const fileLimit = options.sockets + 10_000;
+  const fileLimit = Math.min(fileHardLimit(), options.sockets + 10_000);
   const server = startChild("bench/support/sockets-node.ts", { DATABASE_URL: url, AUTH_SECRET, POOL_MAX: "10", ...(options.redis ? { REDIS_URL: BENCH_REDIS_URL } : {}) }, ["--expose-gc"], { fileLimit });
   const clients: LoadClient[] = [];
   try {
@@ -267,6 +279,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s]${line}`);
   log(` sockets: ${options.sockets} widget sockets from ${options.clients} load processes, ${options.rounds} broadcasts to ${options.fraction * 100} %, ${options.runs} run(s)${options.redis ? ", Redis adapter" : ""}`);
+  const hardLimit = fileHardLimit();
+  const requested = options.sockets;
+  if (options.sockets + SERVER_FD_MARGIN > hardLimit) {
+    options.sockets = hardLimit - SERVER_FD_MARGIN;
+    log(` the hard open-file limit is ${hardLimit} and cannot be raised here (no CAP_SYS_RESOURCE): holding ${options.sockets} sockets, not ${requested}`);
+  }
   const url = await prepareDatabase("cp_bench_sockets");
   const loadBefore = os.loadavg().map((value) => Math.round(value * 100) / 100);
   const runs: RunResult[] = [];
@@ -291,7 +309,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     goal: `>= ${GOAL_SOCKETS} sockets, <= ${GOAL_KB_PER_SOCKET} KB RSS each, broadcast p99 <= ${GOAL_BROADCAST_P99_MS} ms to ${options.fraction * 100} % of them`,
     goal_met: sockets >= GOAL_SOCKETS && kbPerSocket <= GOAL_KB_PER_SOCKET && p99 <= GOAL_BROADCAST_P99_MS && missing === 0,
     runs: options.runs,
-    requested_sockets: options.sockets,
+    requested_sockets: requested,
+    fd_hard_limit: hardLimit === Number.MAX_SAFE_INTEGER ? "unlimited" : hardLimit,
+    capped_by_fd_limit: options.sockets < requested,
     rounds: options.rounds,
     fraction: options.fraction,
     load_clients: options.clients,
