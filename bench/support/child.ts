@@ -14,8 +14,14 @@ export interface Child {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(REPO_ROOT, file)], {
+/**
+ * `fileLimit` raises the child's open-file limit (soft and hard) with util-linux `prlimit`, which
+ * execs Node.js in place: the pid is the server's own, for reading its /proc/<pid>/status.
+ */
+export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = [], options: { fileLimit?: number } = {}): Child {
+  const nodeCommand = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(REPO_ROOT, file)];
+  const [command, ...commandArgs] = options.fileLimit ? ["prlimit", `--nofile=${options.fileLimit}:${options.fileLimit}`, ...nodeCommand] : nodeCommand;
+  const child = spawn(command!, commandArgs, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
