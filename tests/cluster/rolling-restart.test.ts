@@ -78,21 +78,30 @@ describe("rolling restart of a 3-node cluster behind HAProxy (OPS-5, NF-2)", () 
       seenByAgent.set(message.conversationId, thread);
       thread.set(message.seq, message);
     };
+    // As the product's delivery client does (docs/realtime.md "Client delivery"): resume from the
+    // last gap-free sequence number, after every (re)connection and whenever a live message
+    // shows a gap (one published by a node on its way down may never have been sent live).
+    const contiguousSeq = (conversationId: string) => {
+      const thread = seenByAgent.get(conversationId);
+      let seq = 0;
+      while (thread?.has(seq + 1)) seq += 1;
+      return seq;
+    };
+    const resync = (conversationId: string) => {
+      void agent.timeout(5_000).emitWithAck("conversation:sync", { conversationId, afterSeq: contiguousSeq(conversationId), limit: 500 }).then(
+        (reply: Ack<{ messages: MessageDto[] }>) => reply.ok && reply.data.messages.forEach(hold),
+        () => undefined,
+      );
+    };
     agent.on("message.created", (event: { message: MessageDto }) => {
       liveDeliveries += 1;
       hold(event.message);
+      if (event.message.seq > contiguousSeq(event.message.conversationId) + 1) resync(event.message.conversationId);
     });
-    // After every (re)connection: what was missed, from the last sequence number held.
     // (The console's lists tell it about chats; here the buyers' acknowledgements do.)
     const conversations = new Set<string>();
     agent.on("console.ready", () => {
-      for (const conversationId of new Set([...conversations, ...seenByAgent.keys()])) {
-        const afterSeq = Math.max(0, ...(seenByAgent.get(conversationId)?.keys() ?? []));
-        void agent.timeout(5_000).emitWithAck("conversation:sync", { conversationId, afterSeq, limit: 500 }).then(
-          (reply: Ack<{ messages: MessageDto[] }>) => reply.ok && reply.data.messages.forEach(hold),
-          () => undefined,
-        );
-      }
+      for (const conversationId of new Set([...conversations, ...seenByAgent.keys()])) resync(conversationId);
     });
     await new Promise((resolve) => agent.once("console.ready", resolve));
 
