@@ -74,3 +74,19 @@ export function tell(message: { type: string } & Record<string, unknown>): void 
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The realtime server's `log` for a benchmark node: counts errors and keeps the first five, which
+ * the node reports back with its figures (`errors`, `firstErrors`).
+ */
+export function createErrorLog() {
+  const firstErrors: string[] = [];
+  let errors = 0;
+  return {
+    log(message: string, error?: unknown) {
+      errors += 1;
+      if (firstErrors.length < 5) firstErrors.push(`${message}: ${error instanceof Error ? error.message : String(error ?? "")}`);
+    },
+    report: () => ({ errors, firstErrors }),
+  };
+}

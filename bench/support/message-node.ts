@@ -19,16 +19,12 @@ import { createRealtimeServer } from "../../src/server/realtime/realtime-server"
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting } from "../../src/server/services/assignment/routing-context";
 import { createMemoryPresenceStore } from "../../src/server/services/presence/presence-store";
-import { tell } from "./child";
+import { createErrorLog, tell } from "./child";
 
 const { MODE, DATABASE_URL, AUTH_SECRET, REDIS_URL, POOL_MAX } = process.env;
 const poolMax = Number(POOL_MAX ?? 20);
-let errors = 0;
-const firstErrors: string[] = [];
-const log = (message: string, error?: unknown) => {
-  errors += 1;
-  if (firstErrors.length < 5) firstErrors.push(`${message}: ${error instanceof Error ? error.message : String(error ?? "")}`);
-};
+const errorLog = createErrorLog();
+const { log } = errorLog;
 
 const httpServer = createServer();
 const closers: Array<() => Promise<unknown>> = [];
@@ -90,7 +86,7 @@ await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve))
 tell({ type: "ready", port: (httpServer.address() as AddressInfo).port });
 
 process.on("message", (message: { type?: string }) => {
-  if (message.type === "stats") tell({ type: "stats", errors, firstErrors });
+  if (message.type === "stats") tell({ type: "stats", ...errorLog.report() });
 });
 
 let stopping = false;

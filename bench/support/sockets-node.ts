@@ -21,15 +21,11 @@ import { createRealtimeServer } from "../../src/server/realtime/realtime-server"
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting } from "../../src/server/services/assignment/routing-context";
 import { createMemoryPresenceStore } from "../../src/server/services/presence/presence-store";
-import { tell } from "./child";
+import { createErrorLog, tell } from "./child";
 
 const { DATABASE_URL, AUTH_SECRET, REDIS_URL, POOL_MAX } = process.env;
-let errors = 0;
-const firstErrors: string[] = [];
-const log = (message: string, error?: unknown) => {
-  errors += 1;
-  if (firstErrors.length < 5) firstErrors.push(`${message}: ${error instanceof Error ? error.message : String(error ?? "")}`);
-};
+const errorLog = createErrorLog();
+const { log } = errorLog;
 
 const httpServer = createServer();
 const db = createPrismaClient(DATABASE_URL!, { max: Number(POOL_MAX ?? 10) });
@@ -54,7 +50,7 @@ process.on("message", (message: { type?: string; shopId?: string; buyerIds?: str
     // Twice: the first pass may only promote what the second frees.
     gc?.();
     gc?.();
-    tell({ type: "gc", rss_kb: rssKb(), heap_used_kb: Math.round(process.memoryUsage().heapUsed / 1024), sockets: realtime.widget.sockets.size, errors, firstErrors });
+    tell({ type: "gc", rss_kb: rssKb(), heap_used_kb: Math.round(process.memoryUsage().heapUsed / 1024), sockets: realtime.widget.sockets.size, ...errorLog.report() });
   } else if (message.type === "heartbeat") {
     publish([toWidgetShop(message.shopId!, "availability.changed", { isAgentOnline: message.round! % 2 === 0 })]);
     tell({ type: "heartbeat" });
