@@ -1,29 +1,36 @@
-// Where a 365-day analytics dashboard spends its time (issue 11 item 7): each query and the
-// computation, once, on the analytics benchmark's database. `npx tsx bench/support/profile-analytics.ts [conversations]`.
-import { computeAnalytics, dayRange, addDays, localDayOf } from "../../src/core/analytics";
+// Where an analytics dashboard spends its time (issue 11 item 7): loading the range's buckets,
+// merging them into the report or only the summary, and the whole dashboard, a few times each,
+// on the analytics benchmark's database. `npx tsx bench/support/profile-analytics.ts [conversations]`.
+import { addDays, dayRange, localDayOf } from "../../src/core/analytics";
 import { createPrismaClient } from "../../src/server/db/client";
-import { loadOrderFacts, loadReplyFacts, loadSessionSums } from "../../src/server/services/analytics/load-facts";
+import { buildAnalytics } from "../../src/server/services/analytics/read-analytics";
+import { loadRangeBuckets } from "../../src/server/services/analytics/range-figures-sql";
+import { reportFromBuckets, summaryFromBuckets } from "../../src/core/analytics";
 
 const conversations = Number(process.argv[2] ?? 10_000);
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 url.pathname = `/cp_bench_analytics_${conversations}`;
 const db = createPrismaClient(url.toString(), { max: 4 });
 const shop = await db.shop.findFirstOrThrow({ where: { publicKey: "pk_bench_console" } });
-const today = localDayOf(Date.parse("2025-06-01T12:00:00Z"), shop.timeZone);
+const now = Date.parse("2025-06-01T12:00:00Z");
+const today = localDayOf(now, shop.timeZone);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+async function timed(label: string, work: () => Promise<unknown>) {
+  const laps: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const started = performance.now();
+    await work();
+    laps.push(performance.now() - started);
+  }
+  console.log(`${label.padEnd(28)} median ${median(laps).toFixed(1)} ms of ${laps.map((lap) => lap.toFixed(0)).join(", ")}`);
+}
 for (const days of [30, 365]) {
   const range = dayRange(addDays(today, 1 - days), today, shop.timeZone);
-  const lap = (label: string, started: number) => console.log(`${days}d ${label.padEnd(10)} ${(performance.now() - started).toFixed(1)} ms`);
-  let t = performance.now();
-  const replies = await loadReplyFacts(db, shop.id, range, shop.timeZone);
-  lap(`replies ${replies.length}`, t);
-  t = performance.now();
-  const sessionSums = await loadSessionSums(db, shop.id, range, shop.timeZone);
-  lap(`session buckets ${sessionSums.length}`, t);
-  t = performance.now();
-  const orders = await loadOrderFacts(db, shop.id, range);
-  lap(`orders ${orders.length}`, t);
-  t = performance.now();
-  computeAnalytics({ sessions: [], sessionSums, replies, orders: [], attributedOrders: orders, range, timeZone: shop.timeZone, currency: shop.currency });
-  lap("compute", t);
+  const query = { shopId: shop.id, range, timeZone: shop.timeZone, currency: shop.currency };
+  await timed(`${days}d range buckets`, () => loadRangeBuckets(db, query));
+  const buckets = await loadRangeBuckets(db, query);
+  await timed(`${days}d report (${buckets.length} buckets)`, async () => reportFromBuckets(range, buckets));
+  await timed(`${days}d summary only`, async () => summaryFromBuckets(buckets.map((bucket) => bucket.sums)));
+  await timed(`${days}d dashboard`, () => buildAnalytics(db, { shopId: shop.id, query: { from: range.firstDay, to: range.lastDay }, now: new Date(now) }));
 }
 await db.$disconnect();

@@ -49,6 +49,11 @@ describe("ANALYTICS-5 the figures equal a naive plain-SQL recomputation on a gen
     expect(service.daily.map((d) => d.day)).toEqual(daysOf({ firstDay: from, lastDay: to }));
     for (const { day, figures } of service.daily) expect(figures, day).toEqual(naive.daily.get(day) ?? blank());
     expect(new Map(service.perAgent.map((row) => [row.memberId, row.figures]))).toEqual(naive.perAgent);
+    // The cards' previous period (the same number of days just before) is summed on its own.
+    const before = await naiveAnalytics(db, {
+      shopId: shop.shopId, timeZone: ZONE, currency: "USD", firstDay: service.previousRange.firstDay, lastDay: service.previousRange.lastDay,
+    });
+    expect(service.previousSummary).toEqual(before.summary);
     // The generated shop really exercises the figures.
     if (from === "2026-02-20") {
       expect(service.summary.responseRate.opened).toBeGreaterThan(50);

@@ -15,7 +15,7 @@ import {
   type SessionFact,
 } from "./facts";
 import { summarize, type Distribution } from "./percentiles";
-import { daysOf, startOfLocalDay, type DayRange, type LocalDay } from "./time-zone";
+import { dayStartsOf, daysOf, type DayRange, type LocalDay } from "./time-zone";
 
 export interface AnalyticsInput {
   sessions: readonly SessionFact[];
@@ -31,13 +31,6 @@ export interface AnalyticsInput {
    * of attributing `orders` to `replies`. Replies then only count replied buyers.
    */
   attributedOrders?: readonly AttributedOrderFact[];
-  /**
-   * Session figures already summed per (day, owner) by the database (a year holds tens of
-   * thousands of sessions): added to their buckets as they are. They must follow addSession's
-   * rules exactly; the stored-facts reader (load-facts.ts) writes them, and the independent
-   * check (ANALYTICS-5) compares the result with a naive recomputation.
-   */
-  sessionSums?: readonly SessionSums[];
   range: DayRange;
   timeZone: string;
   /** The shop's currency: revenue sums orders in it; others are counted apart. */
@@ -47,20 +40,6 @@ export interface AnalyticsInput {
    * bucket credited to someone else is left out, so the summary is that member's row.
    */
   onlyMemberId?: string;
-}
-
-/** One (day, owner) bucket's session figures; `atMs` is any instant of that shop day. */
-export interface SessionSums {
-  atMs: number;
-  owner: string | null;
-  opened: number;
-  repliedWithin24h: number;
-  sessionsHandled: number;
-  rated: number;
-  satisfied: number;
-  firstResponseMs: readonly number[];
-  resolutionMs: readonly number[];
-  queueWaitMs: readonly number[];
 }
 
 export interface Figures {
@@ -93,8 +72,12 @@ export interface AnalyticsReport {
   perAgent: Array<{ memberId: string | null; figures: Figures }>;
 }
 
-/** What one (day, owner) bucket accumulates; merging buckets is adding or uniting fields. */
-interface Bucket {
+/**
+ * What one (day, owner) bucket holds; merging buckets is adding counts, uniting buyers and
+ * pooling time samples. The database sums the stored facts into this shape (range-figures-sql.ts),
+ * where a buyer may be listed more than once.
+ */
+export interface BucketSums {
   opened: number;
   repliedWithin24h: number;
   sessionsHandled: number;
@@ -103,8 +86,27 @@ interface Bucket {
   revenueMinor: number;
   orders: number;
   otherCurrencyOrders: number;
-  repliedBuyers: Set<string>;
-  orderingBuyers: Set<string>;
+  /** Buyers as any key that is one per buyer within one range (an id, or a rank the database gave). */
+  repliedBuyers: Iterable<BuyerKey>;
+  orderingBuyers: Iterable<BuyerKey>;
+  firstResponseMs: readonly number[];
+  resolutionMs: readonly number[];
+  queueWaitMs: readonly number[];
+}
+
+/** One bucket of a range: a shop day, the member credited (null: nobody held it) and its sums. */
+export interface DayOwnerBucket {
+  day: LocalDay;
+  owner: string | null;
+  sums: BucketSums;
+}
+
+export type BuyerKey = string | number;
+
+/** A bucket being filled or merged into. */
+interface Bucket extends BucketSums {
+  repliedBuyers: Set<BuyerKey>;
+  orderingBuyers: Set<BuyerKey>;
   firstResponseMs: number[];
   resolutionMs: number[];
   queueWaitMs: number[];
@@ -117,7 +119,7 @@ function emptyBucket(): Bucket {
   };
 }
 
-function mergeInto(target: Bucket, source: Bucket): void {
+function mergeInto(target: Bucket, source: BucketSums): void {
   target.opened += source.opened;
   target.repliedWithin24h += source.repliedWithin24h;
   target.sessionsHandled += source.sessionsHandled;
@@ -128,9 +130,10 @@ function mergeInto(target: Bucket, source: Bucket): void {
   target.otherCurrencyOrders += source.otherCurrencyOrders;
   for (const buyer of source.repliedBuyers) target.repliedBuyers.add(buyer);
   for (const buyer of source.orderingBuyers) target.orderingBuyers.add(buyer);
-  target.firstResponseMs.push(...source.firstResponseMs);
-  target.resolutionMs.push(...source.resolutionMs);
-  target.queueWaitMs.push(...source.queueWaitMs);
+  // A loop, not push(...samples): a year's samples would overflow the argument list.
+  for (const sample of source.firstResponseMs) target.firstResponseMs.push(sample);
+  for (const sample of source.resolutionMs) target.resolutionMs.push(sample);
+  for (const sample of source.queueWaitMs) target.queueWaitMs.push(sample);
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -154,6 +157,38 @@ function toFigures(bucket: Bucket): Figures {
   };
 }
 
+/**
+ * The report of a range from its (day, owner) buckets: the summary, every day of the range (an
+ * empty day has empty figures) and one row per owner, in id order with the unassigned row (null)
+ * last. The three are merges of the same buckets, so they cannot disagree.
+ */
+export function reportFromBuckets(range: DayRange, buckets: Iterable<DayOwnerBucket>): AnalyticsReport {
+  const summary = emptyBucket();
+  const byDay = new Map<LocalDay, Bucket>();
+  const byOwner = new Map<string | null, Bucket>();
+  for (const { day, owner, sums } of buckets) {
+    mergeInto(summary, sums);
+    if (!byDay.has(day)) byDay.set(day, emptyBucket());
+    mergeInto(byDay.get(day)!, sums);
+    if (!byOwner.has(owner)) byOwner.set(owner, emptyBucket());
+    mergeInto(byOwner.get(owner)!, sums);
+  }
+  return {
+    summary: toFigures(summary),
+    daily: daysOf(range).map((day) => ({ day, figures: toFigures(byDay.get(day) ?? emptyBucket()) })),
+    perAgent: [...byOwner]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+      .map(([memberId, bucket]) => ({ memberId, figures: toFigures(bucket) })),
+  };
+}
+
+/** Only the summary of some buckets (the previous period the cards compare against). */
+export function summaryFromBuckets(buckets: Iterable<BucketSums>): Figures {
+  const summary = emptyBucket();
+  for (const sums of buckets) mergeInto(summary, sums);
+  return toFigures(summary);
+}
+
 class Buckets {
   private readonly byKey = new Map<string, { day: LocalDay; owner: string | null; bucket: Bucket }>();
   private readonly days: LocalDay[];
@@ -161,10 +196,8 @@ class Buckets {
   private readonly dayStarts: number[];
 
   constructor(private readonly range: DayRange, timeZone: string, private readonly onlyMemberId?: string) {
-    // One zone conversion per day instead of one per fact (a year holds tens of thousands of
-    // facts); day i is [dayStarts[i], dayStarts[i + 1]), the last ends at range.toMs.
     this.days = daysOf(range);
-    this.dayStarts = this.days.map((day, index) => (index === 0 ? range.fromMs : startOfLocalDay(day, timeZone)));
+    this.dayStarts = dayStartsOf(range, timeZone);
   }
 
   private dayOf(ms: number): LocalDay {
@@ -193,22 +226,7 @@ class Buckets {
   }
 
   report(): AnalyticsReport {
-    const summary = emptyBucket();
-    const byDay = new Map<LocalDay, Bucket>(this.days.map((day) => [day, emptyBucket()]));
-    const byOwner = new Map<string | null, Bucket>();
-    for (const { day, owner, bucket } of this.byKey.values()) {
-      mergeInto(summary, bucket);
-      mergeInto(byDay.get(day)!, bucket);
-      if (!byOwner.has(owner)) byOwner.set(owner, emptyBucket());
-      mergeInto(byOwner.get(owner)!, bucket);
-    }
-    return {
-      summary: toFigures(summary),
-      daily: [...byDay].map(([day, bucket]) => ({ day, figures: toFigures(bucket) })),
-      perAgent: [...byOwner]
-        .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-        .map(([memberId, bucket]) => ({ memberId, figures: toFigures(bucket) })),
-    };
+    return reportFromBuckets(this.range, [...this.byKey.values()].map(({ day, owner, bucket }) => ({ day, owner, sums: bucket })));
   }
 }
 
@@ -300,18 +318,6 @@ function addConversions(buckets: Buckets, input: AnalyticsInput): void {
 export function computeAnalytics(input: AnalyticsInput): AnalyticsReport {
   const buckets = new Buckets(input.range, input.timeZone, input.onlyMemberId);
   for (const session of input.sessions) addSession(buckets, session);
-  for (const sums of input.sessionSums ?? []) {
-    const bucket = buckets.at(sums.atMs, sums.owner);
-    if (!bucket) continue;
-    bucket.opened += sums.opened;
-    bucket.repliedWithin24h += sums.repliedWithin24h;
-    bucket.sessionsHandled += sums.sessionsHandled;
-    bucket.rated += sums.rated;
-    bucket.satisfied += sums.satisfied;
-    bucket.firstResponseMs.push(...sums.firstResponseMs);
-    bucket.resolutionMs.push(...sums.resolutionMs);
-    bucket.queueWaitMs.push(...sums.queueWaitMs);
-  }
   addConversions(buckets, input);
   return buckets.report();
 }

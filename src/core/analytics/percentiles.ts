@@ -8,13 +8,14 @@ export interface Distribution {
   p90Ms: number | null;
 }
 
-export function nearestRank(sortedAscending: readonly number[], fraction: number): number | null {
+export function nearestRank(sortedAscending: ArrayLike<number>, fraction: number): number | null {
   if (sortedAscending.length === 0) return null;
   const rank = Math.max(1, Math.ceil(fraction * sortedAscending.length));
   return sortedAscending[rank - 1]!;
 }
 
 export function summarize(samples: readonly number[]): Distribution {
-  const sorted = [...samples].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: several times faster on a year's samples.
+  const sorted = Float64Array.from(samples).sort();
   return { count: sorted.length, medianMs: nearestRank(sorted, 0.5), p90Ms: nearestRank(sorted, 0.9) };
 }

@@ -140,6 +140,14 @@ export function daysOf(range: Pick<DayRange, "firstDay" | "lastDay">): LocalDay[
   return days;
 }
 
+/**
+ * The first instant of each day of a range, in order: day i is [starts[i], starts[i + 1]) and
+ * the last one ends at range.toMs. One zone conversion per day instead of one per fact.
+ */
+export function dayStartsOf(range: DayRange, timeZone: string): number[] {
+  return daysOf(range).map((day, index) => (index === 0 ? range.fromMs : startOfLocalDay(day, timeZone)));
+}
+
 export type RangePreset = "today" | "7d" | "30d";
 
 /**

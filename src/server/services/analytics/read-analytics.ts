@@ -4,19 +4,22 @@
 // the figures credited to them: the same computation, scoped to one member, so an agent's
 // summary is exactly their row in the owner's table.
 import {
-  computeAnalytics,
   dayRange,
   isValidTimeZone,
   presetRange,
   previousRange,
+  reportFromBuckets,
+  summaryFromBuckets,
   type AnalyticsReport,
   type DayRange,
+  type Figures,
 } from "@/core/analytics";
 import { AppError } from "@/core/errors";
 import { assertCan, can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { loadOrderFacts, loadReplyFacts, loadSessionSums, REMOVED_MEMBER_ID } from "@/server/services/analytics/load-facts";
+import { REMOVED_MEMBER_ID } from "@/server/services/analytics/facts-sql";
+import { loadRangeBuckets } from "@/server/services/analytics/range-figures-sql";
 import { analyticsQuerySchema, type AnalyticsDto, type AnalyticsQuery } from "@/shared/analytics";
 
 export interface ShopClock {
@@ -37,19 +40,25 @@ export function resolveRange(query: AnalyticsQuery, timeZone: string, now: Date)
   return presetRange(query.preset ?? "7d", now.getTime(), timeZone);
 }
 
-/** Every figure of one range, for the shop or one member. */
+/** Every figure of one range (summary, daily series, per-agent table), for the shop or one member. */
 export async function computeRangeReport(
   db: Database,
   input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
 ): Promise<AnalyticsReport> {
-  const [sessionSums, replies, attributedOrders] = await Promise.all([
-    loadSessionSums(db, input.shopId, input.range, input.clock.timeZone),
-    loadReplyFacts(db, input.shopId, input.range, input.clock.timeZone),
-    loadOrderFacts(db, input.shopId, input.range),
-  ]);
-  return computeAnalytics({
-    sessions: [], sessionSums, replies, orders: [], attributedOrders, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId,
-  });
+  return reportFromBuckets(input.range, await loadRangeBuckets(db, rangeQuery(input)));
+}
+
+/** Only the summary of a range: the previous period, which the cards compare against. */
+async function computeRangeSummary(
+  db: Database,
+  input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
+): Promise<Figures> {
+  const buckets = await loadRangeBuckets(db, rangeQuery(input));
+  return summaryFromBuckets(buckets.map((bucket) => bucket.sums));
+}
+
+function rangeQuery(input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string }) {
+  return { shopId: input.shopId, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId };
 }
 
 /** The analytics of a range for the shop as a whole (API tokens, owners, admins), or for one member. */
@@ -63,7 +72,7 @@ export async function buildAnalytics(
   const scoped = { shopId: input.shopId, clock, onlyMemberId: input.onlyMemberId };
   const [current, before, members] = await Promise.all([
     computeRangeReport(db, { ...scoped, range }),
-    computeRangeReport(db, { ...scoped, range: previous }),
+    computeRangeSummary(db, { ...scoped, range: previous }),
     db.member.findMany({ where: { shopId: input.shopId }, select: { id: true, nickname: true } }),
   ]);
   const nicknames = new Map(members.map((member) => [member.id, member.nickname]));
@@ -74,7 +83,7 @@ export async function buildAnalytics(
     range: { firstDay: range.firstDay, lastDay: range.lastDay, from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString() },
     previousRange: { firstDay: previous.firstDay, lastDay: previous.lastDay },
     summary: current.summary,
-    previousSummary: before.summary,
+    previousSummary: before,
     daily: current.daily,
     perAgent: current.perAgent.map((row) => ({
       memberId: row.memberId,
