@@ -38,7 +38,11 @@ test("AUTO-5: the bot answers an FAQ question in the widget; Talk to a person la
     const frame = await openDemoWidget(buyer);
     await frame.getByRole("textbox", { name: "Message" }).fill(QUESTION);
     await frame.getByRole("button", { name: "Send", exact: true }).click();
-    await expect(frame.getByTestId("message").filter({ hasText: ANSWER })).toBeVisible();
+    const botAnswer = frame.getByTestId("message").filter({ hasText: ANSWER });
+    await expect(botAnswer).toBeVisible();
+    // The answer says it is the shop's assistant, never passing for a person.
+    await expect(botAnswer.getByTestId("message-author")).toHaveText(/assistant$/);
+    await expect(botAnswer.getByTestId("bot-label")).toHaveText("Bot");
     await frame.getByRole("button", { name: "Talk to a person" }).click();
     await expect(frame.getByTestId("message").filter({ hasText: "Connecting you to a person…" })).toBeVisible();
     await expect(frame.getByRole("button", { name: "Talk to a person" })).toHaveCount(0);

@@ -325,7 +325,9 @@ function MessageItem({ message, previous, shopName, status, voucher }: {
   }
   const isMine = message.authorType === "buyer";
   const isCard = message.kind === "product_card" || message.kind === "order_card" || message.kind === "voucher_card";
-  const authorName = message.authorType === "agent" ? (message.author?.nickname ?? "Agent") : (shopName ?? "Shop");
+  // AUTO-5: the chatbot's answers say so, so a buyer never takes the FAQ bot for a person.
+  const authorName =
+    message.authorType === "agent" ? (message.author?.nickname ?? "Agent") : message.authorType === "bot" ? `${shopName ?? "Shop"} assistant` : (shopName ?? "Shop");
   const showAuthor = !isMine && (previous?.authorType !== message.authorType || previous?.author?.nickname !== message.author?.nickname);
   return (
     <li className={`flex flex-col ${isMine ? "items-end" : "items-start"}`} data-testid="message" data-seq={message.seq} data-author={message.authorType}>
@@ -333,7 +335,11 @@ function MessageItem({ message, previous, shopName, status, voucher }: {
         <div className="mb-0.5 flex items-center gap-1.5 text-xs text-slate-600">
           <Avatar name={authorName} url={message.authorType === "agent" ? (message.author?.avatarUrl ?? null) : null} size={20} />
           <span data-testid="message-author">{authorName}</span>
-          {message.isAutomatic && <span className="text-slate-500">· automatic reply</span>}
+          {message.authorType === "bot" ? (
+            <span data-testid="bot-label" className="rounded border border-violet-200 bg-violet-50 px-1 text-[10px] font-medium uppercase tracking-wide text-violet-800">Bot</span>
+          ) : (
+            message.isAutomatic && <span className="text-slate-500">· automatic reply</span>
+          )}
         </div>
       )}
       <div
