@@ -31,19 +31,22 @@ import {
 } from "@/core/analytics";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
+import { REMOVED_MEMBER_ID } from "@/server/services/analytics/facts-sql";
 
 /** One array per column, an element per fact; null when no fact of that kind is in the range. */
 type Columns<T extends unknown[]> = { [K in keyof T]: T[K][] | null };
-/** An owner's 1-based position in the member list, or null with the id itself (null: nobody). */
-type Owner = [position: number | null, id: string | null];
+/** A fact's bucket: day (1-based) × K + owner position (0: nobody, else 1-based in the owner list). */
+type BucketKey = number;
 type RangeAnswer = [
+  k: number,
   members: string[],
-  responses: Columns<[day: number, ...owner: Owner, repliedWithin24h: number, firstResponseMs: number | null, queueWaitMs: number | null]>,
-  resolutions: Columns<[day: number, ...owner: Owner, resolutionMs: number]>,
-  ratings: Columns<[day: number, ...owner: Owner, satisfied: number]>,
+  responses: Columns<[bucket: BucketKey, firstResponseMs: number | null, queueWaitMs: number | null]>,
+  resolutions: Columns<[bucket: BucketKey, resolutionMs: number]>,
+  /** bucket × 2 + 1 when the rating is satisfied. */
+  ratings: Columns<[rating: number]>,
   /** Buyers of replies as their rank among the range's replied buyers. */
-  replies: Columns<[day: number, ...owner: Owner, buyer: number]>,
-  orders: Columns<[day: number, ...owner: Owner, buyer: string, sameCurrency: number, totalMinor: number]>,
+  replies: Columns<[bucket: BucketKey, buyer: number]>,
+  orders: Columns<[bucket: BucketKey, buyer: string, sameCurrency: number, totalMinor: number]>,
 ];
 
 interface FilledSums extends BucketSums {
@@ -54,69 +57,69 @@ interface FilledSums extends BucketSums {
   queueWaitMs: number[];
 }
 
-/** The (day, owner) buckets being filled, a map of owners per day of the range. */
+/** The (day, owner) buckets being filled, by bucket key. */
 class BucketTable {
-  private readonly byDay: Array<Map<string | null, FilledSums>>;
+  private readonly byKey = new Map<BucketKey, FilledSums>();
 
-  constructor(private readonly days: readonly LocalDay[]) {
-    this.byDay = days.map(() => new Map());
-  }
+  constructor(
+    private readonly days: readonly LocalDay[],
+    private readonly k: number,
+    /** The owner of each position: [0] nobody, then the members, then the removed author. */
+    private readonly owners: ReadonlyArray<string | null>,
+  ) {}
 
-  /** The bucket of a 1-based day index and an owner. */
-  at(day: number, owner: string | null): FilledSums {
-    const owners = this.byDay[day - 1]!;
-    let sums = owners.get(owner);
+  at(key: BucketKey): FilledSums {
+    let sums = this.byKey.get(key);
     if (!sums) {
       sums = {
         opened: 0, repliedWithin24h: 0, sessionsHandled: 0, rated: 0, satisfied: 0, revenueMinor: 0, orders: 0, otherCurrencyOrders: 0,
         repliedBuyers: [], orderingBuyers: [], firstResponseMs: [], resolutionMs: [], queueWaitMs: [],
       };
-      owners.set(owner, sums);
+      this.byKey.set(key, sums);
     }
     return sums;
   }
 
   buckets(): DayOwnerBucket[] {
-    return this.byDay.flatMap((owners, index) => [...owners].map(([owner, sums]) => ({ day: this.days[index]!, owner, sums })));
+    return [...this.byKey].map(([key, sums]) => ({ day: this.days[Math.floor(key / this.k) - 1]!, owner: this.owners[key % this.k]!, sums }));
   }
 }
 
 /** The buckets of a range for the shop, or only those credited to `onlyMemberId`. */
 export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): Promise<DayOwnerBucket[]> {
   const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input));
-  const [members, responses, resolutions, ratings, replies, orders] = JSON.parse(row!.answer) as RangeAnswer;
-  const table = new BucketTable(daysOf(input.range));
-  // Calls add(index, bucket) for each fact of one kind: its columns are [day, position, id, ...].
-  const each = (facts: Array<unknown[] | null>, add: (index: number, sums: FilledSums) => void) => {
-    const [days, positions, ids] = facts as [number[] | null, Array<number | null>, Array<string | null>];
-    days?.forEach((day, index) => {
-      const position = positions[index]!;
-      add(index, table.at(day, position === null ? ids[index]! : members[position - 1]!));
-    });
-  };
-  each(responses, (index, sums) => {
-    const firstResponseMs = responses[4]![index]!;
-    const queueWaitMs = responses[5]![index]!;
+  const [k, members, responses, resolutions, ratings, replies, orders] = JSON.parse(row!.answer) as RangeAnswer;
+  const table = new BucketTable(daysOf(input.range), k, [null, ...members, REMOVED_MEMBER_ID]);
+  const [responseBuckets, firstResponses, queueWaits] = responses;
+  responseBuckets?.forEach((key, index) => {
+    const sums = table.at(key);
+    const firstResponseMs = firstResponses![index]!;
+    const queueWaitMs = queueWaits![index]!;
     sums.opened += 1;
-    sums.repliedWithin24h += responses[3]![index]!;
     if (firstResponseMs !== null) {
       sums.sessionsHandled += 1;
       sums.firstResponseMs.push(firstResponseMs);
+      if (firstResponseMs <= RESPONSE_WINDOW_MS) sums.repliedWithin24h += 1;
     }
     if (queueWaitMs !== null) sums.queueWaitMs.push(queueWaitMs);
   });
-  each(resolutions, (index, sums) => sums.resolutionMs.push(resolutions[3]![index]!));
-  each(ratings, (index, sums) => {
+  const [resolutionBuckets, resolutionTimes] = resolutions;
+  resolutionBuckets?.forEach((key, index) => table.at(key).resolutionMs.push(resolutionTimes![index]!));
+  ratings[0]?.forEach((rating) => {
+    const sums = table.at(Math.floor(rating / 2));
     sums.rated += 1;
-    sums.satisfied += ratings[3]![index]!;
+    sums.satisfied += rating % 2;
   });
-  each(replies, (index, sums) => sums.repliedBuyers.push(replies[3]![index]!));
-  each(orders, (index, sums) => {
-    sums.orderingBuyers.push(orders[3]![index]!);
+  const [replyBuckets, repliedBuyers] = replies;
+  replyBuckets?.forEach((key, index) => table.at(key).repliedBuyers.push(repliedBuyers![index]!));
+  const [orderBuckets, orderBuyers, sameCurrency, totals] = orders;
+  orderBuckets?.forEach((key, index) => {
+    const sums = table.at(key);
+    sums.orderingBuyers.push(orderBuyers![index]!);
     // An order in another currency is counted apart, never summed into the shop's revenue.
-    if (orders[4]![index] === 1) {
+    if (sameCurrency![index] === 1) {
       sums.orders += 1;
-      sums.revenueMinor += orders[5]![index]!;
+      sums.revenueMinor += totals![index]!;
     } else {
       sums.otherCurrencyOrders += 1;
     }
@@ -150,31 +153,39 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   const scope = input.onlyMemberId === undefined ? Prisma.empty : Prisma.sql`WHERE b.owner = ${input.onlyMemberId}::text`;
   // Each kind of fact answers its columns as arrays, one element per fact: one aggregate over
   // the whole range instead of one array per bucket (thousands of small arrays cost several
-  // times more in PostgreSQL than the bucketing does in the server). Owners travel as positions
-  // in the shop's member list (the id itself only for one not in it: "removed", or a deleted
-  // member's), buyers of replies as ranks: a year's answer is a few megabytes less.
-  const aggregate = (name: string) =>
-    name === "owner" ? `array_agg(m.position), array_agg(CASE WHEN m.position IS NULL THEN b.owner END)` : `array_agg(b.${name})`;
-  const columns = (names: string[], branch: Prisma.Sql) =>
-    Prisma.sql`(SELECT json_build_array(${Prisma.raw(names.map(aggregate).join(", "))}) FROM (${branch}) b LEFT JOIN m ON m.id = b.owner ${scope})`;
+  // times more in PostgreSQL than the bucketing does in the server). A fact's bucket travels as
+  // one number, day × K + owner (owner 0 for nobody, else a position in the answer's owner
+  // list), buyers of replies as ranks, and what the server can derive is not sent: a year's
+  // answer is a few megabytes and several array columns smaller.
+  const bucket = Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE(m.position, k.removed) END`;
+  const columns = (names: Array<string | Prisma.Sql>, branch: Prisma.Sql) =>
+    Prisma.sql`(SELECT json_build_array(${Prisma.join(names.map((name) => Prisma.sql`array_agg(${typeof name === "string" ? Prisma.raw(`b.${name}`) : name})`))})
+      FROM (${branch}) b CROSS JOIN k LEFT JOIN m ON m.id = b.owner ${scope})`;
 
   return Prisma.sql`
-    WITH m AS MATERIALIZED (SELECT id::text AS id, row_number() OVER (ORDER BY id) AS position FROM "Member" WHERE "shopId" = ${input.shopId}::uuid)
+    WITH m AS MATERIALIZED (
+      SELECT id::text AS id, row_number() OVER (ORDER BY id) AS position FROM "Member" WHERE "shopId" = ${input.shopId}::uuid
+    ), k AS MATERIALIZED (
+      -- K: the owner positions 0 (nobody), 1..n (the members), n + 1 (a removed author, or any
+      -- owner no longer in the shop's member list, shown as "Removed member").
+      SELECT count(*) + 2 AS k, count(*) + 1 AS removed FROM m
+    )
     SELECT json_build_array(
+      (SELECT k FROM k),
       (SELECT COALESCE(array_agg(id ORDER BY position), '{}') FROM m),
-      -- Response figures: sessions opened in the range that reached people.
-      ${columns(["d", "owner", "replied", "first_response", "queue_wait"], Prisma.sql`
+      -- Response figures: sessions opened in the range that reached people; replied within 24 h
+      -- is a first response of at most 24 h.
+      ${columns([bucket, "first_response", "queue_wait"], Prisma.sql`
         SELECT ${dayOf(fact("openedAt"))} AS d, COALESCE(f."firstReplyMemberId", f."lastHolderId"::text) AS owner,
-               (${hasReply} AND ${responseMs} <= ${RESPONSE_WINDOW_MS})::int AS replied,
                CASE WHEN ${hasReply} THEN ${responseMs} END AS first_response,
                CASE WHEN f."firstAssignedAt" IS NOT NULL THEN GREATEST(0, ${fact("firstAssignedAt")} - ${fact("humanQueueAt")}) END AS queue_wait
         FROM "AnalyticsSessionFact" f WHERE ${shopIs("f")} AND ${inRange(col("f", "openedAt"))} AND f."humanQueueAt" IS NOT NULL`)},
       -- Resolution: sessions ended in the range.
-      ${columns(["d", "owner", "resolution"], Prisma.sql`
+      ${columns([bucket, "resolution"], Prisma.sql`
         SELECT ${dayOf(fact("closedAt"))} AS d, ${closer} AS owner, GREATEST(0, ${fact("closedAt")} - ${fact("openedAt")}) AS resolution
         FROM "AnalyticsSessionFact" f WHERE ${shopIs("f")} AND ${inRange(col("f", "closedAt"))} AND f.state = 'ended'`)},
-      -- Satisfaction: ratings given in the range.
-      ${columns(["d", "owner", "satisfied"], Prisma.sql`
+      -- Satisfaction: ratings given in the range, as bucket × 2 + 1 when satisfied.
+      ${columns([Prisma.sql`(${bucket}) * 2 + b.satisfied`], Prisma.sql`
         SELECT ${dayOf(fact("ratedAt"))} AS d, ${closer} AS owner, (f.rating >= ${SATISFIED_MIN_SCORE})::int AS satisfied
         FROM "AnalyticsSessionFact" f
         WHERE ${shopIs("f")} AND ${inRange(col("f", "ratedAt"))} AND f.state = 'ended' AND f."closedAt" IS NOT NULL AND f.rating IS NOT NULL`)},
@@ -182,7 +193,7 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
       -- A span lies within one UTC day, so it reaches at most two later shop days (three only
       -- around a 23-hour DST day); a join with 0..2 rather than generate_series, whose row estimate
       -- (a thousand a span) would make the planner compile the whole query with JIT (a second).
-      ${columns(["d", "owner", "buyer"], Prisma.sql`
+      ${columns([bucket, "buyer"], Prisma.sql`
         SELECT s.first_day + later.n AS d, s.owner, s.buyer
         FROM (
           SELECT ${dayOf(Prisma.sql`GREATEST(${ms(col("r", "firstAt"))}, ${range.fromMs}::bigint)`)} AS first_day, ${dayOf(ms(col("r", "lastAt")))} AS last_day,
@@ -192,7 +203,7 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
         ) s
         JOIN (VALUES (0), (1), (2)) AS later(n) ON s.first_day + later.n <= s.last_day`)},
       -- Conversion: orders attributed to a reply in the range.
-      ${columns(["d", "owner", "buyer", "same_currency", "total_minor"], Prisma.sql`
+      ${columns([bucket, "buyer", "same_currency", "total_minor"], Prisma.sql`
         SELECT ${dayOf(ms(col("o", "replyAt")))} AS d, o."replyMemberId" AS owner, o."buyerId" AS buyer,
                (o.currency = ${input.currency}::text)::int AS same_currency, o."totalCents" AS total_minor
         FROM "AnalyticsOrderFact" o
