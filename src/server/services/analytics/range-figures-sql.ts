@@ -157,10 +157,12 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   // one number, day × K + owner (owner 0 for nobody, else a position in the answer's owner
   // list), buyers of replies as ranks, and what the server can derive is not sent: a year's
   // answer is a few megabytes and several array columns smaller.
-  const bucket = Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE(m.position, k.removed) END`;
+  // The owner's position is a key lookup in one JSON object (a join with the member list was
+  // planned as a nested loop over it for every fact).
+  const bucket = Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE((k.positions ->> b.owner)::int, k.removed) END`;
   const columns = (names: Array<string | Prisma.Sql>, branch: Prisma.Sql) =>
     Prisma.sql`(SELECT json_build_array(${Prisma.join(names.map((name) => Prisma.sql`array_agg(${typeof name === "string" ? Prisma.raw(`b.${name}`) : name})`))})
-      FROM (${branch}) b CROSS JOIN k LEFT JOIN m ON m.id = b.owner ${scope})`;
+      FROM (${branch}) b CROSS JOIN k ${scope})`;
 
   return Prisma.sql`
     WITH m AS MATERIALIZED (
@@ -168,7 +170,7 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
     ), k AS MATERIALIZED (
       -- K: the owner positions 0 (nobody), 1..n (the members), n + 1 (a removed author, or any
       -- owner no longer in the shop's member list, shown as "Removed member").
-      SELECT count(*) + 2 AS k, count(*) + 1 AS removed FROM m
+      SELECT count(*) + 2 AS k, count(*) + 1 AS removed, COALESCE(jsonb_object_agg(id, position), '{}') AS positions FROM m
     )
     SELECT json_build_array(
       (SELECT k FROM k),
