@@ -141,15 +141,19 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   const starts = dayStartsOf(range, input.timeZone);
   const from = new Date(range.fromMs);
   const to = new Date(range.toMs);
-  const ms = (column: Prisma.Sql) => Prisma.sql`round(date_part('epoch', ${column}) * 1000)::bigint`;
   const col = (table: string, column: string) => Prisma.raw(`${table}."${column}"`);
-  const fact = (column: string) => ms(col("f", column));
-  const dayOf = (instantMs: Prisma.Sql) => Prisma.sql`width_bucket(${instantMs}, ${starts}::bigint[])`;
+  // Days and spans straight on the stored timestamps (UTC instants, timestamp without time zone):
+  // no epoch arithmetic per fact where none is needed.
+  const dayStarts = starts.map((start) => new Date(start).toISOString());
+  const dayOf = (instant: Prisma.Sql) => Prisma.sql`width_bucket(${instant}, ${dayStarts}::timestamp[])`;
+  /** Milliseconds from one stored instant to a later one (both whole milliseconds). */
+  const millisBetween = (earlier: string, later: string) =>
+    Prisma.sql`round(date_part('epoch', ${col("f", later)} - ${col("f", earlier)}) * 1000)::bigint`;
   const inRange = (column: Prisma.Sql) => Prisma.sql`${column} >= ${from} AND ${column} < ${to}`;
   const shopIs = (table: string) => Prisma.sql`${col(table, "shopId")} = ${input.shopId}::uuid`;
   const closer = Prisma.sql`COALESCE(f."endedById", f."lastHolderId")::text`;
   const hasReply = Prisma.sql`f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL`;
-  const responseMs = Prisma.sql`GREATEST(0, ${fact("firstReplyAt")} - ${fact("humanQueueAt")})`;
+  const responseMs = Prisma.sql`GREATEST(0, ${millisBetween("humanQueueAt", "firstReplyAt")})`;
   const scope = input.onlyMemberId === undefined ? Prisma.empty : Prisma.sql`WHERE b.owner = ${input.onlyMemberId}::text`;
   // Each kind of fact answers its columns as arrays, one element per fact: one aggregate over
   // the whole range instead of one array per bucket (thousands of small arrays cost several
@@ -178,17 +182,17 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
       -- Response figures: sessions opened in the range that reached people; replied within 24 h
       -- is a first response of at most 24 h.
       ${columns([bucket, "first_response", "queue_wait"], Prisma.sql`
-        SELECT ${dayOf(fact("openedAt"))} AS d, COALESCE(f."firstReplyMemberId", f."lastHolderId"::text) AS owner,
+        SELECT ${dayOf(col("f", "openedAt"))} AS d, COALESCE(f."firstReplyMemberId", f."lastHolderId"::text) AS owner,
                CASE WHEN ${hasReply} THEN ${responseMs} END AS first_response,
-               CASE WHEN f."firstAssignedAt" IS NOT NULL THEN GREATEST(0, ${fact("firstAssignedAt")} - ${fact("humanQueueAt")}) END AS queue_wait
+               CASE WHEN f."firstAssignedAt" IS NOT NULL THEN GREATEST(0, ${millisBetween("humanQueueAt", "firstAssignedAt")}) END AS queue_wait
         FROM "AnalyticsSessionFact" f WHERE ${shopIs("f")} AND ${inRange(col("f", "openedAt"))} AND f."humanQueueAt" IS NOT NULL`)},
       -- Resolution: sessions ended in the range.
       ${columns([bucket, "resolution"], Prisma.sql`
-        SELECT ${dayOf(fact("closedAt"))} AS d, ${closer} AS owner, GREATEST(0, ${fact("closedAt")} - ${fact("openedAt")}) AS resolution
+        SELECT ${dayOf(col("f", "closedAt"))} AS d, ${closer} AS owner, GREATEST(0, ${millisBetween("openedAt", "closedAt")}) AS resolution
         FROM "AnalyticsSessionFact" f WHERE ${shopIs("f")} AND ${inRange(col("f", "closedAt"))} AND f.state = 'ended'`)},
       -- Satisfaction: ratings given in the range, as bucket × 2 + 1 when satisfied.
       ${columns([Prisma.sql`(${bucket}) * 2 + b.satisfied`], Prisma.sql`
-        SELECT ${dayOf(fact("ratedAt"))} AS d, ${closer} AS owner, (f.rating >= ${SATISFIED_MIN_SCORE})::int AS satisfied
+        SELECT ${dayOf(col("f", "ratedAt"))} AS d, ${closer} AS owner, (f.rating >= ${SATISFIED_MIN_SCORE})::int AS satisfied
         FROM "AnalyticsSessionFact" f
         WHERE ${shopIs("f")} AND ${inRange(col("f", "ratedAt"))} AND f.state = 'ended' AND f."closedAt" IS NOT NULL AND f.rating IS NOT NULL`)},
       -- Replied buyers: a span's first reply (or the range's start), and each later day it reaches.
@@ -198,7 +202,7 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
       ${columns([bucket, "buyer"], Prisma.sql`
         SELECT s.first_day + later.n AS d, s.owner, s.buyer
         FROM (
-          SELECT ${dayOf(Prisma.sql`GREATEST(${ms(col("r", "firstAt"))}, ${range.fromMs}::bigint)`)} AS first_day, ${dayOf(ms(col("r", "lastAt")))} AS last_day,
+          SELECT ${dayOf(Prisma.sql`GREATEST(r."firstAt", ${from})`)} AS first_day, ${dayOf(col("r", "lastAt"))} AS last_day,
                  r."memberId" AS owner, dense_rank() OVER (ORDER BY r."buyerId") AS buyer
           FROM "AnalyticsReplySpan" r
           WHERE ${shopIs("r")} AND r."firstAt" >= ${new Date(range.fromMs - 24 * 3_600_000)} AND r."firstAt" < ${to} AND r."lastAt" >= ${from}
@@ -206,7 +210,7 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
         JOIN (VALUES (0), (1), (2)) AS later(n) ON s.first_day + later.n <= s.last_day`)},
       -- Conversion: orders attributed to a reply in the range.
       ${columns([bucket, "buyer", "same_currency", "total_minor"], Prisma.sql`
-        SELECT ${dayOf(ms(col("o", "replyAt")))} AS d, o."replyMemberId" AS owner, o."buyerId" AS buyer,
+        SELECT ${dayOf(col("o", "replyAt"))} AS d, o."replyMemberId" AS owner, o."buyerId" AS buyer,
                (o.currency = ${input.currency}::text)::int AS same_currency, o."totalCents" AS total_minor
         FROM "AnalyticsOrderFact" o
         WHERE ${shopIs("o")} AND ${inRange(col("o", "replyAt"))} AND o.status::text <> ALL(${[...NON_REVENUE_ORDER_STATUSES]}::text[])`)}
