@@ -1,10 +1,10 @@
-// ANALYTICS-1..4, issue 11 item 5: the (shop day, owner) buckets of one date range, summed by
-// the database from the stored facts (facts.ts keeps them with every event). A year holds tens
-// of thousands of sessions and replies: one query puts each fact in its bucket and answers a few
-// thousand buckets, each with its counts, its time samples and its replied and ordering buyers;
-// reportFromBuckets (src/core/analytics/figures.ts) merges them into the summary, the daily series
-// and the per-agent table and takes the medians. The grouping is a hash aggregate over index
-// range scans: no sort of the range's facts, no scan of the shop's history.
+// ANALYTICS-1..4, issue 11 item 5: the (shop day, owner) buckets of one date range, from the
+// stored facts (facts.ts keeps them with every event). A year holds tens of thousands of
+// sessions and replies: one query reads only the range's facts with bounded index scans and
+// answers, for each kind of fact, one array per column (its bucket as one number, its time
+// sample, its buyer); the server fills the buckets and reportFromBuckets
+// (src/core/analytics/figures.ts) merges them into the summary, the daily series and the
+// per-agent table and takes the medians. docs/analytics.md "Fast on history" says why this shape.
 //
 // The bucket rules are those of computeAnalytics (the pure definition, unit-tested), written here
 // in SQL; the ANALYTICS-5 test compares the result with a naive recomputation from the raw tables.
