@@ -1,11 +1,11 @@
 // Where an analytics dashboard spends its time (issue 11 item 7): loading the range's buckets,
-// merging them into the report or only the summary, and the whole dashboard, a few times each,
+// merging them into the report, the summary alone, and the whole dashboard, a few times each,
 // on the analytics benchmark's database. `npx tsx bench/support/profile-analytics.ts [conversations]`.
 import { addDays, dayRange, localDayOf } from "../../src/core/analytics";
 import { createPrismaClient } from "../../src/server/db/client";
 import { buildAnalytics } from "../../src/server/services/analytics/read-analytics";
-import { loadRangeBuckets } from "../../src/server/services/analytics/range-figures-sql";
-import { reportFromBuckets, summaryFromBuckets } from "../../src/core/analytics";
+import { loadRangeBuckets, loadRangeSummary } from "../../src/server/services/analytics/range-figures-sql";
+import { reportFromBuckets } from "../../src/core/analytics";
 
 const conversations = Number(process.argv[2] ?? 10_000);
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -30,7 +30,7 @@ for (const days of [30, 365]) {
   await timed(`${days}d range buckets`, () => loadRangeBuckets(db, query));
   const buckets = await loadRangeBuckets(db, query);
   await timed(`${days}d report (${buckets.length} buckets)`, async () => reportFromBuckets(range, buckets));
-  await timed(`${days}d summary only`, async () => summaryFromBuckets(buckets.map((bucket) => bucket.sums)));
+  await timed(`${days}d summary only`, () => loadRangeSummary(db, query));
   await timed(`${days}d dashboard`, () => buildAnalytics(db, { shopId: shop.id, query: { from: range.firstDay, to: range.lastDay }, now: new Date(now) }));
 }
 await db.$disconnect();

@@ -25,8 +25,10 @@ import {
   RESPONSE_WINDOW_MS,
   SATISFIED_MIN_SCORE,
   type BucketSums,
+  summaryFromBuckets,
   type DayOwnerBucket,
   type DayRange,
+  type Figures,
   type LocalDay,
 } from "@/core/analytics";
 import { Prisma } from "@/generated/prisma/client";
@@ -57,6 +59,13 @@ interface FilledSums extends BucketSums {
   queueWaitMs: number[];
 }
 
+function emptySums(): FilledSums {
+  return {
+    opened: 0, repliedWithin24h: 0, sessionsHandled: 0, rated: 0, satisfied: 0, revenueMinor: 0, orders: 0, otherCurrencyOrders: 0,
+    repliedBuyers: [], orderingBuyers: [], firstResponseMs: [], resolutionMs: [], queueWaitMs: [],
+  };
+}
+
 /** The (day, owner) buckets being filled, by bucket key. */
 class BucketTable {
   private readonly byKey = new Map<BucketKey, FilledSums>();
@@ -71,10 +80,7 @@ class BucketTable {
   at(key: BucketKey): FilledSums {
     let sums = this.byKey.get(key);
     if (!sums) {
-      sums = {
-        opened: 0, repliedWithin24h: 0, sessionsHandled: 0, rated: 0, satisfied: 0, revenueMinor: 0, orders: 0, otherCurrencyOrders: 0,
-        repliedBuyers: [], orderingBuyers: [], firstResponseMs: [], resolutionMs: [], queueWaitMs: [],
-      };
+      sums = emptySums();
       this.byKey.set(key, sums);
     }
     return sums;
@@ -87,12 +93,31 @@ class BucketTable {
 
 /** The buckets of a range for the shop, or only those credited to `onlyMemberId`. */
 export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): Promise<DayOwnerBucket[]> {
-  const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input));
-  const [k, members, responses, resolutions, ratings, replies, orders] = JSON.parse(row!.answer) as RangeAnswer;
+  const answer = await queryRange(db, { ...input, summaryOnly: false });
+  const [k, members] = answer;
   const table = new BucketTable(daysOf(input.range), k, [null, ...members, REMOVED_MEMBER_ID]);
+  fillBuckets(answer, (key) => table.at(key));
+  return table.buckets();
+}
+
+/** Only the summary of a range (the previous period the cards compare against). */
+export async function loadRangeSummary(db: Database, input: RangeBucketsQuery): Promise<Figures> {
+  const sums = emptySums();
+  fillBuckets(await queryRange(db, { ...input, summaryOnly: true }), () => sums);
+  return summaryFromBuckets([sums]);
+}
+
+async function queryRange(db: Database, input: RangeBucketsQuery): Promise<RangeAnswer> {
+  const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input));
+  return JSON.parse(row!.answer) as RangeAnswer;
+}
+
+/** Adds every fact of the answer to the bucket its key names. */
+function fillBuckets(answer: RangeAnswer, at: (key: BucketKey) => FilledSums): void {
+  const [, , responses, resolutions, ratings, replies, orders] = answer;
   const [responseBuckets, firstResponses, queueWaits] = responses;
   responseBuckets?.forEach((key, index) => {
-    const sums = table.at(key);
+    const sums = at(key);
     const firstResponseMs = firstResponses![index]!;
     const queueWaitMs = queueWaits![index]!;
     sums.opened += 1;
@@ -104,17 +129,17 @@ export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): 
     if (queueWaitMs !== null) sums.queueWaitMs.push(queueWaitMs);
   });
   const [resolutionBuckets, resolutionTimes] = resolutions;
-  resolutionBuckets?.forEach((key, index) => table.at(key).resolutionMs.push(resolutionTimes![index]!));
+  resolutionBuckets?.forEach((key, index) => at(key).resolutionMs.push(resolutionTimes![index]!));
   ratings[0]?.forEach((rating) => {
-    const sums = table.at(Math.floor(rating / 2));
+    const sums = at(Math.floor(rating / 2));
     sums.rated += 1;
     sums.satisfied += rating % 2;
   });
   const [replyBuckets, repliedBuyers] = replies;
-  replyBuckets?.forEach((key, index) => table.at(key).repliedBuyers.push(repliedBuyers![index]!));
+  replyBuckets?.forEach((key, index) => at(key).repliedBuyers.push(repliedBuyers![index]!));
   const [orderBuckets, orderBuyers, sameCurrency, totals] = orders;
   orderBuckets?.forEach((key, index) => {
-    const sums = table.at(key);
+    const sums = at(key);
     sums.orderingBuyers.push(orderBuyers![index]!);
     // An order in another currency is counted apart, never summed into the shop's revenue.
     if (sameCurrency![index] === 1) {
@@ -124,7 +149,6 @@ export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): 
       sums.otherCurrencyOrders += 1;
     }
   });
-  return table.buckets();
 }
 
 export interface RangeBucketsQuery {
@@ -133,9 +157,14 @@ export interface RangeBucketsQuery {
   timeZone: string;
   currency: string;
   onlyMemberId?: string;
+  /**
+   * Only the range's summary (the previous period): every fact in bucket 0, so no day or owner is
+   * computed, and one row per reply span instead of one per day it reaches.
+   */
+  summaryOnly?: boolean;
 }
 
-/** The one query: its answer is a RangeAnswer in JSON. */
+/** The one query (per range and answer kind): its answer is a RangeAnswer in JSON. */
 export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   const { range } = input;
   const starts = dayStartsOf(range, input.timeZone);
@@ -163,7 +192,9 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   // answer is a few megabytes and several array columns smaller.
   // The owner's position is a key lookup in one JSON object (a join with the member list was
   // planned as a nested loop over it for every fact).
-  const bucket = Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE((k.positions ->> b.owner)::int, k.removed) END`;
+  const bucket = input.summaryOnly
+    ? Prisma.sql`0`
+    : Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE((k.positions ->> b.owner)::int, k.removed) END`;
   const columns = (names: Array<string | Prisma.Sql>, branch: Prisma.Sql) =>
     Prisma.sql`(SELECT json_build_array(${Prisma.join(names.map((name) => Prisma.sql`array_agg(${typeof name === "string" ? Prisma.raw(`b.${name}`) : name})`))})
       FROM (${branch}) b CROSS JOIN k ${scope})`;
@@ -199,7 +230,10 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
       -- A span lies within one UTC day, so it reaches at most two later shop days (three only
       -- around a 23-hour DST day); a join with 0..2 rather than generate_series, whose row estimate
       -- (a thousand a span) would make the planner compile the whole query with JIT (a second).
-      ${columns([bucket, "buyer"], Prisma.sql`
+      ${columns([bucket, "buyer"], input.summaryOnly ? Prisma.sql`
+        SELECT r."memberId" AS owner, dense_rank() OVER (ORDER BY r."buyerId") AS buyer
+        FROM "AnalyticsReplySpan" r
+        WHERE ${shopIs("r")} AND r."firstAt" >= ${new Date(range.fromMs - 24 * 3_600_000)} AND r."firstAt" < ${to} AND r."lastAt" >= ${from}` : Prisma.sql`
         SELECT s.first_day + later.n AS d, s.owner, s.buyer
         FROM (
           SELECT ${dayOf(Prisma.sql`GREATEST(r."firstAt", ${from})`)} AS first_day, ${dayOf(col("r", "lastAt"))} AS last_day,

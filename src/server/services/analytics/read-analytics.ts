@@ -9,7 +9,6 @@ import {
   presetRange,
   previousRange,
   reportFromBuckets,
-  summaryFromBuckets,
   type AnalyticsReport,
   type DayRange,
   type Figures,
@@ -19,7 +18,7 @@ import { assertCan, can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { REMOVED_MEMBER_ID } from "@/server/services/analytics/facts-sql";
-import { loadRangeBuckets } from "@/server/services/analytics/range-figures-sql";
+import { loadRangeBuckets, loadRangeSummary } from "@/server/services/analytics/range-figures-sql";
 import { analyticsQuerySchema, type AnalyticsDto, type AnalyticsQuery } from "@/shared/analytics";
 
 export interface ShopClock {
@@ -53,8 +52,7 @@ async function computeRangeSummary(
   db: Database,
   input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
 ): Promise<Figures> {
-  const buckets = await loadRangeBuckets(db, rangeQuery(input));
-  return summaryFromBuckets(buckets.map((bucket) => bucket.sums));
+  return loadRangeSummary(db, rangeQuery(input));
 }
 
 function rangeQuery(input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string }) {
