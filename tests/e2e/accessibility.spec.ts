@@ -42,6 +42,23 @@ test.describe("NF-5 accessibility", () => {
       await expect(page.getByTestId("chat-title")).toBeVisible();
       await expect(page.getByRole("log", { name: "Messages" }).getByText("Does the kettle come with a warranty?")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
+      // The emoji picker open, with its list loaded; Escape closes it and focus returns to its button.
+      const emojiButton = page.getByRole("button", { name: "Insert emoji" });
+      await emojiButton.click();
+      const picker = page.getByRole("dialog", { name: "Emoji picker" });
+      await expect(picker.getByRole("gridcell").first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      // From the search box the arrow keys move the highlight, and the list follows it.
+      // (A key at a time, as a person reads each step: the list renders only the rows near the view.)
+      const highlightedRow = picker.getByRole("row").filter({ has: page.getByRole("gridcell", { selected: true }) });
+      for (let row = 1; row <= 12; row++) {
+        await page.keyboard.press("ArrowDown");
+        await expect(highlightedRow).toHaveAttribute("aria-rowindex", String(row));
+        await expect(picker.getByRole("gridcell", { selected: true })).toBeInViewport({ ratio: 1 });
+      }
+      await page.keyboard.press("Escape");
+      await expect(picker).toHaveCount(0);
+      await expect(emojiButton).toBeFocused();
     } finally {
       buyer.close();
     }
@@ -84,5 +101,14 @@ test.describe("NF-5 accessibility", () => {
     const frame = await openDemoWidget(page);
     await expect(frame.getByRole("textbox", { name: "Message" })).toBeEditable();
     expect(await seriousViolations(page)).toEqual([]);
+    // The emoji picker open: the grid of emoji from the self-hosted data.
+    const emojiButton = frame.getByRole("button", { name: "Add emoji" });
+    await emojiButton.click();
+    const picker = frame.getByRole("dialog", { name: "Emoji picker" });
+    await expect(picker.getByRole("gridcell").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(picker).toHaveCount(0);
+    await expect(emojiButton).toBeFocused();
   });
 });

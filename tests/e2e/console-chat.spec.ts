@@ -182,8 +182,17 @@ test("CHAT-1 CHAT-2 CHAT-4 CONSOLE-6 the agent receives a chat and exchanges tex
     // An emoji from the picker.
     await chatWindow(page).getByRole("button", { name: "Insert emoji" }).click();
     const picker = page.getByRole("dialog", { name: "Emoji picker" });
-    await picker.getByRole("searchbox", { name: "Search emoji" }).fill("thumbs");
-    await picker.getByRole("searchbox", { name: "Search emoji" }).press("Enter");
+    const emojiSearch = picker.getByRole("searchbox", { name: "Search emoji" });
+    await expect(emojiSearch).toBeFocused();
+    // The search knows both languages (issue 13 item 5): Spanish words find it in the English picker.
+    await emojiSearch.fill("pulgar");
+    await expect(picker.getByRole("gridcell", { name: "Thumbs up" })).toBeVisible();
+    // Typing highlights the first match, which Enter chooses. ("thumbs" alone ranks 👎 first:
+    // Emojibase tags it "thumbs", and frimousse puts label matches before tag matches.)
+    await emojiSearch.fill("thumbs up");
+    await expect(picker.getByRole("gridcell")).toHaveCount(1);
+    await expect(picker.getByRole("gridcell", { name: "Thumbs up", selected: true })).toBeVisible();
+    await emojiSearch.press("Enter");
     await expect(picker).toHaveCount(0);
     await expect(composer(page)).toHaveValue(/👍/);
     await expect(composer(page)).toBeFocused();

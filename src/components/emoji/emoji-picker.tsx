@@ -1,41 +1,77 @@
 "use client";
 
 // Emoji picker shared by the buyer widget and the console composer:
-//   <EmojiPicker onSelect={(emoji) => insert(emoji)} onClose={() => setOpen(false)} />
+//   <EmojiPicker locale="es" onSelect={(emoji) => insert(emoji)} onClose={() => setOpen(false)} />
+// Built on frimousse (unstyled, virtualised, keyboard-navigable) with the full Emojibase set, its
+// names and categories in the picker's locale. The data comes from our own origin
+// (/emojibase-data, see src/app/emojibase-data), never from frimousse's default CDN; frimousse
+// keeps it in localStorage after the first load. The search also matches the other language's
+// names (emoji-search-terms.ts).
+//
 // The parent positions it and decides whether choosing an emoji also closes it. The picker calls
 // onClose on Escape and on a pointer press outside itself, and gives focus back to whatever had it
-// before opening.
+// before opening (the button that opened it).
 //
-// Keyboard: focus starts in the search box; ArrowDown (or Tab) moves into the grid; arrows move
-// within the grid (8 per row), Home/End jump to the ends, Enter or Space choose; ArrowUp from the
-// first row returns to the search box. Category tabs switch with Left/Right like any tablist.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { EMOJI_CATEGORIES, searchEmoji, type EmojiEntry } from "./emoji-data";
+// Keyboard (frimousse): focus starts in the search box; the arrow keys move the highlighted emoji
+// (typing highlights the first match), Enter chooses it, so "thumbs" then Enter inserts 👍. Tab
+// moves to the list, where the arrows and Enter work the same way.
+import { createContext, useCallback, useContext, useEffect, useId, useRef, type KeyboardEvent } from "react";
+import {
+  EmojiPicker as Frimousse,
+  defaultEmojiDataResolver,
+  type EmojiDataResolver,
+  type EmojiPickerListCategoryHeaderProps,
+  type EmojiPickerListEmojiProps,
+  type EmojiPickerListRowProps,
+} from "frimousse";
+import { otherEmojiLocale, withSearchTermsFrom, type EmojiLocale } from "./emoji-search-terms";
 
+/** Where the Emojibase files are served: `${EMOJIBASE_URL}/${locale}/data.json`. */
+const EMOJIBASE_URL = "/emojibase-data";
 const COLUMNS = 8;
+
+/** The picker's own words, until the app's message catalogs (next-intl) take them over. */
+const STRINGS: Record<EmojiLocale, { dialog: string; search: string; loading: string; empty: string; hint: string }> = {
+  en: { dialog: "Emoji picker", search: "Search emoji", loading: "Loading emoji…", empty: "No emoji found", hint: "Arrow keys to move, Enter to choose" },
+  es: { dialog: "Selector de emoji", search: "Buscar emoji", loading: "Cargando emoji…", empty: "No se encontró ningún emoji", hint: "Flechas para moverse, Intro para elegir" },
+};
+
+/**
+ * The shown locale's data with the other locale's words added to the search. A module constant:
+ * frimousse caches the result per resolver. If the other locale fails to load, the shown one
+ * still works on its own.
+ */
+const resolveBilingualEmojiData: EmojiDataResolver = async (locale, options) => {
+  const shownLocale: EmojiLocale = locale === "es" ? "es" : "en";
+  const [shown, other] = await Promise.all([
+    defaultEmojiDataResolver(shownLocale, options),
+    Promise.resolve(defaultEmojiDataResolver(otherEmojiLocale(shownLocale), options)).catch(() => null),
+  ]);
+  return other ? withSearchTermsFrom(shown, other) : shown;
+};
+
+/**
+ * Whether the last input was the keyboard, for the emoji buttons: the highlighted emoji is
+ * scrolled into view when the keyboard moved it, not when the pointer hovers it.
+ */
+const KeyboardIsDrivingContext = createContext<() => boolean>(() => false);
 
 export interface EmojiPickerProps {
   onSelect: (emoji: string) => void;
   onClose: () => void;
+  /** The UI language: names, categories and search words (the other language is searched too). */
+  locale?: EmojiLocale;
   /** Extra classes for positioning (e.g. "absolute bottom-12 right-0"). */
   className?: string;
 }
 
-export function EmojiPicker({ onSelect, onClose, className = "" }: EmojiPickerProps) {
-  const [query, setQuery] = useState("");
-  const [categoryId, setCategoryId] = useState(EMOJI_CATEGORIES[0]!.id);
-  const [activeIndex, setActiveIndex] = useState(0);
+export function EmojiPicker({ onSelect, onClose, locale = "en", className = "" }: EmojiPickerProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const cellRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
-  const baseId = useId();
-
-  const isSearching = query.trim().length > 0;
-  const visible: EmojiEntry[] = useMemo(() => {
-    if (isSearching) return searchEmoji(query);
-    return EMOJI_CATEGORIES.find((category) => category.id === categoryId)?.emojis ?? [];
-  }, [isSearching, query, categoryId]);
+  const searchId = useId();
+  const strings = STRINGS[locale];
+  const lastInputRef = useRef<"keyboard" | "pointer">("keyboard");
+  const isKeyboardDriving = useCallback(() => lastInputRef.current === "keyboard", []);
 
   // Keep the close handler current without re-subscribing the document listeners.
   const onCloseRef = useRef(onClose);
@@ -56,14 +92,10 @@ export function EmojiPicker({ onSelect, onClose, className = "" }: EmojiPickerPr
     };
   }, []);
 
-  function focusCell(index: number) {
-    if (visible.length === 0) return;
-    const clamped = Math.max(0, Math.min(visible.length - 1, index));
-    setActiveIndex(clamped);
-    cellRefs.current[clamped]?.focus();
-  }
-
-  function handleRootKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    lastInputRef.current = "keyboard";
+    // Stopped here so the widget and console Escape handlers (close the chat, leave the list)
+    // do not also act on it.
     if (event.key === "Escape") {
       event.stopPropagation();
       event.preventDefault();
@@ -71,147 +103,98 @@ export function EmojiPicker({ onSelect, onClose, className = "" }: EmojiPickerPr
     }
   }
 
-  function handleSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      focusCell(0);
-    } else if (event.key === "Enter") {
-      // Enter in the search box picks the first match: type "thumbs", press Enter.
-      event.preventDefault();
-      const first = visible[0];
-      if (first) onSelect(first.emoji);
-    }
-  }
-
-  function handleGridKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: COLUMNS, ArrowUp: -COLUMNS };
-    if (event.key in moves) {
-      event.preventDefault();
-      const next = activeIndex + moves[event.key]!;
-      if (next < 0 && event.key === "ArrowUp") {
-        searchRef.current?.focus();
-        return;
-      }
-      focusCell(next);
-    } else if (event.key === "Home") {
-      event.preventDefault();
-      focusCell(0);
-    } else if (event.key === "End") {
-      event.preventDefault();
-      focusCell(visible.length - 1);
-    }
-  }
-
-  function handleTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    if (delta === 0) return;
-    event.preventDefault();
-    const next = (index + delta + EMOJI_CATEGORIES.length) % EMOJI_CATEGORIES.length;
-    selectCategory(EMOJI_CATEGORIES[next]!.id);
-    tabRefs.current[next]?.focus();
-  }
-
-  function selectCategory(id: string) {
-    setCategoryId(id);
-    setQuery("");
-    setActiveIndex(0);
-  }
-
-  const gridId = `${baseId}-grid`;
-  const rows: EmojiEntry[][] = [];
-  for (let i = 0; i < visible.length; i += COLUMNS) rows.push(visible.slice(i, i + COLUMNS));
-  const safeActive = Math.min(activeIndex, Math.max(0, visible.length - 1));
-
   return (
-    <div
+    <Frimousse.Root
       ref={rootRef}
       role="dialog"
-      aria-label="Emoji picker"
+      aria-label={strings.dialog}
       data-testid="emoji-picker"
-      onKeyDown={handleRootKeyDown}
-      className={`z-30 w-[19rem] max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white p-2 text-slate-900 shadow-lg ${className}`}
+      locale={locale}
+      emojibaseUrl={EMOJIBASE_URL}
+      resolveEmojiData={resolveBilingualEmojiData}
+      columns={COLUMNS}
+      onEmojiSelect={({ emoji }) => onSelect(emoji)}
+      onKeyDown={handleKeyDown}
+      onPointerMove={() => {
+        lastInputRef.current = "pointer";
+      }}
+      className={`z-30 flex h-80 w-[19rem] max-w-[calc(100vw-1rem)] flex-col rounded-lg border border-slate-200 bg-white p-2 text-slate-900 shadow-lg ${className}`}
     >
-      <label className="sr-only" htmlFor={`${baseId}-search`}>
-        Search emoji
+      <label className="sr-only" htmlFor={searchId}>
+        {strings.search}
       </label>
-      <input
+      <Frimousse.Search
         ref={searchRef}
-        id={`${baseId}-search`}
-        type="search"
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActiveIndex(0);
-        }}
-        onKeyDown={handleSearchKeyDown}
-        placeholder="Search emoji"
-        autoComplete="off"
-        aria-controls={gridId}
-        className="mb-2 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+        id={searchId}
+        placeholder={strings.search}
+        className="mb-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
       />
-      {!isSearching && (
-        <div role="tablist" aria-label="Emoji categories" className="mb-1 flex justify-between border-b border-slate-100 pb-1">
-          {EMOJI_CATEGORIES.map((category, index) => {
-            const isSelected = category.id === categoryId;
-            return (
-              <button
-                key={category.id}
-                ref={(node) => {
-                  tabRefs.current[index] = node;
-                }}
-                type="button"
-                role="tab"
-                aria-selected={isSelected}
-                aria-controls={gridId}
-                tabIndex={isSelected ? 0 : -1}
-                title={category.label}
-                aria-label={category.label}
-                onClick={() => selectCategory(category.id)}
-                onKeyDown={(event) => handleTabKeyDown(event, index)}
-                className={`rounded px-1 py-0.5 text-lg leading-none ${isSelected ? "bg-brand-50 ring-1 ring-brand-500" : "hover:bg-slate-100"}`}
-              >
-                <span aria-hidden="true">{category.icon}</span>
-              </button>
-            );
-          })}
-        </div>
-      )}
-      <p className="px-1 pb-1 text-xs text-slate-500" aria-live="polite">
-        {isSearching ? (visible.length === 0 ? "No emoji found" : `${visible.length} found`) : EMOJI_CATEGORIES.find((c) => c.id === categoryId)?.label}
-      </p>
-      <div
-        id={gridId}
-        role="grid"
-        aria-label={isSearching ? "Search results" : "Emoji"}
-        onKeyDown={handleGridKeyDown}
-        className="max-h-48 overflow-y-auto"
-      >
-        {rows.map((row, rowIndex) => (
-          <div role="row" key={rowIndex} className="grid grid-cols-8">
-            {row.map((item, columnIndex) => {
-              const index = rowIndex * COLUMNS + columnIndex;
-              return (
-                <div role="gridcell" key={item.emoji}>
-                  <button
-                    ref={(node) => {
-                      cellRefs.current[index] = node;
-                    }}
-                    type="button"
-                    tabIndex={index === safeActive ? 0 : -1}
-                    aria-label={item.name}
-                    title={item.name}
-                    onFocus={() => setActiveIndex(index)}
-                    onClick={() => onSelect(item.emoji)}
-                    className="flex h-8 w-8 items-center justify-center rounded text-xl leading-none hover:bg-slate-100 focus-visible:bg-brand-50"
-                  >
-                    {item.emoji}
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-        ))}
-      </div>
+      <Frimousse.Viewport tabIndex={0} className="relative flex-1 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+        <Frimousse.Loading className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">{strings.loading}</Frimousse.Loading>
+        <Frimousse.Empty className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">{strings.empty}</Frimousse.Empty>
+        <KeyboardIsDrivingContext.Provider value={isKeyboardDriving}>
+          <Frimousse.List className="select-none pb-1" components={{ CategoryHeader, Row, Emoji }} />
+        </KeyboardIsDrivingContext.Provider>
+      </Frimousse.Viewport>
+      <Frimousse.ActiveEmoji>
+        {({ emoji }) => (
+          <p className="truncate border-t border-slate-100 px-1 pt-1 text-xs text-slate-600">
+            {emoji ? `${emoji.emoji} ${emoji.label}` : strings.hint}
+          </p>
+        )}
+      </Frimousse.ActiveEmoji>
+    </Frimousse.Root>
+  );
+}
+
+function CategoryHeader({ category, ...props }: EmojiPickerListCategoryHeaderProps) {
+  return (
+    <div {...props} className="bg-white px-1 pb-1 pt-2 text-xs font-medium text-slate-600">
+      {category.label}
     </div>
   );
+}
+
+// Frimousse numbers rows and columns from 0, which ARIA forbids (indices start at 1; axe reports
+// aria-valid-attr-value, critical). The rows and buttons below give 1-based indices. Frimousse
+// finds the highlighted row by its aria-rowindex to scroll it into view, which the shift breaks by
+// one row, so the highlighted button scrolls itself into view (revealInViewport) instead.
+function Row({ children, "aria-rowindex": rowIndex, ...props }: EmojiPickerListRowProps) {
+  return (
+    <div {...props} aria-rowindex={typeof rowIndex === "number" ? rowIndex + 1 : rowIndex} className="px-0.5">
+      {children}
+    </div>
+  );
+}
+
+function Emoji({ emoji, "aria-colindex": columnIndex, ...props }: EmojiPickerListEmojiProps) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const isKeyboardDriving = useContext(KeyboardIsDrivingContext);
+  useEffect(() => {
+    if (emoji.isActive && buttonRef.current && isKeyboardDriving()) revealInViewport(buttonRef.current);
+  }, [emoji.isActive, isKeyboardDriving]);
+  return (
+    <button
+      {...props}
+      ref={buttonRef}
+      type="button"
+      aria-colindex={typeof columnIndex === "number" ? columnIndex + 1 : columnIndex}
+      title={emoji.label}
+      className="flex h-8 w-8 items-center justify-center rounded text-xl leading-none data-active:bg-brand-50 data-active:ring-1 data-active:ring-brand-500"
+    >
+      {emoji.emoji}
+    </button>
+  );
+}
+
+/** Scrolls the list just enough that `button` shows below the sticky category header. */
+function revealInViewport(button: HTMLElement) {
+  const viewport = button.closest<HTMLElement>("[frimousse-viewport]");
+  if (!viewport) return;
+  const headerHeight = Number.parseFloat(getComputedStyle(viewport).getPropertyValue("--frimousse-category-header-height")) || 0;
+  const area = viewport.getBoundingClientRect();
+  const cell = button.getBoundingClientRect();
+  const visibleTop = area.top + headerHeight;
+  if (cell.top < visibleTop) viewport.scrollTop -= visibleTop - cell.top;
+  else if (cell.bottom > area.bottom) viewport.scrollTop += cell.bottom - area.bottom;
 }
