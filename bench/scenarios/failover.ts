@@ -22,13 +22,13 @@
 // beyond one per client id, plus live events delivering one message id twice to one client).
 // Affected clients: those whose socket dropped after the kill (they were on node-2);
 // failover_ms for each = time from the kill to that client's next delivered message.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { haproxyCommand, ROOT, startCluster, type Cluster } from "../../scripts/cluster/cluster";
 import { createPrismaClient } from "../../src/server/db/client";
+import { seedBenchShop } from "../support/seed-bench-shop";
 import { signWidgetToken } from "../../src/server/services/widget/tokens";
 import { signInCookie } from "../../tests/factories/session-cookie";
 import { FollowingClient, socketIoBackOff } from "../../tests/integration/faults/fault-clients";
@@ -84,13 +84,7 @@ interface Seeded {
 async function seed(url: string, options: Options): Promise<Seeded> {
   const db = createPrismaClient(url, { max: 4 });
   try {
-    const shop = await db.shop.create({ data: { name: "Bench shop", publicKey: `pk_bench_${crypto.randomUUID()}`, identitySecret: "bench", settings: { create: {} } } });
-    const users = Array.from({ length: options.agents }, (_, index) => ({ id: crypto.randomUUID(), email: `agent${index}-${crypto.randomUUID()}@bench.test`, name: `agent${index}` }));
-    await db.user.createMany({ data: users });
-    const members = users.map((user, index) => ({ id: crypto.randomUUID(), shopId: shop.id, userId: user.id, role: "agent" as const, status: "active" as const, nickname: `agent${index}`, maxCapacity: 999 }));
-    await db.member.createMany({ data: members });
-    const buyers = Array.from({ length: options.buyers }, (_, index) => ({ id: crypto.randomUUID(), shopId: shop.id, nickname: `buyer${index}`, visitorId: `visitor-${crypto.randomUUID()}` }));
-    await db.buyer.createMany({ data: buyers });
+    const { shop, members, buyers } = await seedBenchShop(db, { agents: options.agents, buyers: options.buyers });
     const now = new Date();
     return {
       shopId: shop.id,

@@ -14,6 +14,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../../src/server/db/client";
+import { seedBenchShop } from "../support/seed-bench-shop";
 import { signWidgetToken } from "../../src/server/services/widget/tokens";
 import { startChild, sleep, type Child } from "../support/child";
 import { BENCH_REDIS_URL, prepareDatabase, truncateAll, withClient } from "../support/database";
@@ -71,13 +72,7 @@ interface Prepared {
 async function seedProduct(url: string, options: Options): Promise<Prepared> {
   const db = createPrismaClient(url, { max: 4 });
   try {
-    const shop = await db.shop.create({ data: { name: "Bench shop", publicKey: `pk_bench_${crypto.randomUUID()}`, identitySecret: "bench", settings: { create: {} } } });
-    const users = Array.from({ length: options.agents }, (_, index) => ({ id: crypto.randomUUID(), email: `agent${index}-${crypto.randomUUID()}@bench.test`, name: `agent${index}` }));
-    await db.user.createMany({ data: users });
-    const members = users.map((user, index) => ({ id: crypto.randomUUID(), shopId: shop.id, userId: user.id, role: "agent" as const, status: "active" as const, nickname: `agent${index}`, maxCapacity: 999 }));
-    await db.member.createMany({ data: members });
-    const buyers = Array.from({ length: options.buyers }, (_, index) => ({ id: crypto.randomUUID(), shopId: shop.id, nickname: `buyer${index}`, visitorId: `visitor-${crypto.randomUUID()}` }));
-    await db.buyer.createMany({ data: buyers });
+    const { shop, members, buyers } = await seedBenchShop(db, { agents: options.agents, buyers: options.buyers });
     const now = new Date();
     return {
       shopId: shop.id,
