@@ -111,7 +111,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   process.once("exit", killAllOnExit);
 
   function spawnNode(node: ClusterNode): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: nodeEnv(node), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    // CLUSTER_NODE_FLAGS: extra Node flags for every node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"
+    // to profile the nodes under a benchmark (Node refuses --cpu-prof in NODE_OPTIONS).
+    const flags = (process.env.CLUSTER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+    const child = spawn(process.execPath, [...flags, "--import", "tsx", "server.ts"], { cwd: ROOT, env: nodeEnv(node), detached: true, stdio: ["ignore", "pipe", "pipe"] });
     node.child = child;
     children.add(child);
     pipeLines(child, node.name, onLine);
