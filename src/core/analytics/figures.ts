@@ -14,7 +14,7 @@ import {
   type ReplyFact,
   type SessionFact,
 } from "./facts";
-import { summarize, type Distribution } from "./percentiles";
+import { summarizeSorted, type Distribution } from "./percentiles";
 import { dayStartsOf, daysOf, type DayRange, type LocalDay } from "./time-zone";
 
 export interface AnalyticsInput {
@@ -119,74 +119,88 @@ function emptyBucket(): Bucket {
   };
 }
 
-function mergeInto(target: Bucket, source: BucketSums): void {
-  target.opened += source.opened;
-  target.repliedWithin24h += source.repliedWithin24h;
-  target.sessionsHandled += source.sessionsHandled;
-  target.rated += source.rated;
-  target.satisfied += source.satisfied;
-  target.revenueMinor += source.revenueMinor;
-  target.orders += source.orders;
-  target.otherCurrencyOrders += source.otherCurrencyOrders;
-  for (const buyer of source.repliedBuyers) target.repliedBuyers.add(buyer);
-  for (const buyer of source.orderingBuyers) target.orderingBuyers.add(buyer);
-  // A loop, not push(...samples): a year's samples would overflow the argument list.
-  for (const sample of source.firstResponseMs) target.firstResponseMs.push(sample);
-  for (const sample of source.resolutionMs) target.resolutionMs.push(sample);
-  for (const sample of source.queueWaitMs) target.queueWaitMs.push(sample);
-}
-
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-function toFigures(bucket: Bucket): Figures {
+/**
+ * The figures of a group of buckets (the range, a day, an owner): counts added, buyers united,
+ * and each kind of time sample copied once into one typed array and sorted there (a year's
+ * samples: no growing arrays, and a numeric sort without a comparator).
+ */
+function figuresOf(parts: readonly BucketSums[]): Figures {
+  let opened = 0, repliedWithin24h = 0, sessionsHandled = 0, rated = 0, satisfied = 0, revenueMinor = 0, orders = 0, otherCurrencyOrders = 0;
+  const repliedBuyers = new Set<BuyerKey>();
+  const orderingBuyers = new Set<BuyerKey>();
+  for (const part of parts) {
+    opened += part.opened;
+    repliedWithin24h += part.repliedWithin24h;
+    sessionsHandled += part.sessionsHandled;
+    rated += part.rated;
+    satisfied += part.satisfied;
+    revenueMinor += part.revenueMinor;
+    orders += part.orders;
+    otherCurrencyOrders += part.otherCurrencyOrders;
+    for (const buyer of part.repliedBuyers) repliedBuyers.add(buyer);
+    for (const buyer of part.orderingBuyers) orderingBuyers.add(buyer);
+  }
   return {
-    responseRate: { replied: bucket.repliedWithin24h, opened: bucket.opened, rate: ratio(bucket.repliedWithin24h, bucket.opened) },
-    satisfaction: { satisfied: bucket.satisfied, rated: bucket.rated, rate: ratio(bucket.satisfied, bucket.rated) },
+    responseRate: { replied: repliedWithin24h, opened, rate: ratio(repliedWithin24h, opened) },
+    satisfaction: { satisfied, rated, rate: ratio(satisfied, rated) },
     conversion: {
-      revenueMinor: bucket.revenueMinor,
-      orders: bucket.orders,
-      otherCurrencyOrders: bucket.otherCurrencyOrders,
-      repliedBuyers: bucket.repliedBuyers.size,
-      orderingBuyers: bucket.orderingBuyers.size,
-      share: ratio(bucket.orderingBuyers.size, bucket.repliedBuyers.size),
+      revenueMinor,
+      orders,
+      otherCurrencyOrders,
+      repliedBuyers: repliedBuyers.size,
+      orderingBuyers: orderingBuyers.size,
+      share: ratio(orderingBuyers.size, repliedBuyers.size),
     },
-    firstResponse: summarize(bucket.firstResponseMs),
-    resolution: summarize(bucket.resolutionMs),
-    queueWait: summarize(bucket.queueWaitMs),
-    sessionsHandled: bucket.sessionsHandled,
+    firstResponse: distributionOf(parts, (part) => part.firstResponseMs),
+    resolution: distributionOf(parts, (part) => part.resolutionMs),
+    queueWait: distributionOf(parts, (part) => part.queueWaitMs),
+    sessionsHandled,
   };
+}
+
+function distributionOf(parts: readonly BucketSums[], samplesOf: (part: BucketSums) => readonly number[]): Distribution {
+  let count = 0;
+  for (const part of parts) count += samplesOf(part).length;
+  const sorted = new Float64Array(count);
+  let offset = 0;
+  for (const part of parts) {
+    const samples = samplesOf(part);
+    sorted.set(samples, offset);
+    offset += samples.length;
+  }
+  return summarizeSorted(sorted.sort());
 }
 
 /**
  * The report of a range from its (day, owner) buckets: the summary, every day of the range (an
  * empty day has empty figures) and one row per owner, in id order with the unassigned row (null)
- * last. The three are merges of the same buckets, so they cannot disagree.
+ * last. The three are groupings of the same buckets, so they cannot disagree.
  */
 export function reportFromBuckets(range: DayRange, buckets: Iterable<DayOwnerBucket>): AnalyticsReport {
-  const summary = emptyBucket();
-  const byDay = new Map<LocalDay, Bucket>();
-  const byOwner = new Map<string | null, Bucket>();
+  const all: BucketSums[] = [];
+  const byDay = new Map<LocalDay, BucketSums[]>();
+  const byOwner = new Map<string | null, BucketSums[]>();
   for (const { day, owner, sums } of buckets) {
-    mergeInto(summary, sums);
-    if (!byDay.has(day)) byDay.set(day, emptyBucket());
-    mergeInto(byDay.get(day)!, sums);
-    if (!byOwner.has(owner)) byOwner.set(owner, emptyBucket());
-    mergeInto(byOwner.get(owner)!, sums);
+    all.push(sums);
+    if (!byDay.has(day)) byDay.set(day, []);
+    byDay.get(day)!.push(sums);
+    if (!byOwner.has(owner)) byOwner.set(owner, []);
+    byOwner.get(owner)!.push(sums);
   }
   return {
-    summary: toFigures(summary),
-    daily: daysOf(range).map((day) => ({ day, figures: toFigures(byDay.get(day) ?? emptyBucket()) })),
+    summary: figuresOf(all),
+    daily: daysOf(range).map((day) => ({ day, figures: figuresOf(byDay.get(day) ?? []) })),
     perAgent: [...byOwner]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-      .map(([memberId, bucket]) => ({ memberId, figures: toFigures(bucket) })),
+      .map(([memberId, parts]) => ({ memberId, figures: figuresOf(parts) })),
   };
 }
 
 /** Only the summary of some buckets (the previous period the cards compare against). */
 export function summaryFromBuckets(buckets: Iterable<BucketSums>): Figures {
-  const summary = emptyBucket();
-  for (const sums of buckets) mergeInto(summary, sums);
-  return toFigures(summary);
+  return figuresOf([...buckets]);
 }
 
 class Buckets {
