@@ -15,6 +15,7 @@ import { WidgetClient, type WidgetState } from "./widget-client";
 import { RatingPrompt } from "./rating-prompt";
 import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
 import { widgetStatusText, type WidgetStatusText } from "@/core/widget/availability";
+import { isChatbotMessage } from "@/core/automation/message-markers";
 
 /** WIDGET-4: the header line and the note above the composer, from the pure rules in src/core/widget. */
 function statusOf(state: WidgetState): WidgetStatusText {
@@ -326,16 +327,18 @@ function MessageItem({ message, previous, shopName, status, voucher }: {
   const isMine = message.authorType === "buyer";
   const isCard = message.kind === "product_card" || message.kind === "order_card" || message.kind === "voucher_card";
   // AUTO-5: the chatbot's answers say so, so a buyer never takes the FAQ bot for a person.
-  const authorName =
-    message.authorType === "agent" ? (message.author?.nickname ?? "Agent") : message.authorType === "bot" ? `${shopName ?? "Shop"} assistant` : (shopName ?? "Shop");
-  const showAuthor = !isMine && (previous?.authorType !== message.authorType || previous?.author?.nickname !== message.author?.nickname);
+  // Greetings, proactive and auto-sent answers are the shop's automatic replies.
+  const isChatbot = isChatbotMessage(message);
+  const authorName = message.authorType === "agent" ? (message.author?.nickname ?? "Agent") : isChatbot ? `${shopName ?? "Shop"} assistant` : (shopName ?? "Shop");
+  const wasChatbot = previous !== undefined && isChatbotMessage(previous);
+  const showAuthor = !isMine && (previous?.authorType !== message.authorType || previous?.author?.nickname !== message.author?.nickname || wasChatbot !== isChatbot);
   return (
     <li className={`flex flex-col ${isMine ? "items-end" : "items-start"}`} data-testid="message" data-seq={message.seq} data-author={message.authorType}>
       {showAuthor && (
         <div className="mb-0.5 flex items-center gap-1.5 text-xs text-slate-600">
           <Avatar name={authorName} url={message.authorType === "agent" ? (message.author?.avatarUrl ?? null) : null} size={20} />
           <span data-testid="message-author">{authorName}</span>
-          {message.authorType === "bot" ? (
+          {isChatbot ? (
             <span data-testid="bot-label" className="rounded border border-violet-200 bg-violet-50 px-1 text-[10px] font-medium uppercase tracking-wide text-violet-800">Bot</span>
           ) : (
             message.isAutomatic && <span className="text-slate-500">· automatic reply</span>

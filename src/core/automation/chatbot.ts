@@ -5,6 +5,7 @@
 // an agent took it, the shop switched the bot off) the bot never speaks in it again.
 import type { AutoSendDecision } from "@/core/faq/auto-send";
 import { autoSendBlock } from "@/core/faq/intent";
+import { CHATBOT_AUTOMATION, CHATBOT_PAYLOAD_KEY } from "./message-markers";
 
 /** Below this best score the FAQ clearly has nothing: hand over at once. */
 export const LOW_CONFIDENCE_SCORE = 0.35;
@@ -16,8 +17,7 @@ export const HANDOVER_NOTE = "Connecting you to a person…";
 /** What the bot says when it did not understand a turn. */
 export const REPHRASE_REPLY = "Sorry, I'm not sure I understood. Could you ask that in another way? You can also tap \"Talk to a person\".";
 
-export const CHATBOT_PAYLOAD_KEY = "automation";
-export const CHATBOT_AUTOMATION = "chatbot";
+export { CHATBOT_AUTOMATION, CHATBOT_PAYLOAD_KEY };
 
 export type HandoverReason =
   /** The buyer asked for a person in words (detector: English, Spanish, Indonesian). */
