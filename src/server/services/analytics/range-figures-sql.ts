@@ -93,7 +93,7 @@ class BucketTable {
 
 /** The buckets of a range for the shop, or only those credited to `onlyMemberId`. */
 export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): Promise<DayOwnerBucket[]> {
-  const answer = await queryRange(db, { ...input, summaryOnly: false });
+  const answer = await queryRange(db, input, "buckets");
   const [k, members] = answer;
   const table = new BucketTable(daysOf(input.range), k, [null, ...members, REMOVED_MEMBER_ID]);
   fillBuckets(answer, (key) => table.at(key));
@@ -103,12 +103,12 @@ export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): 
 /** Only the summary of a range (the previous period the cards compare against). */
 export async function loadRangeSummary(db: Database, input: RangeBucketsQuery): Promise<Figures> {
   const sums = emptySums();
-  fillBuckets(await queryRange(db, { ...input, summaryOnly: true }), () => sums);
+  fillBuckets(await queryRange(db, input, "summary"), () => sums);
   return summaryFromBuckets([sums]);
 }
 
-async function queryRange(db: Database, input: RangeBucketsQuery): Promise<RangeAnswer> {
-  const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input));
+async function queryRange(db: Database, input: RangeBucketsQuery, kind: RangeAnswerKind): Promise<RangeAnswer> {
+  const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input, kind));
   return JSON.parse(row!.answer) as RangeAnswer;
 }
 
@@ -157,15 +157,17 @@ export interface RangeBucketsQuery {
   timeZone: string;
   currency: string;
   onlyMemberId?: string;
-  /**
-   * Only the range's summary (the previous period): every fact in bucket 0, so no day or owner is
-   * computed, and one row per reply span instead of one per day it reaches.
-   */
-  summaryOnly?: boolean;
 }
 
+/**
+ * What the query answers: every fact with its (day, owner) bucket, or (the previous period) only
+ * for the range's summary: every fact in bucket 0, so no day or owner is computed, and one row
+ * per reply span instead of one per day it reaches.
+ */
+type RangeAnswerKind = "buckets" | "summary";
+
 /** The one query (per range and answer kind): its answer is a RangeAnswer in JSON. */
-export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
+export function rangeBucketsSql(input: RangeBucketsQuery, kind: RangeAnswerKind = "buckets"): Prisma.Sql {
   const { range } = input;
   const starts = dayStartsOf(range, input.timeZone);
   const from = new Date(range.fromMs);
@@ -181,6 +183,8 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   const inRange = (column: Prisma.Sql) => Prisma.sql`${column} >= ${from} AND ${column} < ${to}`;
   const shopIs = (table: string) => Prisma.sql`${col(table, "shopId")} = ${input.shopId}::uuid`;
   const closer = Prisma.sql`COALESCE(f."endedById", f."lastHolderId")::text`;
+  /** A span lies within one UTC day, so the spans that touch the range start at most a day before it. */
+  const spansTouchingRange = Prisma.sql`${shopIs("r")} AND r."firstAt" >= ${new Date(range.fromMs - 24 * 3_600_000)} AND r."firstAt" < ${to} AND r."lastAt" >= ${from}`;
   const hasReply = Prisma.sql`f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL`;
   const responseMs = Prisma.sql`GREATEST(0, ${millisBetween("humanQueueAt", "firstReplyAt")})`;
   const scope = input.onlyMemberId === undefined ? Prisma.empty : Prisma.sql`WHERE b.owner = ${input.onlyMemberId}::text`;
@@ -192,7 +196,7 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   // answer is a few megabytes and several array columns smaller.
   // The owner's position is a key lookup in one JSON object (a join with the member list was
   // planned as a nested loop over it for every fact).
-  const bucket = input.summaryOnly
+  const bucket = kind === "summary"
     ? Prisma.sql`0`
     : Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE((k.positions ->> b.owner)::int, k.removed) END`;
   const columns = (names: Array<string | Prisma.Sql>, branch: Prisma.Sql) =>
@@ -230,16 +234,14 @@ export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
       -- A span lies within one UTC day, so it reaches at most two later shop days (three only
       -- around a 23-hour DST day); a join with 0..2 rather than generate_series, whose row estimate
       -- (a thousand a span) would make the planner compile the whole query with JIT (a second).
-      ${columns([bucket, "buyer"], input.summaryOnly ? Prisma.sql`
+      ${columns([bucket, "buyer"], kind === "summary" ? Prisma.sql`
         SELECT r."memberId" AS owner, dense_rank() OVER (ORDER BY r."buyerId") AS buyer
-        FROM "AnalyticsReplySpan" r
-        WHERE ${shopIs("r")} AND r."firstAt" >= ${new Date(range.fromMs - 24 * 3_600_000)} AND r."firstAt" < ${to} AND r."lastAt" >= ${from}` : Prisma.sql`
+        FROM "AnalyticsReplySpan" r WHERE ${spansTouchingRange}` : Prisma.sql`
         SELECT s.first_day + later.n AS d, s.owner, s.buyer
         FROM (
           SELECT ${dayOf(Prisma.sql`GREATEST(r."firstAt", ${from})`)} AS first_day, ${dayOf(col("r", "lastAt"))} AS last_day,
                  r."memberId" AS owner, dense_rank() OVER (ORDER BY r."buyerId") AS buyer
-          FROM "AnalyticsReplySpan" r
-          WHERE ${shopIs("r")} AND r."firstAt" >= ${new Date(range.fromMs - 24 * 3_600_000)} AND r."firstAt" < ${to} AND r."lastAt" >= ${from}
+          FROM "AnalyticsReplySpan" r WHERE ${spansTouchingRange}
         ) s
         JOIN (VALUES (0), (1), (2)) AS later(n) ON s.first_day + later.n <= s.last_day`)},
       -- Conversion: orders attributed to a reply in the range.
