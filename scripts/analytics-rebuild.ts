@@ -1,7 +1,7 @@
 // `npm run analytics:rebuild [-- --shop=<id>] [--dry-run] [--examples=N]` (issue 11 item 5):
 // recomputes the analytics facts from the raw tables for one shop or every shop, prints every
 // difference (per table and field: a count and the first examples) and fixes them unless
-// --dry-run. Exit code 1 when a dry run found differences, 2 on bad arguments.
+// --dry-run; then compares every stored daily rollup with the facts and deletes any that differ. Exit code 1 when a dry run found differences, 2 on bad arguments.
 // DATABASE_URL names the database.
 import { createPrismaClient } from "../src/server/db/client";
 import { listShopIds, rebuildAnalyticsFacts, type RebuildReport } from "../src/server/services/analytics/rebuild-facts";
@@ -33,6 +33,9 @@ function print(report: RebuildReport): void {
       for (const example of difference.examples) console.log(`      ${example.key}: stored ${JSON.stringify(example.stored)}, expected ${JSON.stringify(example.expected)}`);
     }
   }
+  const { rollups } = report;
+  console.log(`  AnalyticsDayRollup: ${rollups.checkedDays} stored day(s) checked, ${rollups.differences} difference(s)${rollups.skippedDays ? `, ${rollups.skippedDays} skipped (being written)` : ""}`);
+  if (rollups.examples.length) console.log(`    differing: ${rollups.examples.join(", ")}`);
 }
 
 const db = createPrismaClient(url, { max: 4 });

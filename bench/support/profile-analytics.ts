@@ -1,10 +1,12 @@
-// Where an analytics dashboard spends its time (issue 11 item 7): loading the range's buckets,
-// merging them into the report, the summary alone, and the whole dashboard, a few times each,
-// on the analytics benchmark's database. `npx tsx bench/support/profile-analytics.ts [conversations]`.
+// Where an analytics dashboard spends its time (issue 11 item 7): computing the range's buckets
+// from the facts, merging them into the report, reading the days from the daily rollups, and the
+// whole dashboard with cold and with stored rollups, a few times each, on the analytics
+// benchmark's database. `npx tsx bench/support/profile-analytics.ts [conversations]`.
 import { addDays, dayRange, localDayOf } from "../../src/core/analytics";
 import { createPrismaClient } from "../../src/server/db/client";
 import { buildAnalytics } from "../../src/server/services/analytics/read-analytics";
-import { loadRangeBuckets, loadRangeSummary } from "../../src/server/services/analytics/range-figures-sql";
+import { loadDayBuckets } from "../../src/server/services/analytics/day-rollups";
+import { loadRangeBuckets } from "../../src/server/services/analytics/range-figures-sql";
 import { reportFromBuckets } from "../../src/core/analytics";
 
 const conversations = Number(process.argv[2] ?? 10_000);
@@ -30,7 +32,12 @@ for (const days of [30, 365]) {
   await timed(`${days}d range buckets`, () => loadRangeBuckets(db, query));
   const buckets = await loadRangeBuckets(db, query);
   await timed(`${days}d report (${buckets.length} buckets)`, async () => reportFromBuckets(range, buckets));
-  await timed(`${days}d summary only`, () => loadRangeSummary(db, query));
-  await timed(`${days}d dashboard`, () => buildAnalytics(db, { shopId: shop.id, query: { from: range.firstDay, to: range.lastDay }, now: new Date(now) }));
+  const dashboard = () => buildAnalytics(db, { shopId: shop.id, query: { from: range.firstDay, to: range.lastDay }, now: new Date(now) });
+  await timed(`${days}d dashboard, cold`, async () => {
+    await db.$executeRaw`DELETE FROM "AnalyticsDayRollup" WHERE "shopId" = ${shop.id}::uuid`;
+    await dashboard();
+  });
+  await timed(`${days}d stored days`, () => loadDayBuckets(db, { ...query, ranges: [range], nowMs: now }));
+  await timed(`${days}d dashboard, stored`, dashboard);
 }
 await db.$disconnect();

@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { daysOf, type Figures } from "../../src/core/analytics";
 import { buildAnalytics, readAnalytics } from "../../src/server/services/analytics/read-analytics";
 import { exportAnalyticsCsv } from "../../src/server/services/analytics/export-analytics-csv";
+import { refreshSessionFacts } from "../../src/server/services/analytics/facts";
 import { rebuildAnalyticsFacts } from "../../src/server/services/analytics/rebuild-facts";
+import { upsertOrder } from "../../src/server/services/integration/upsert-order";
+import { OrderUpsertSchema } from "../../src/shared/api-v1-schemas";
 import { assignQueuedSession } from "../../src/server/services/assignment/assign-manually";
 import { sendAgentMessage } from "../../src/server/services/messaging/send-agent-message";
 import { resolveMemberContext } from "../../src/server/services/resolve-member";
@@ -81,6 +84,62 @@ describe("ANALYTICS-5 the figures equal a naive plain-SQL recomputation on a gen
     await expect(readAnalytics(db, { actor: owner!, query: { from: "2024-01-01", to: "2026-01-01" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
     await expect(readAnalytics(db, { actor: owner!, query: { from: "2026-02-30", to: "2026-03-01" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
     await expect(readAnalytics(db, { actor: owner!, query: { preset: "1y" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
+  });
+});
+
+describe("ANALYTICS-5 daily rollups: past days are stored, and a later change to their facts shows at once", () => {
+  const range = { from: "2026-02-20", to: "2026-03-31" };
+  const read = () => buildAnalytics(db, { shopId: shop.shopId, query: range, now: new Date(shop.endMs) });
+  const naive = () => naiveAnalytics(db, { shopId: shop.shopId, timeZone: ZONE, currency: "USD", firstDay: range.from, lastDay: range.to });
+  const storedDays = async () =>
+    (await db.$queryRaw<Array<{ day: string }>>`SELECT day::text AS day FROM "AnalyticsDayRollup" WHERE "shopId" = ${shop.shopId}::uuid ORDER BY day`).map(({ day }) => day);
+
+  it("ANALYTICS-5 a read stores every day that is over, and an order cancelled afterwards leaves its reply's day at once", async () => {
+    await read();
+    expect(await storedDays()).toEqual(daysOf({ firstDay: "2026-01-11", lastDay: "2026-03-31" }));
+    const fact = await db.analyticsOrderFact.findFirstOrThrow({
+      where: { shopId: shop.shopId, replyAt: { not: null }, status: { notIn: ["cancelled", "returned"] }, currency: "USD", totalCents: { gt: 0 } },
+      include: { order: { include: { buyer: true } } },
+    });
+    const { order } = fact;
+    const before = await read();
+    expect(await upsertOrder(db, {
+      shopId: shop.shopId,
+      order: OrderUpsertSchema.parse({
+        externalId: order.externalId, status: "cancelled", totalCents: order.totalCents, currency: order.currency, placedAt: order.placedAt.toISOString(),
+        buyer: { externalId: order.buyer.externalId, nickname: order.buyer.nickname }, items: [{ name: "Thing", quantity: 1, priceCents: order.totalCents }],
+      }),
+    })).toMatchObject({ data: { created: false } });
+    const after = await read();
+    expect(after.summary.conversion.revenueMinor).toBe(before.summary.conversion.revenueMinor - order.totalCents);
+    expect(after.summary).toEqual((await naive()).summary);
+  });
+
+  it("ANALYTICS-5 a day whose facts a writer is still changing is not stored by a read meanwhile, and the read does not wait", async () => {
+    const fact = await db.analyticsSessionFact.findFirstOrThrow({ where: { shopId: shop.shopId, state: "ended", rating: { not: null }, ratedAt: { not: null } }, orderBy: { ratedAt: "asc" } });
+    const ratedDay = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(fact.ratedAt!);
+    await db.$executeRaw`DELETE FROM "AnalyticsDayRollup" WHERE "shopId" = ${shop.shopId}::uuid`;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    // The event path's own shape: the raw row and its fact changed in one transaction, held open.
+    const writer = db.$transaction(async (tx) => {
+      await tx.chatSession.update({ where: { id: fact.sessionId }, data: { rating: fact.rating! >= 4 ? 1 : 5 } });
+      await refreshSessionFacts(tx, shop.shopId, [fact.sessionId]);
+      written();
+      await released;
+    }, { timeout: 60_000 });
+    await wrote;
+    const during = await read();
+    expect(await storedDays()).not.toContain(ratedDay);
+    expect((await storedDays()).length).toBeGreaterThan(60);
+    release();
+    await writer;
+    const after = await read();
+    expect(after.summary.satisfaction.satisfied).toBe(during.summary.satisfaction.satisfied + (fact.rating! >= 4 ? -1 : 1));
+    expect(after.summary).toEqual((await naive()).summary);
+    expect(await storedDays()).toContain(ratedDay);
   });
 });
 
@@ -248,6 +307,26 @@ describe("ANALYTICS-6 stored facts: kept with every event, rebuilt from the raw 
     const again = await buildAnalytics(db, { shopId: shop.shopId, query: range, now: new Date(shop.endMs) });
     expect(again.summary).toEqual(naive.summary);
     expect(again.daily.find((d) => d.day === day)).toBeDefined();
+  }, 120_000);
+
+  it("ANALYTICS-6 ANALYTICS-5 a stored daily rollup that no longer matches its facts is reported by the dry run and removed by the rebuild", async () => {
+    const range = { from: "2026-02-20", to: "2026-03-31" };
+    const read = () => buildAnalytics(db, { shopId: shop.shopId, query: range, now: new Date(shop.endMs) });
+    await read();
+    const [day] = await db.$queryRaw<Array<{ day: string }>>`
+      SELECT day::text AS day FROM "AnalyticsDayRollup" WHERE "shopId" = ${shop.shopId}::uuid AND buckets <> '[]' ORDER BY day LIMIT 1`;
+    await db.$executeRaw`UPDATE "AnalyticsDayRollup" SET buckets = '[]' WHERE "shopId" = ${shop.shopId}::uuid AND day = ${day!.day}::date`;
+
+    const dry = await command([`--shop=${shop.shopId}`, "--dry-run"]);
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(/AnalyticsDayRollup: \d+ stored day\(s\) checked, 1 difference\(s\)/);
+    expect(dry.out).toContain(`differing: ${day!.day} ${ZONE} USD`);
+
+    const fixed = await command([`--shop=${shop.shopId}`]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.out).toContain("1 difference(s), fixed");
+    expect((await rebuildAnalyticsFacts(db, { shopId: shop.shopId, dryRun: true })).differences).toBe(0);
+    expect((await read()).summary).toEqual((await naiveAnalytics(db, { shopId: shop.shopId, timeZone: ZONE, currency: "USD", firstDay: range.from, lastDay: range.to })).summary);
   }, 120_000);
 
   it("ANALYTICS-6 the command refuses unknown arguments", async () => {

@@ -1,10 +1,11 @@
 // ANALYTICS-1..4, issue 11 item 5: the (shop day, owner) buckets of one date range, from the
-// stored facts (facts.ts keeps them with every event). A year holds tens of thousands of
-// sessions and replies: one query reads only the range's facts with bounded index scans and
-// answers, for each kind of fact, one array per column (its bucket as one number, its time
-// sample, its buyer); the server fills the buckets and reportFromBuckets
-// (src/core/analytics/figures.ts) merges them into the summary, the daily series and the
-// per-agent table and takes the medians. docs/analytics.md "Fast on history" says why this shape.
+// stored facts (facts.ts keeps them with every event). Ranges read their past days from the
+// daily rollups (day-rollups.ts) and come here only for the days missing there. A range of
+// months holds tens of thousands of sessions and replies: one query reads only the range's facts
+// with bounded index scans and answers, for each kind of fact, one array per column (its bucket
+// as one number, its time sample, its buyer); the server fills the buckets, which
+// reportFromBuckets (src/core/analytics/figures.ts) merges into the summary, the daily series and
+// the per-agent table. docs/analytics.md "Fast on history" says why this shape.
 //
 // The bucket rules are those of computeAnalytics (the pure definition, unit-tested), written here
 // in SQL; the ANALYTICS-5 test compares the result with a naive recomputation from the raw tables.
@@ -24,12 +25,9 @@ import {
   NON_REVENUE_ORDER_STATUSES,
   RESPONSE_WINDOW_MS,
   SATISFIED_MIN_SCORE,
-  type BucketSums,
-  summaryFromBuckets,
-  type DayOwnerBucket,
   type DayRange,
-  type Figures,
   type LocalDay,
+  type StoredBucketSums,
 } from "@/core/analytics";
 import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
@@ -46,13 +44,12 @@ type RangeAnswer = [
   resolutions: Columns<[bucket: BucketKey, resolutionMs: number]>,
   /** bucket × 2 + 1 when the rating is satisfied. */
   ratings: Columns<[rating: number]>,
-  /** Buyers of replies as their rank among the range's replied buyers. */
-  replies: Columns<[bucket: BucketKey, buyer: number]>,
+  replies: Columns<[bucket: BucketKey, buyer: string]>,
   orders: Columns<[bucket: BucketKey, buyer: string, sameCurrency: number, totalMinor: number]>,
 ];
 
-interface FilledSums extends BucketSums {
-  repliedBuyers: number[];
+interface FilledSums extends StoredBucketSums {
+  repliedBuyers: string[];
   orderingBuyers: string[];
   firstResponseMs: number[];
   resolutionMs: number[];
@@ -86,30 +83,26 @@ class BucketTable {
     return sums;
   }
 
-  buckets(): DayOwnerBucket[] {
+  buckets(): StoredDayOwnerBucket[] {
     return [...this.byKey].map(([key, sums]) => ({ day: this.days[Math.floor(key / this.k) - 1]!, owner: this.owners[key % this.k]!, sums }));
   }
 }
 
-/** The buckets of a range for the shop, or only those credited to `onlyMemberId`. */
-export async function loadRangeBuckets(db: Database, input: RangeBucketsQuery): Promise<DayOwnerBucket[]> {
-  const answer = await queryRange(db, input, "buckets");
+/** A bucket of a range with its buyers as ids (what a daily rollup stores). */
+export interface StoredDayOwnerBucket {
+  day: LocalDay;
+  owner: string | null;
+  sums: StoredBucketSums;
+}
+
+/** The shop's buckets of a range, every owner: a member, REMOVED_MEMBER_ID or null (nobody). */
+export async function loadRangeBuckets(db: Pick<Database, "$queryRaw">, input: RangeBucketsQuery): Promise<StoredDayOwnerBucket[]> {
+  const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input));
+  const answer = JSON.parse(row!.answer) as RangeAnswer;
   const [k, members] = answer;
   const table = new BucketTable(daysOf(input.range), k, [null, ...members, REMOVED_MEMBER_ID]);
   fillBuckets(answer, (key) => table.at(key));
   return table.buckets();
-}
-
-/** Only the summary of a range (the previous period the cards compare against). */
-export async function loadRangeSummary(db: Database, input: RangeBucketsQuery): Promise<Figures> {
-  const sums = emptySums();
-  fillBuckets(await queryRange(db, input, "summary"), () => sums);
-  return summaryFromBuckets([sums]);
-}
-
-async function queryRange(db: Database, input: RangeBucketsQuery, kind: RangeAnswerKind): Promise<RangeAnswer> {
-  const [row] = await db.$queryRaw<Array<{ answer: string }>>(rangeBucketsSql(input, kind));
-  return JSON.parse(row!.answer) as RangeAnswer;
 }
 
 /** Adds every fact of the answer to the bucket its key names. */
@@ -156,18 +149,10 @@ export interface RangeBucketsQuery {
   range: DayRange;
   timeZone: string;
   currency: string;
-  onlyMemberId?: string;
 }
 
-/**
- * What the query answers: every fact with its (day, owner) bucket, or (the previous period) only
- * for the range's summary: every fact in bucket 0, so no day or owner is computed, and one row
- * per reply span instead of one per day it reaches.
- */
-type RangeAnswerKind = "buckets" | "summary";
-
-/** The one query (per range and answer kind): its answer is a RangeAnswer in JSON. */
-export function rangeBucketsSql(input: RangeBucketsQuery, kind: RangeAnswerKind = "buckets"): Prisma.Sql {
+/** The one query of a range: its answer is a RangeAnswer in JSON. */
+export function rangeBucketsSql(input: RangeBucketsQuery): Prisma.Sql {
   const { range } = input;
   const starts = dayStartsOf(range, input.timeZone);
   const from = new Date(range.fromMs);
@@ -187,21 +172,17 @@ export function rangeBucketsSql(input: RangeBucketsQuery, kind: RangeAnswerKind 
   const spansTouchingRange = Prisma.sql`${shopIs("r")} AND r."firstAt" >= ${new Date(range.fromMs - 24 * 3_600_000)} AND r."firstAt" < ${to} AND r."lastAt" >= ${from}`;
   const hasReply = Prisma.sql`f."firstReplyMemberId" IS NOT NULL AND f."firstReplyAt" IS NOT NULL`;
   const responseMs = Prisma.sql`GREATEST(0, ${millisBetween("humanQueueAt", "firstReplyAt")})`;
-  const scope = input.onlyMemberId === undefined ? Prisma.empty : Prisma.sql`WHERE b.owner = ${input.onlyMemberId}::text`;
   // Each kind of fact answers its columns as arrays, one element per fact: one aggregate over
   // the whole range instead of one array per bucket (thousands of small arrays cost several
   // times more in PostgreSQL than the bucketing does in the server). A fact's bucket travels as
   // one number, day × K + owner (owner 0 for nobody, else a position in the answer's owner
-  // list), buyers of replies as ranks, and what the server can derive is not sent: a year's
-  // answer is a few megabytes and several array columns smaller.
+  // list), and what the server can derive is not sent.
   // The owner's position is a key lookup in one JSON object (a join with the member list was
   // planned as a nested loop over it for every fact).
-  const bucket = kind === "summary"
-    ? Prisma.sql`0`
-    : Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE((k.positions ->> b.owner)::int, k.removed) END`;
+  const bucket = Prisma.sql`b.d * k.k + CASE WHEN b.owner IS NULL THEN 0 ELSE COALESCE((k.positions ->> b.owner)::int, k.removed) END`;
   const columns = (names: Array<string | Prisma.Sql>, branch: Prisma.Sql) =>
     Prisma.sql`(SELECT json_build_array(${Prisma.join(names.map((name) => Prisma.sql`array_agg(${typeof name === "string" ? Prisma.raw(`b.${name}`) : name})`))})
-      FROM (${branch}) b CROSS JOIN k ${scope})`;
+      FROM (${branch}) b CROSS JOIN k)`;
 
   return Prisma.sql`
     WITH m AS MATERIALIZED (
@@ -234,13 +215,11 @@ export function rangeBucketsSql(input: RangeBucketsQuery, kind: RangeAnswerKind 
       -- A span lies within one UTC day, so it reaches at most two later shop days (three only
       -- around a 23-hour DST day); a join with 0..2 rather than generate_series, whose row estimate
       -- (a thousand a span) would make the planner compile the whole query with JIT (a second).
-      ${columns([bucket, "buyer"], kind === "summary" ? Prisma.sql`
-        SELECT r."memberId" AS owner, dense_rank() OVER (ORDER BY r."buyerId") AS buyer
-        FROM "AnalyticsReplySpan" r WHERE ${spansTouchingRange}` : Prisma.sql`
+      ${columns([bucket, "buyer"], Prisma.sql`
         SELECT s.first_day + later.n AS d, s.owner, s.buyer
         FROM (
           SELECT ${dayOf(Prisma.sql`GREATEST(r."firstAt", ${from})`)} AS first_day, ${dayOf(col("r", "lastAt"))} AS last_day,
-                 r."memberId" AS owner, dense_rank() OVER (ORDER BY r."buyerId") AS buyer
+                 r."memberId" AS owner, r."buyerId"::text AS buyer
           FROM "AnalyticsReplySpan" r WHERE ${spansTouchingRange}
         ) s
         JOIN (VALUES (0), (1), (2)) AS later(n) ON s.first_day + later.n <= s.last_day`)},

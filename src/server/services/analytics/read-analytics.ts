@@ -5,20 +5,23 @@
 // summary is exactly their row in the owner's table.
 import {
   dayRange,
+  daysOf,
   isValidTimeZone,
   presetRange,
   previousRange,
   reportFromBuckets,
-  type AnalyticsReport,
+  summaryFromBuckets,
+  type DayOwnerBucket,
   type DayRange,
-  type Figures,
+  type LocalDay,
+  type OwnerBucket,
 } from "@/core/analytics";
 import { AppError } from "@/core/errors";
 import { assertCan, can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { REMOVED_MEMBER_ID } from "@/server/services/analytics/facts-sql";
-import { loadRangeBuckets, loadRangeSummary } from "@/server/services/analytics/range-figures-sql";
+import { loadDayBuckets } from "@/server/services/analytics/day-rollups";
 import { analyticsQuerySchema, type AnalyticsDto, type AnalyticsQuery } from "@/shared/analytics";
 
 export interface ShopClock {
@@ -39,24 +42,22 @@ export function resolveRange(query: AnalyticsQuery, timeZone: string, now: Date)
   return presetRange(query.preset ?? "7d", now.getTime(), timeZone);
 }
 
-/** Every figure of one range (summary, daily series, per-agent table), for the shop or one member. */
-export async function computeRangeReport(
-  db: Database,
-  input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
-): Promise<AnalyticsReport> {
-  return reportFromBuckets(input.range, await loadRangeBuckets(db, rangeQuery(input)));
-}
-
-/** Only the summary of a range: the previous period, which the cards compare against. */
-async function computeRangeSummary(
-  db: Database,
-  input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string },
-): Promise<Figures> {
-  return loadRangeSummary(db, rangeQuery(input));
-}
-
-function rangeQuery(input: { shopId: string; range: DayRange; clock: ShopClock; onlyMemberId?: string }) {
-  return { shopId: input.shopId, range: input.range, timeZone: input.clock.timeZone, currency: input.clock.currency, onlyMemberId: input.onlyMemberId };
+/**
+ * The buckets of a range's days for the shop, or only those credited to `onlyMemberId`. A
+ * bucket whose member is no longer in the shop is credited to "Removed member" (a stored day
+ * keeps the id it was computed with).
+ */
+function rangeBuckets(
+  range: DayRange,
+  byDay: ReadonlyMap<LocalDay, OwnerBucket[]>,
+  shopMemberIds: ReadonlySet<string>,
+  onlyMemberId?: string,
+): DayOwnerBucket[] {
+  return daysOf(range).flatMap((day) =>
+    (byDay.get(day) ?? [])
+      .filter(({ owner }) => onlyMemberId === undefined || owner === onlyMemberId)
+      .map(({ owner, sums }) => ({ day, owner: owner === null || shopMemberIds.has(owner) ? owner : REMOVED_MEMBER_ID, sums })),
+  );
 }
 
 /** The analytics of a range for the shop as a whole (API tokens, owners, admins), or for one member. */
@@ -67,13 +68,14 @@ export async function buildAnalytics(
   const clock = await loadShopClock(db, input.shopId);
   const range = resolveRange(input.query, clock.timeZone, input.now);
   const previous = previousRange(range, clock.timeZone);
-  const scoped = { shopId: input.shopId, clock, onlyMemberId: input.onlyMemberId };
-  const [current, before, members] = await Promise.all([
-    computeRangeReport(db, { ...scoped, range }),
-    computeRangeSummary(db, { ...scoped, range: previous }),
+  const [byDay, members] = await Promise.all([
+    loadDayBuckets(db, { shopId: input.shopId, timeZone: clock.timeZone, currency: clock.currency, ranges: [previous, range], nowMs: input.now.getTime() }),
     db.member.findMany({ where: { shopId: input.shopId }, select: { id: true, nickname: true } }),
   ]);
   const nicknames = new Map(members.map((member) => [member.id, member.nickname]));
+  const memberIds = new Set(nicknames.keys());
+  const current = reportFromBuckets(range, rangeBuckets(range, byDay, memberIds, input.onlyMemberId));
+  const before = summaryFromBuckets(rangeBuckets(previous, byDay, memberIds, input.onlyMemberId).map(({ sums }) => sums));
   return {
     scope: input.onlyMemberId ? "own" : "shop",
     timeZone: clock.timeZone,

@@ -9,6 +9,7 @@ import type { Database } from "@/server/db/client";
 import {
   ORDER_FACT_COLUMNS, orderFactsSelect, REPLY_SPAN_COLUMNS, replySpansSelect, SESSION_FACT_COLUMNS, sessionFactsSelect,
 } from "@/server/services/analytics/facts-sql";
+import { checkDayRollups, type RollupCheck } from "@/server/services/analytics/day-rollups";
 import { refreshBuyerReplyFacts, refreshOrderFacts, refreshSessionFacts } from "@/server/services/analytics/facts";
 
 type Value = string | number | null;
@@ -69,6 +70,9 @@ export interface RebuildReport {
   shopId: string;
   dryRun: boolean;
   tables: TableReport[];
+  /** The daily rollups compared with the facts (after the facts were fixed, unless dryRun). */
+  rollups: RollupCheck;
+  /** Differing fact rows plus differing rollup days. */
   differences: number;
   fixed: boolean;
 }
@@ -162,8 +166,9 @@ export async function rebuildAnalyticsFacts(db: Database, input: { shopId: strin
     if (!input.dryRun && report.differences > 0) await fix(db, input.shopId, spec, differingKeys, extraRows);
     tables.push(report);
   }
-  const differences = tables.reduce((sum, table) => sum + table.differences, 0);
-  return { shopId: input.shopId, dryRun: input.dryRun, tables, differences, fixed: !input.dryRun && differences > 0 };
+  const rollups = await checkDayRollups(db, { shopId: input.shopId, dryRun: input.dryRun, examples });
+  const differences = tables.reduce((sum, table) => sum + table.differences, 0) + rollups.differences;
+  return { shopId: input.shopId, dryRun: input.dryRun, tables, rollups, differences, fixed: !input.dryRun && differences > 0 };
 }
 
 /** Every shop's id, for a rebuild of all of them. */
