@@ -94,9 +94,9 @@ async function measureAt(conversations: number, runs: number) {
     const d365Cold = summarize(await timeEach(cold(365), coldRuns));
     const d30 = summarize(await time(dashboard(30), { runs, warmup: 2 }));
     const d365 = summarize(await time(dashboard(365), { runs: Math.max(5, Math.round(runs / 2)), warmup: 1 }));
-    const [{ days }] = await db.$queryRaw<Array<{ days: number }>>`SELECT count(*)::int AS days FROM "AnalyticsDayRollup" WHERE "shopId" = ${shop.id}::uuid`;
+    const [stored] = await db.$queryRaw<Array<{ days: number }>>`SELECT count(*)::int AS days FROM "AnalyticsDayRollup" WHERE "shopId" = ${shop.id}::uuid`;
     return {
-      db, shopId: shop.id, today, generation, d30, d365, d30Cold, d365Cold, rollupDays: days, rebuildSeconds,
+      db, shopId: shop.id, today, generation, d30, d365, d30Cold, d365Cold, rollupDays: stored!.days, rebuildSeconds,
       factRows: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.expectedRows])),
     };
   } catch (error) {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeDayRollup, encodeDayRollup, type OwnerBucket } from "./day-rollup";
-import { summaryFromBuckets } from "./figures";
+import { BuyerNumbers, decodeDayRollup, encodeDayRollup, type OwnerBucket } from "./day-rollup";
+import { reportFromBuckets, summaryFromBuckets } from "./figures";
+import { addDays, dayRange } from "./time-zone";
 
 const count = fc.nat({ max: 50 });
 const samples = fc.array(fc.nat({ max: 10 * 86_400_000 }), { maxLength: 12 });
@@ -44,6 +45,20 @@ describe("ANALYTICS-5 daily rollups: a stored day gives the figures it was compu
           },
         }));
         expect(encodeDayRollup(reordered)).toBe(encodeDayRollup(buckets));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("property: numbering the buyers of a read changes no figure (the distinct counts by marker equal those by set)", () => {
+    const range = dayRange("2026-03-01", "2026-03-04", "Asia/Jakarta");
+    fc.assert(
+      fc.property(fc.array(day, { minLength: 4, maxLength: 4 }), (days) => {
+        const byId = days.flatMap((buckets, index) => buckets.map(({ owner, sums }) => ({ day: addDays("2026-03-01", index), owner, sums })));
+        const buyers = new BuyerNumbers();
+        const numbered = byId.map(({ day: shopDay, ...bucket }) => ({ day: shopDay, ...buyers.bucket(bucket) }));
+        expect(reportFromBuckets(range, numbered)).toEqual(reportFromBuckets(range, byId));
+        expect(summaryFromBuckets(numbered.map(({ sums }) => sums))).toEqual(summaryFromBuckets(byId.map(({ sums }) => sums)));
       }),
       { numRuns: 200 },
     );

@@ -54,3 +54,30 @@ export function decodeDayRollup(text: string): OwnerBucket[] {
     };
   });
 }
+
+/** An owner's bucket as a read uses it: buyers as small integers. */
+export interface ReadOwnerBucket {
+  owner: string | null;
+  sums: BucketSums;
+}
+
+/**
+ * Numbers the buyers of one read: the same id gets the same number across every day it reads,
+ * so the figures count distinct buyers with a marker array instead of a set of strings.
+ */
+export class BuyerNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  of(id: string): number {
+    let number = this.numbers.get(id);
+    if (number === undefined) {
+      number = this.numbers.size;
+      this.numbers.set(id, number);
+    }
+    return number;
+  }
+
+  bucket({ owner, sums }: OwnerBucket): ReadOwnerBucket {
+    return { owner, sums: { ...sums, repliedBuyers: sums.repliedBuyers.map((id) => this.of(id)), orderingBuyers: sums.orderingBuyers.map((id) => this.of(id)) } };
+  }
+}

@@ -121,15 +121,55 @@ function emptyBucket(): Bucket {
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
+/** Counts the distinct buyers of a group of buckets. */
+type DistinctBuyers = (parts: readonly BucketSums[], buyersOf: (part: BucketSums) => Iterable<BuyerKey>) => number;
+
+function distinctBySet(parts: readonly BucketSums[], buyersOf: (part: BucketSums) => Iterable<BuyerKey>): number {
+  const seen = new Set<BuyerKey>();
+  for (const part of parts) for (const buyer of buyersOf(part)) seen.add(buyer);
+  return seen.size;
+}
+
+/**
+ * The distinct-buyer count for a report's groups. When every buyer key is a small non-negative
+ * integer (buyers interned once per read, as the rollups are read), one marker array serves all
+ * groups: a buyer counts when its mark is not yet this group's, with no hashing; a year's summary,
+ * days and agents add up to hundreds of thousands of keys. Otherwise a Set per group.
+ */
+function distinctBuyersFor(buckets: readonly BucketSums[]): DistinctBuyers {
+  let largest = -1;
+  for (const part of buckets) {
+    for (const buyers of [part.repliedBuyers, part.orderingBuyers]) {
+      for (const buyer of buyers) {
+        if (typeof buyer !== "number" || !Number.isInteger(buyer) || buyer < 0 || buyer > 50_000_000) return distinctBySet;
+        if (buyer > largest) largest = buyer;
+      }
+    }
+  }
+  const marks = new Int32Array(largest + 1);
+  let group = 0;
+  return (parts, buyersOf) => {
+    group += 1;
+    let count = 0;
+    for (const part of parts) {
+      for (const buyer of buyersOf(part) as Iterable<number>) {
+        if (marks[buyer] !== group) {
+          marks[buyer] = group;
+          count += 1;
+        }
+      }
+    }
+    return count;
+  };
+}
+
 /**
  * The figures of a group of buckets (the range, a day, an owner): counts added, buyers united,
  * and each kind of time sample copied once into one typed array and sorted there (a year's
  * samples: no growing arrays, and a numeric sort without a comparator).
  */
-function figuresOf(parts: readonly BucketSums[]): Figures {
+function figuresOf(parts: readonly BucketSums[], distinctBuyers: DistinctBuyers = distinctBySet): Figures {
   let opened = 0, repliedWithin24h = 0, sessionsHandled = 0, rated = 0, satisfied = 0, revenueMinor = 0, orders = 0, otherCurrencyOrders = 0;
-  const repliedBuyers = new Set<BuyerKey>();
-  const orderingBuyers = new Set<BuyerKey>();
   for (const part of parts) {
     opened += part.opened;
     repliedWithin24h += part.repliedWithin24h;
@@ -139,9 +179,9 @@ function figuresOf(parts: readonly BucketSums[]): Figures {
     revenueMinor += part.revenueMinor;
     orders += part.orders;
     otherCurrencyOrders += part.otherCurrencyOrders;
-    for (const buyer of part.repliedBuyers) repliedBuyers.add(buyer);
-    for (const buyer of part.orderingBuyers) orderingBuyers.add(buyer);
   }
+  const repliedBuyers = distinctBuyers(parts, (part) => part.repliedBuyers);
+  const orderingBuyers = distinctBuyers(parts, (part) => part.orderingBuyers);
   return {
     responseRate: { replied: repliedWithin24h, opened, rate: ratio(repliedWithin24h, opened) },
     satisfaction: { satisfied, rated, rate: ratio(satisfied, rated) },
@@ -149,9 +189,9 @@ function figuresOf(parts: readonly BucketSums[]): Figures {
       revenueMinor,
       orders,
       otherCurrencyOrders,
-      repliedBuyers: repliedBuyers.size,
-      orderingBuyers: orderingBuyers.size,
-      share: ratio(orderingBuyers.size, repliedBuyers.size),
+      repliedBuyers,
+      orderingBuyers,
+      share: ratio(orderingBuyers, repliedBuyers),
     },
     firstResponse: distributionOf(parts, (part) => part.firstResponseMs),
     resolution: distributionOf(parts, (part) => part.resolutionMs),
@@ -189,18 +229,20 @@ export function reportFromBuckets(range: DayRange, buckets: Iterable<DayOwnerBuc
     if (!byOwner.has(owner)) byOwner.set(owner, []);
     byOwner.get(owner)!.push(sums);
   }
+  const distinctBuyers = distinctBuyersFor(all);
   return {
-    summary: figuresOf(all),
-    daily: daysOf(range).map((day) => ({ day, figures: figuresOf(byDay.get(day) ?? []) })),
+    summary: figuresOf(all, distinctBuyers),
+    daily: daysOf(range).map((day) => ({ day, figures: figuresOf(byDay.get(day) ?? [], distinctBuyers) })),
     perAgent: [...byOwner]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-      .map(([memberId, parts]) => ({ memberId, figures: figuresOf(parts) })),
+      .map(([memberId, parts]) => ({ memberId, figures: figuresOf(parts, distinctBuyers) })),
   };
 }
 
 /** Only the summary of some buckets (the previous period the cards compare against). */
 export function summaryFromBuckets(buckets: Iterable<BucketSums>): Figures {
-  return figuresOf([...buckets]);
+  const all = [...buckets];
+  return figuresOf(all, distinctBuyersFor(all));
 }
 
 class Buckets {

@@ -8,6 +8,7 @@
 // facts can be in flight.
 import {
   addDays,
+  BuyerNumbers,
   dayStartsOf,
   decodeDayRollup,
   encodeDayRollup,
@@ -15,6 +16,7 @@ import {
   type DayRange,
   type LocalDay,
   type OwnerBucket,
+  type ReadOwnerBucket,
 } from "@/core/analytics";
 import type { Database } from "@/server/db/client";
 import type { Tx } from "@/server/services/messaging/append-message";
@@ -43,19 +45,29 @@ interface ShopDay {
  */
 const DAYS_PER_COMPUTATION = 92;
 
-/** Every day of the ranges with its buckets (an empty list for a day without any). */
-export async function loadDayBuckets(db: Database, query: DayRollupQuery): Promise<Map<LocalDay, OwnerBucket[]>> {
+/**
+ * Every day of the ranges with its buckets (an empty list for a day without any), buyers
+ * numbered for this read (BuyerNumbers).
+ */
+export async function loadDayBuckets(db: Database, query: DayRollupQuery): Promise<Map<LocalDay, ReadOwnerBucket[]>> {
   const days = shopDaysOf(query.ranges, query.timeZone);
   const byDay = new Map<LocalDay, OwnerBucket[]>();
-  const stored = await db.$queryRaw<Array<{ day: string; buckets: string }>>`
-    SELECT day::text AS day, buckets FROM "AnalyticsDayRollup"
-    WHERE "shopId" = ${query.shopId}::uuid AND "timeZone" = ${query.timeZone} AND currency = ${query.currency}
-      AND day = ANY(${days.map(({ day }) => day)}::date[])`;
+  // Days still running are never stored: computed while the stored ones are read.
+  const running = days.filter((day) => day.endMs > query.nowMs);
+  const [stored, computedRunning] = await Promise.all([
+    db.$queryRaw<Array<{ day: string; buckets: string }>>`
+      SELECT day::text AS day, buckets FROM "AnalyticsDayRollup"
+      WHERE "shopId" = ${query.shopId}::uuid AND "timeZone" = ${query.timeZone} AND currency = ${query.currency}
+        AND day = ANY(${days.filter((day) => day.endMs <= query.nowMs).map(({ day }) => day)}::date[])`,
+    Promise.all(consecutiveRuns(running).map((run) => computeRun(db, query, run))),
+  ]);
   for (const row of stored) byDay.set(row.day, decodeDayRollup(row.buckets));
+  for (const computed of computedRunning) for (const [day, buckets] of computed) byDay.set(day, buckets);
   for (const run of consecutiveRuns(days.filter(({ day }) => !byDay.has(day)))) {
     for (const [day, buckets] of await computeDays(db, query, run)) byDay.set(day, buckets);
   }
-  return byDay;
+  const buyers = new BuyerNumbers();
+  return new Map([...byDay].map(([day, buckets]) => [day, buckets.map((bucket) => buyers.bucket(bucket))]));
 }
 
 /** The days of the ranges, once each, in order. */
@@ -89,15 +101,13 @@ function utcDaysOf({ startMs, endMs }: ShopDay): number[] {
   return days;
 }
 
-/** Computes a run of consecutive days from the facts, and stores those that are over. */
-async function computeDays(db: Database, query: DayRollupQuery, run: readonly ShopDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
-  const over = run.filter((day) => day.endMs <= query.nowMs);
-  if (over.length === 0) return computeRun(db, query, run);
+/** Computes a run of consecutive days that are over from the facts, and stores them. */
+async function computeDays(db: Database, query: DayRollupQuery, over: readonly ShopDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
   return db.$transaction(async (tx) => {
     // The locks first, so that the facts read next include every writer of the locked days.
     const locked = await lockUtcDays(tx, query.shopId, [...new Set(over.flatMap(utcDaysOf))]);
     const storable = over.filter((day) => utcDaysOf(day).every((utcDay) => locked.has(utcDay)));
-    const byDay = await computeRun(tx, query, run);
+    const byDay = await computeRun(tx, query, over);
     if (storable.length > 0) await storeDays(tx, query, storable, byDay);
     return byDay;
   }, { timeout: 60_000 });

@@ -14,7 +14,7 @@ import {
   type DayOwnerBucket,
   type DayRange,
   type LocalDay,
-  type OwnerBucket,
+  type ReadOwnerBucket,
 } from "@/core/analytics";
 import { AppError } from "@/core/errors";
 import { assertCan, can } from "@/core/permissions";
@@ -49,7 +49,7 @@ export function resolveRange(query: AnalyticsQuery, timeZone: string, now: Date)
  */
 function rangeBuckets(
   range: DayRange,
-  byDay: ReadonlyMap<LocalDay, OwnerBucket[]>,
+  byDay: ReadonlyMap<LocalDay, ReadOwnerBucket[]>,
   shopMemberIds: ReadonlySet<string>,
   onlyMemberId?: string,
 ): DayOwnerBucket[] {
