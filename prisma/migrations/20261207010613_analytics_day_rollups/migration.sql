@@ -131,3 +131,19 @@ CREATE TRIGGER analytics_order_fact_updated AFTER UPDATE ON "AnalyticsOrderFact"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_order_fact_forget_rollups();
 CREATE TRIGGER analytics_order_fact_deleted AFTER DELETE ON "AnalyticsOrderFact"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_order_fact_forget_rollups();
+
+-- TRUNCATE fires no row or DELETE trigger: emptying a fact table empties every rollup. (It waits
+-- for any read that is storing days, which holds a lock on the fact tables it read.)
+CREATE FUNCTION analytics_forget_all_rollups() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "AnalyticsDayRollup";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER analytics_session_fact_truncated AFTER TRUNCATE ON "AnalyticsSessionFact"
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_forget_all_rollups();
+CREATE TRIGGER analytics_reply_span_truncated AFTER TRUNCATE ON "AnalyticsReplySpan"
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_forget_all_rollups();
+CREATE TRIGGER analytics_order_fact_truncated AFTER TRUNCATE ON "AnalyticsOrderFact"
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_forget_all_rollups();
