@@ -110,9 +110,17 @@ export function orderFactsSelect(
 
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((column) => `"${column}"`).join(", "));
 
-/** INSERT … SELECT that replaces the rows the derivation yields (by primary key). */
+/**
+ * INSERT … SELECT that replaces the rows the derivation yields (by primary key). A row the
+ * derivation yields unchanged is not rewritten (most events leave most facts as they were): no
+ * new row version, and nothing for the rollup triggers to forget.
+ */
 export function upsertFrom(table: string, columns: readonly string[], key: readonly string[], select: Prisma.Sql): Prisma.Sql {
-  const updates = columns.filter((column) => !key.includes(column)).map((column) => `"${column}" = EXCLUDED."${column}"`).join(", ");
+  const valueColumns = columns.filter((column) => !key.includes(column));
+  const updates = valueColumns.map((column) => `"${column}" = EXCLUDED."${column}"`).join(", ");
+  const stored = valueColumns.map((column) => `${`"${table}"`}."${column}"`).join(", ");
+  const derived = valueColumns.map((column) => `EXCLUDED."${column}"`).join(", ");
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted(columns)}) SELECT ${quoted(columns)} FROM (${select}) derived
-    ON CONFLICT (${quoted(key)}) DO UPDATE SET ${Prisma.raw(updates)}`;
+    ON CONFLICT (${quoted(key)}) DO UPDATE SET ${Prisma.raw(updates)}
+    WHERE (${Prisma.raw(stored)}) IS DISTINCT FROM (${Prisma.raw(derived)})`;
 }
