@@ -96,6 +96,9 @@ const ROUTES: RouteCase[] = [
   // AUTO-5: the chatbot switch.
   { file: "api/settings/automation/chatbot/route.ts", method: "GET", action: "automation:update" },
   { file: "api/settings/automation/chatbot/route.ts", method: "PUT", action: "automation:update", body: () => ({ enabled: false }) },
+  // SET-3: the shop's translation default.
+  { file: "api/settings/translation/route.ts", method: "GET", action: "settings:read" },
+  { file: "api/settings/translation/route.ts", method: "PUT", action: "settings:update", body: () => ({ mode: "off" }) },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */
