@@ -282,26 +282,29 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
       {isLoaded && !hasMoreBefore && messages.length === 0 && pending.length === 0 && state.availability?.isAgentOnline && (
         <p className="mt-6 text-center text-sm text-slate-500">Ask us anything — we&apos;re here to help.</p>
       )}
-      <ol role="log" aria-live="polite" aria-label="Conversation" data-testid="widget-messages" className="space-y-2">
-        {messages.map((message, index) => (
-          <MessageItem
-            key={message.seq}
-            message={message}
-            previous={messages[index - 1]}
-            shopName={state.shopName}
-            status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? "Read" : "Sent") : null}
-            translation={message.authorType === "buyer" ? undefined : state.translations.get(message.id)}
-            voucher={{
-              canClaim: VOUCHER_CLAIM_ENABLED,
-              isClaimed: state.claimedVoucherIds.includes(String(message.payload?.voucherId)),
-              onClaim: () => void client.claimVoucher(String(message.payload?.voucherId), message.id),
-            }}
-          />
-        ))}
-        {pending.map((item) => (
-          <PendingBubble key={item.clientId} item={item} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
-        ))}
-      </ol>
+      {/* The log is the live region; the list inside keeps its list semantics (axe "listitem"). */}
+      <div role="log" aria-live="polite" aria-label="Conversation">
+        <ol data-testid="widget-messages" className="space-y-2">
+          {messages.map((message, index) => (
+            <MessageItem
+              key={message.seq}
+              message={message}
+              previous={messages[index - 1]}
+              shopName={state.shopName}
+              status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? "Read" : "Sent") : null}
+              translation={message.authorType === "buyer" ? undefined : state.translations.get(message.id)}
+              voucher={{
+                canClaim: VOUCHER_CLAIM_ENABLED,
+                isClaimed: state.claimedVoucherIds.includes(String(message.payload?.voucherId)),
+                onClaim: () => void client.claimVoucher(String(message.payload?.voucherId), message.id),
+              }}
+            />
+          ))}
+          {pending.map((item) => (
+            <PendingBubble key={item.clientId} item={item} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
+          ))}
+        </ol>
+      </div>
       {state.agentTyping && (
         <p role="status" className="mt-2 text-xs italic text-slate-500" data-testid="typing-indicator">
           {state.agentTyping.nickname ?? "The agent"} is typing…
