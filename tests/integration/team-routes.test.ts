@@ -137,8 +137,8 @@ async function listRouteFiles(directory: string): Promise<string[]> {
 }
 
 describe("TEAM-1 every team and settings route declares its permission", () => {
-  it("TEAM-1 AUTO-1 AUTO-5 AUTO-6 the table above covers every exported handler under api/team, api/me and api/settings/automation", async () => {
-    const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me")), ...(await listRouteFiles("api/settings/automation"))];
+  it("TEAM-1 AUTO-1 AUTO-5 AUTO-6 SET-3 the table above covers every exported handler under api/team, api/me, api/settings/automation and api/settings/translation", async () => {
+    const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me")), ...(await listRouteFiles("api/settings/automation")), ...(await listRouteFiles("api/settings/translation"))];
     const exported: string[] = [];
     for (const file of files) {
       const module = (await import(/* @vite-ignore */ path.join(APP_DIR, file))) as Record<string, unknown>;
