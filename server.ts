@@ -17,6 +17,9 @@ import { seedDemoShop } from "@/server/seed/demo-shop";
 import { createRealtimeServer } from "@/server/realtime/realtime-server";
 import { createProductRealtime } from "@/server/realtime/handlers";
 import { migrateJobQueue, startJobRunner } from "@/server/jobs/runner";
+import { createTranslationEngine } from "@/server/translation/translation-engine";
+import { createTranslator, DEFAULT_TRANSLATOR_OPTIONS } from "@/server/translation/translator";
+import { registerTranslator } from "@/server/translation/translator-registry";
 import { registerRouting } from "@/server/services/assignment/routing-context";
 import { waitForDrains } from "@/server/services/assignment/settle";
 import { createMemoryPresenceStore, createRedisPresenceStore, DEFAULT_LIVE_TTL_MS } from "@/server/services/presence/presence-store";
@@ -82,6 +85,11 @@ async function main(): Promise<void> {
   live.realtime = realtime;
   registerRealtime(realtime);
   const jobs = await startJobRunner({ databaseUrl, db, routing });
+  // SET-3: with an engine configured, messages are translated off the request path.
+  const engine = createTranslationEngine(config);
+  const translator = engine ? createTranslator(db, engine, { ...DEFAULT_TRANSLATOR_OPTIONS, log: (message, error) => log.error(message, error) }) : undefined;
+  registerTranslator(translator);
+  if (engine) log.info(`Translation: ${engine.name} at ${config.TRANSLATION_URL}`);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
   const address = httpServer.address();
@@ -125,6 +133,8 @@ async function main(): Promise<void> {
     // 4. The job runner: running jobs finish, none is started. Then the queue drains in flight.
     await step("stopping the job runner", () => jobs.stop());
     await step("waiting for queue drains", () => waitForDrains());
+    // SET-3: translations under way finish (bounded); their messages are stored either way.
+    if (translator) await step("finishing translations", () => Promise.race([translator.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]));
     // 5. Connections: Socket.IO's Redis adapter, the probes', presence, Next.js, the database pool.
     await step("closing Socket.IO", () => realtime.close());
     await step("closing the readiness probes", () => operations.close());

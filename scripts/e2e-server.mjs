@@ -6,6 +6,7 @@
 // second server that way).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -37,6 +38,55 @@ if (adminUrl) {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+// SET-3: the server translates through a real Apertium APY (Debian's apertium-apy and
+// apertium-eng-spa, installed by .ci/run) started here on a free loopback port, so the translation
+// spec runs against a real engine. The shop's default is off, so no other spec sees a translation.
+// E2E_TRANSLATION=off runs without an engine.
+let stopApertium = async () => {};
+if (process.env.E2E_TRANSLATION !== "off") {
+  const apertium = await startApertium();
+  env.TRANSLATION_ENGINE = "apertium";
+  env.TRANSLATION_URL = apertium.url;
+  stopApertium = apertium.stop;
+}
+
+async function startApertium() {
+  const apy = "/usr/bin/apertium-apy";
+  const modes = "/usr/share/apertium/modes";
+  if (!fs.existsSync(apy) || !fs.existsSync(`${modes}/eng-spa.mode`)) {
+    throw new Error("Apertium is not installed: apt-get install -y apertium-apy apertium-eng-spa (.ci/run does this), or set E2E_TRANSLATION=off");
+  }
+  const free = await new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port: freePort } = probe.address();
+      probe.close(() => resolve(freePort));
+    });
+  });
+  const child = spawn(apy, ["-p", String(free), modes], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${free}`;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`apertium-apy exited with ${child.exitCode}`);
+    if (await fetch(`${url}/listPairs`).then((response) => response.ok, () => false)) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("apertium-apy did not answer within 30 s");
+    }
+    // Polling a starting process for readiness.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
 // E2E_CLUSTER_NODES=N: the same fresh database behind HAProxy, N nodes (scripts/cluster.ts) on
 // E2E_CLUSTER_BASE_PORT.. (default the next ports), the balancer on E2E_PORT.
 const clusterNodes = Number(process.env.E2E_CLUSTER_NODES ?? 0);
@@ -53,6 +103,7 @@ const stop = (signal) => server.kill(signal);
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 server.on("exit", async (code) => {
+  await stopApertium().catch(() => undefined);
   await dropDatabase().catch(() => undefined);
   process.exit(code ?? 0);
 });

@@ -5,6 +5,7 @@ import { SESSION_CATEGORIES, type SessionCategory } from "@/core/session/categor
 import { ZBuyerSendMessage, ZHistoryBefore, ZSeq, ZSyncAfter } from "@/shared/message-schemas";
 import { safeLine, safeText } from "@/shared/zod-primitives";
 import { RATING_COMMENT_MAX } from "@/shared/rating";
+import { ZLanguageCode } from "@/shared/translation";
 
 const ZConversationId = z.object({ conversationId: z.uuid() });
 const ZSessionId = z.object({ sessionId: z.uuid() });
@@ -34,6 +35,13 @@ export const ZSessionTransfer = z
   .refine((value) => value.targetNickname || value.targetMemberId, { message: "Choose the member to transfer to", path: ["targetNickname"] });
 export const ZBuyerBlock = z.object({ buyerId: z.uuid(), reason: safeText().trim().max(300).optional() });
 export const ZBuyerUnblock = z.object({ buyerId: z.uuid() });
+/** SET-3: translate one message again; the language defaults to the one its last try aimed at. */
+export const ZTranslationRetry = z.object({ messageId: z.uuid() });
+/** SET-3: the chat menu's translation choice; "shop" follows the shop's default. */
+export const ZConversationSetTranslation = ZConversationId.extend({
+  mode: z.enum(["shop", "off", "auto", "language"]),
+  language: ZLanguageCode.optional(),
+}).refine((value) => value.mode !== "language" || value.language, { message: "Choose the buyer's language", path: ["language"] });
 /** SET-4: the blocked-buyers page's query (GET /api/console/blocked-buyers). */
 export const ZBlockedBuyersQuery = z.object({
   q: safeLine().trim().max(100, "At most 100 characters.").optional(),

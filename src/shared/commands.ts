@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { AppErrorCode, FieldErrors } from "@/core/errors";
 import type { Action } from "@/core/permissions";
-import type { MessageDto } from "@/shared/dto";
+import type { ChatTranslationDto, MessageDto, MessageTranslationDto } from "@/shared/dto";
 import * as input from "@/shared/command-schemas";
 import { ZAgentSendMessage } from "@/shared/message-schemas";
 
@@ -50,6 +50,8 @@ export interface MessagePage {
   /** Ascending by `seq`. */
   messages: MessageDto[];
   hasMore: boolean;
+  /** SET-3: the stored translations of these messages (the widget's: of messages sent to the buyer only). */
+  translations: MessageTranslationDto[];
 }
 
 // ─── Console (`/console`) ────────────────────────────────────────────────────
@@ -69,6 +71,10 @@ export const CONSOLE_COMMANDS = {
   "session:transfer": returns<{ moved: number }>()({ permission: "session:transfer", input: input.ZSessionTransfer, errors: ["FORBIDDEN", "CAPACITY_EXCEEDED", ...SESSION_CHANGE] }),
   "buyer:block": returns<{ closedSession: boolean }>()({ permission: "buyer:block", input: input.ZBuyerBlock, errors: ["FORBIDDEN", ...SESSION_CHANGE] }),
   "buyer:unblock": returns<null>()({ permission: "buyer:block", input: input.ZBuyerUnblock, errors: ["FORBIDDEN", "NOT_FOUND"] }),
+  /** SET-3: translate a message again (after a failure, or one never translated); the result follows as message.translated. */
+  "translation:retry": returns<{ queued: boolean }>()({ permission: "message:send", input: input.ZTranslationRetry, errors: ["FORBIDDEN", "NOT_FOUND"] }),
+  /** SET-3: the chat's translation override (the chat menu). */
+  "conversation:set_translation": returns<ChatTranslationDto>()({ permission: "message:send", input: input.ZConversationSetTranslation, errors: ["FORBIDDEN", "NOT_FOUND"] }),
   /** Liveness: answers the server's clock. Takes `{}` or no payload at all. */
   "presence:ping": returns<{ serverTime: string }>()({ permission: null, input: input.ZNoInput, errors: [] }),
 } as const;

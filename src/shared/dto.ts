@@ -26,6 +26,39 @@ export interface MessageDto {
   createdAt: string;
 }
 
+/**
+ * SET-3: a message's translation into one language (docs/translation.md). `status: "failed"`:
+ * the engine could not translate it; the original stands, `failure` says why, and a member may
+ * retry (`translation:retry`).
+ */
+export interface MessageTranslationDto {
+  messageId: string;
+  /** The message's sequence number, so a client places it without looking the message up. */
+  seq: number;
+  /** ISO 639-1: translated from, and into. */
+  from: string;
+  language: string;
+  status: "done" | "failed";
+  /** The translation; null when it failed. */
+  text: string | null;
+  engine: string;
+  /** unavailable, unsupported_pair, bad_response, circuit_open or busy; null when done. */
+  failure: string | null;
+  createdAt: string;
+}
+
+/** SET-3: a chat's translation, as the chat menu shows it (docs/translation.md). */
+export interface ChatTranslationDto {
+  /** False while no engine is configured: the menu says translation is off. */
+  available: boolean;
+  /** The chat's choice: "shop" follows the shop's default. */
+  override: "shop" | "off" | "auto" | "language";
+  /** Whether messages of this chat are translated now (the override over the shop's default). */
+  on: boolean;
+  /** The buyer's language: chosen, detected, or null while unknown. */
+  buyerLanguage: string | null;
+}
+
 export interface SessionDto {
   id: string;
   conversationId: string;

@@ -3,7 +3,7 @@
 // Commands (client to server) are declared in `src/shared/commands.ts`; the server's events are here.
 import type { AppErrorCode } from "@/core/errors";
 import type { AckOf, ClientToServerEventsOf } from "@/shared/commands";
-import type { MessageDto, SessionDto } from "@/shared/dto";
+import type { MessageDto, MessageTranslationDto, SessionDto } from "@/shared/dto";
 import type { SignOutReason } from "@/core/sign-out-reason";
 
 /** The acknowledgement every command answers with (`CommandAck` narrows it per command). */
@@ -26,6 +26,16 @@ export interface ConsoleHello {
 export interface MessageCreatedEvent {
   conversationId: string;
   message: MessageDto;
+}
+
+/**
+ * SET-3: a message's translation arrived or failed, after its message.created (the message itself
+ * never changes). Sent to the rooms that heard the message; to the widget only for messages sent
+ * to the buyer (agents', the bot's).
+ */
+export interface MessageTranslatedEvent {
+  conversationId: string;
+  translation: MessageTranslationDto;
 }
 
 export interface SessionChangedEvent {
@@ -61,6 +71,7 @@ export interface MemberChangedEvent {
 export interface ConsoleServerToClientEvents {
   "console.ready": (hello: ConsoleHello) => void;
   "message.created": (event: MessageCreatedEvent) => void;
+  "message.translated": (event: MessageTranslatedEvent) => void;
   "session.changed": (event: SessionChangedEvent) => void;
   "conversation.read": (event: ReadChangedEvent) => void;
   "typing.changed": (event: TypingEvent) => void;
@@ -111,6 +122,7 @@ export type ConsoleClientToServerEvents = ClientToServerEventsOf<"console">;
 export interface WidgetServerToClientEvents {
   "widget.ready": (hello: WidgetHello) => void;
   "message.created": (event: MessageCreatedEvent) => void;
+  "message.translated": (event: MessageTranslatedEvent) => void;
   "session.changed": (event: WidgetSessionChangedEvent) => void;
   "conversation.read": (event: ReadChangedEvent) => void;
   "typing.changed": (event: TypingEvent) => void;

@@ -96,6 +96,9 @@ const ROUTES: RouteCase[] = [
   // AUTO-5: the chatbot switch.
   { file: "api/settings/automation/chatbot/route.ts", method: "GET", action: "automation:update" },
   { file: "api/settings/automation/chatbot/route.ts", method: "PUT", action: "automation:update", body: () => ({ enabled: false }) },
+  // SET-3: the shop's translation default.
+  { file: "api/settings/translation/route.ts", method: "GET", action: "settings:read" },
+  { file: "api/settings/translation/route.ts", method: "PUT", action: "settings:update", body: () => ({ mode: "off" }) },
 ];
 
 /** Routes that are public on purpose, each with its own authentication (tested below). */
@@ -134,8 +137,8 @@ async function listRouteFiles(directory: string): Promise<string[]> {
 }
 
 describe("TEAM-1 every team and settings route declares its permission", () => {
-  it("TEAM-1 AUTO-1 AUTO-5 AUTO-6 the table above covers every exported handler under api/team, api/me and api/settings/automation", async () => {
-    const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me")), ...(await listRouteFiles("api/settings/automation"))];
+  it("TEAM-1 AUTO-1 AUTO-5 AUTO-6 SET-3 the table above covers every exported handler under api/team, api/me, api/settings/automation and api/settings/translation", async () => {
+    const files = [...(await listRouteFiles("api/team")), ...(await listRouteFiles("api/me")), ...(await listRouteFiles("api/settings/automation")), ...(await listRouteFiles("api/settings/translation"))];
     const exported: string[] = [];
     for (const file of files) {
       const module = (await import(/* @vite-ignore */ path.join(APP_DIR, file))) as Record<string, unknown>;

@@ -7,7 +7,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { asTypedSocket, call, commandBytes, encodedBytes, send, type ConsoleSocket, type SendResult, type WidgetSocket } from "@/client/socket/typed-socket";
 import { MAX_COMMAND_BYTES, type CommandAck, type CommandInput, type CommandResult } from "@/shared/commands";
 import type { ConsoleClientToServerEvents, WidgetClientToServerEvents } from "@/shared/events";
-import type { MessageDto } from "@/shared/dto";
+import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
 
 const consoleSocket = asTypedSocket("console", io("http://127.0.0.1:9/console", { autoConnect: false }));
 const widgetSocket = asTypedSocket("widget", io("http://127.0.0.1:9/widget", { autoConnect: false }));
@@ -23,7 +23,7 @@ describe("typed socket commands (issue 9)", () => {
     expectTypeOf(send(consoleSocket, "session:end", { sessionId: conversationId })).resolves.toEqualTypeOf<SendResult<"console", "session:end">>();
     const page = call(widgetSocket, "conversation:sync", { afterSeq: 0 });
     page.catch(() => undefined); // not connected: rejects with OFFLINE, only its type matters here
-    expectTypeOf(page).resolves.toEqualTypeOf<{ messages: MessageDto[]; hasMore: boolean }>();
+    expectTypeOf(page).resolves.toEqualTypeOf<{ messages: MessageDto[]; hasMore: boolean; translations: MessageTranslationDto[] }>();
 
     type EndAck = CommandAck<"console", "session:end">;
     expectTypeOf<Extract<EndAck, { ok: false }>["error"]["code"]>().toEqualTypeOf<
@@ -32,7 +32,8 @@ describe("typed socket commands (issue 9)", () => {
     // No index signatures: the event maps hold the declared commands only.
     expectTypeOf<keyof ConsoleClientToServerEvents>().toEqualTypeOf<
       | "message:send" | "conversation:sync" | "conversation:history" | "conversation:read" | "typing:set" | "session:star"
-      | "session:set_category" | "session:end" | "session:assign" | "session:transfer" | "buyer:block" | "buyer:unblock" | "presence:ping"
+      | "session:set_category" | "session:end" | "session:assign" | "session:transfer" | "buyer:block" | "buyer:unblock"
+      | "translation:retry" | "conversation:set_translation" | "presence:ping"
     >();
     expectTypeOf<keyof WidgetClientToServerEvents>().toEqualTypeOf<
       "message:send" | "conversation:sync" | "conversation:history" | "conversation:read" | "typing:set" | "session:rate" | "session:request_person" | "voucher:claim" | "presence:ping"

@@ -6,7 +6,7 @@
 // note, typing and read indicators, cards, the rating after the chat ends, notices (blocked,
 // rate-limited, reconnecting) and the composer. The connection logic lives in WidgetClient.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { MessageDto } from "@/shared/dto";
+import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
 import { Composer, type ComposerHandle } from "./composer";
 import { FRAME_SOURCE, isHostMessage, type FrameToHost } from "./host-protocol";
 import { Avatar, formatTime, MessageBody, PendingBubble } from "./message-views";
@@ -282,25 +282,29 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
       {isLoaded && !hasMoreBefore && messages.length === 0 && pending.length === 0 && state.availability?.isAgentOnline && (
         <p className="mt-6 text-center text-sm text-slate-500">Ask us anything — we&apos;re here to help.</p>
       )}
-      <ol role="log" aria-live="polite" aria-label="Conversation" data-testid="widget-messages" className="space-y-2">
-        {messages.map((message, index) => (
-          <MessageItem
-            key={message.seq}
-            message={message}
-            previous={messages[index - 1]}
-            shopName={state.shopName}
-            status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? "Read" : "Sent") : null}
-            voucher={{
-              canClaim: VOUCHER_CLAIM_ENABLED,
-              isClaimed: state.claimedVoucherIds.includes(String(message.payload?.voucherId)),
-              onClaim: () => void client.claimVoucher(String(message.payload?.voucherId), message.id),
-            }}
-          />
-        ))}
-        {pending.map((item) => (
-          <PendingBubble key={item.clientId} item={item} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
-        ))}
-      </ol>
+      {/* The log is the live region; the list inside keeps its list semantics (axe "listitem"). */}
+      <div role="log" aria-live="polite" aria-label="Conversation">
+        <ol data-testid="widget-messages" className="space-y-2">
+          {messages.map((message, index) => (
+            <MessageItem
+              key={message.seq}
+              message={message}
+              previous={messages[index - 1]}
+              shopName={state.shopName}
+              status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? "Read" : "Sent") : null}
+              translation={message.authorType === "buyer" ? undefined : state.translations.get(message.id)}
+              voucher={{
+                canClaim: VOUCHER_CLAIM_ENABLED,
+                isClaimed: state.claimedVoucherIds.includes(String(message.payload?.voucherId)),
+                onClaim: () => void client.claimVoucher(String(message.payload?.voucherId), message.id),
+              }}
+            />
+          ))}
+          {pending.map((item) => (
+            <PendingBubble key={item.clientId} item={item} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
+          ))}
+        </ol>
+      </div>
       {state.agentTyping && (
         <p role="status" className="mt-2 text-xs italic text-slate-500" data-testid="typing-indicator">
           {state.agentTyping.nickname ?? "The agent"} is typing…
@@ -310,12 +314,33 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
   );
 }
 
-function MessageItem({ message, previous, shopName, status, voucher }: {
+/**
+ * SET-3: a message sent to the buyer, in the buyer's language when it was translated, with the
+ * original one click away. A failed translation leaves the original.
+ */
+function TranslatedBody({ message, translation, voucher }: { message: MessageDto; translation?: MessageTranslationDto; voucher: { canClaim: boolean; isClaimed: boolean; onClaim: () => void } }) {
+  const [showOriginal, setShowOriginal] = useState(false);
+  const isTranslated = translation?.status === "done" && translation.text !== null && (message.kind === "text" || message.kind === "image" || message.kind === "video");
+  if (!isTranslated) return <MessageBody message={message} voucher={voucher} />;
+  const shown = showOriginal ? message : { ...message, body: translation.text! };
+  return (
+    <div data-testid="widget-translation" data-language={translation.language}>
+      <div lang={showOriginal ? undefined : translation.language}><MessageBody message={shown} voucher={voucher} /></div>
+      <button type="button" onClick={() => setShowOriginal((value) => !value)} aria-expanded={showOriginal} data-testid="widget-translation-toggle"
+        className="mt-1 text-[11px] text-slate-600 underline underline-offset-2 hover:text-slate-800">
+        {showOriginal ? "Show translation" : "Translated · Show original"}
+      </button>
+    </div>
+  );
+}
+
+function MessageItem({ message, previous, shopName, status, voucher, translation }: {
   message: MessageDto;
   previous: MessageDto | undefined;
   shopName: string | null;
   status: "Read" | "Sent" | null;
   voucher: { canClaim: boolean; isClaimed: boolean; onClaim: () => void };
+  translation?: MessageTranslationDto;
 }) {
   if (message.kind === "system" || message.authorType === "system") {
     return (
@@ -352,7 +377,7 @@ function MessageItem({ message, previous, shopName, status, voucher }: {
             : `max-w-[85%] rounded-2xl px-3 py-2 text-sm ${isMine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-white text-slate-900 shadow-sm ring-1 ring-slate-200"}`
         }
       >
-        <MessageBody message={message} voucher={voucher} />
+        <TranslatedBody message={message} translation={translation} voucher={voucher} />
       </div>
       <div className="mt-0.5 text-[11px] text-slate-500">
         <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>

@@ -7,6 +7,7 @@
 import { io } from "socket.io-client";
 import { DeliveryClient } from "@/client/delivery/client";
 import { bindWidgetDelivery, widgetTransport } from "@/client/delivery/socket-adapter";
+import { tapTranslations } from "@/client/delivery/translations";
 import { asTypedSocket, call, CommandError, send, type WidgetSocket } from "@/client/socket/typed-socket";
 import { lastSeq } from "@/client/delivery/thread";
 import { createXhrUploader } from "@/client/delivery/upload";
@@ -29,7 +30,7 @@ export const QUEUE_REFRESH_MS = 30_000;
 
 function newDelivery(client: WidgetClient, socket: WidgetSocket, token: () => string, baseUrl: string | undefined): DeliveryClient {
   return new DeliveryClient({
-    transport: widgetTransport(socket),
+    transport: tapTranslations(widgetTransport(socket), (translations) => client.addTranslations(translations)),
     uploader: createXhrUploader({ baseUrl, headers: () => ({ [WIDGET_TOKEN_HEADER]: token() }) }),
     newClientId,
     ackTimeoutMs: ACK_TIMEOUT_MS,
@@ -166,6 +167,8 @@ export class WidgetClient extends WidgetStore {
     socket.on("message.created", (event: MessageCreatedEvent) => {
       if (event.message.authorType === "agent") this.setState({ agentTyping: null });
     });
+    // SET-3: a translation of a message sent to the buyer follows the message.
+    socket.on("message.translated", (event) => this.addTranslations([event.translation]));
     socket.on("session.changed", (event: { session: WidgetSessionDto }) => {
       const wasQueued = this.state.session?.state === "queued";
       this.applySession(event.session);

@@ -3,6 +3,8 @@
 // connection and the commands are in widget-client.ts, which extends it.
 import { INITIAL_DELIVERY_STATE } from "@/client/delivery/machine";
 import type { DeliveryState } from "@/client/delivery/types";
+import { mergeTranslations } from "@/client/delivery/translations";
+import type { MessageTranslationDto } from "@/shared/dto";
 import type { ReadChangedEvent, TypingEvent, WidgetSessionDto } from "@/shared/events";
 import type { WidgetAvailabilityDto, WidgetOrderDto, WidgetProductDto } from "@/shared/widget";
 import type { PageContext, VisitorStorage } from "./widget-session";
@@ -38,6 +40,8 @@ export interface WidgetState {
   claimedVoucherIds: string[];
   /** WIDGET-4: an agent online, the queue position and wait, the offline message; null until known. */
   availability: WidgetAvailabilityDto | null;
+  /** SET-3: translations of the messages sent to the buyer, by message id. */
+  translations: ReadonlyMap<string, MessageTranslationDto>;
 }
 
 export interface WidgetClientOptions {
@@ -67,6 +71,12 @@ export class WidgetStore {
   protected setState(patch: Partial<WidgetState>): void {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
+  }
+
+  /** SET-3: translations from a page or a message.translated event. */
+  addTranslations(incoming: MessageTranslationDto[]): void {
+    const translations = mergeTranslations(this.state.translations, incoming);
+    if (translations !== this.state.translations) this.setState({ translations });
   }
 
   protected setTimer(key: TimerKey, ms: number, run: () => void): void {
@@ -143,6 +153,6 @@ export function initialWidgetState(): WidgetState {
   return {
     phase: "starting", fatalError: null, shopName: null, buyerNickname: null, thread: INITIAL_DELIVERY_STATE, session: null, shopReadSeq: 0, buyerReadSeq: 0,
     agentTyping: null, blockedNotice: null, notice: null, product: null, order: null, isLoadingOlder: false, ratedSessionIds: [], claimedVoucherIds: [],
-    availability: null,
+    availability: null, translations: new Map(),
   };
 }

@@ -9,6 +9,7 @@ import { requestDrain } from "@/server/services/assignment/settle";
 import { isConnectionEvent, type ServiceEvent, type ServiceResult } from "@/server/services/service-result";
 import { shopIdOfShopRoom } from "@/server/realtime/rooms";
 import { announceShopAvailabilitySafely } from "@/server/services/widget/shop-availability";
+import { getTranslator } from "@/server/translation/translator-registry";
 
 export interface ApplyOptions {
   /** Presence and clock for the drains; the process's registered ones when omitted. */
@@ -64,6 +65,27 @@ export function publishEvents(events: ServiceEvent[]): void {
     else safely(() => refreshMemberConnections(event.memberId));
   }
   flush();
+  safely(() => scheduleTranslations(events));
+}
+
+/**
+ * SET-3: every new message with text, once it is stored and published, is handed to the
+ * translator (when an engine is configured), with the rooms that heard it; its translation
+ * follows as message.translated. Never awaited: delivery does not wait for the engine.
+ */
+function scheduleTranslations(events: ServiceEvent[]): void {
+  const translator = getTranslator();
+  if (!translator) return;
+  const buyersByMessage = new Map<string, string>();
+  for (const event of events) {
+    if (event.target === "widget" && event.event === "message.created") buyersByMessage.set(event.payload.message.id, event.buyerId);
+  }
+  for (const event of events) {
+    if (event.target !== "console" || event.event !== "message.created") continue;
+    const { message } = event.payload;
+    if (message.authorType === "system" || message.body.trim() === "") continue;
+    translator.schedule({ messageId: message.id, conversationId: message.conversationId, rooms: event.rooms, buyerId: buyersByMessage.get(message.id) ?? null });
+  }
 }
 
 function safely(run: () => void): void {

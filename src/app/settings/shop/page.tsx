@@ -6,6 +6,8 @@ import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
 import { getShopSettings } from "@/server/services/team/shop-settings";
 import { ShopSettingsForm } from "@/components/settings/shop-settings-form";
+import { TranslationSettingsForm } from "@/components/settings/translation-settings-form";
+import { getShopTranslationSettings } from "@/server/services/translation/translation-settings";
 import { NoAccess, PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +17,12 @@ export default async function ShopSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   if (!can(member, "settings:read")) return <NoAccess what="shop settings" />;
-  const settings = await callService(getShopSettings, { actor: member });
+  const [settings, translation] = await Promise.all([callService(getShopSettings, { actor: member }), callService(getShopTranslationSettings, { actor: member })]);
   return (
     <>
       <PageTitle title="Shop settings" description={`Settings of ${member.shopName} that apply to every member.`} />
       <ShopSettingsForm initial={settings} canEdit={can(member, "settings:update")} />
+      <div className="mt-6"><TranslationSettingsForm initial={translation} canEdit={can(member, "settings:update")} /></div>
     </>
   );
 }

@@ -19,6 +19,7 @@ function details(active: SessionDto | null, current: SessionDto | null, all: Ses
     context: { product: null, order: null },
     sessions: all.map((item) => ({ session: item, createdAt: item.queuedAt, assignments: [] })),
     permissions: { canAssignOther: true, canTransferAny: false, canSendCards: true, canUpload: true },
+    translation: { available: false, override: "shop", on: false, buyerLanguage: null },
   };
 }
 

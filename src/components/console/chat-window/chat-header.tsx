@@ -10,6 +10,7 @@ import type { ConversationDetailsDto } from "./conversation-types";
 import { CATEGORY_LABELS, initialsOf } from "./format";
 import { RatingSummary } from "./session-rating";
 import { shortcutProps } from "../keyboard/shortcut-props";
+import { ChatTranslationMenu } from "./chat-translation-menu";
 
 export interface ChatHeaderProps {
   details: ConversationDetailsDto;
@@ -87,6 +88,7 @@ export function ChatHeader(props: ChatHeaderProps) {
       </div>
 
       <div className="flex flex-wrap items-center gap-1.5">
+        <ChatTranslationMenu conversationId={details.conversation.id} initial={details.translation} />
         {session && (
           <>
             <label htmlFor={categoryId} className="sr-only">Category</label>

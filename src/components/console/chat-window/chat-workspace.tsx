@@ -213,6 +213,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               onLoadOlder={() => void thread.loadOlder()}
               onRetry={thread.retry}
               onDiscard={thread.discard}
+              onRetryTranslation={thread.retryTranslation}
               onBottomVisibilityChange={setIsAtBottom}
             />
             {isHeldByOther && !block && (

@@ -1,6 +1,6 @@
 // Shapes of the console's chat-window routes (GET /api/console/conversations/{id} and
 // GET /api/console/members), shared by the route handlers and the components that read them.
-import type { BuyerDto, SessionDto } from "@/shared/dto";
+import type { BuyerDto, ChatTranslationDto, SessionDto } from "@/shared/dto";
 
 // Card snapshots have one writer (src/server/services/workbench/cards.ts) and one shape.
 import type { OrderCardPayload, ProductCardPayload } from "@/shared/workbench";
@@ -37,6 +37,8 @@ export interface ConversationDetailsDto {
   /** Latest first. */
   sessions: SessionHistoryEntryDto[];
   permissions: { canAssignOther: boolean; canTransferAny: boolean; canSendCards: boolean; canUpload: boolean };
+  /** SET-3: the chat's translation (the chat menu). */
+  translation: ChatTranslationDto;
 }
 
 /** A member as the transfer and assign dialogs show them (CHAT-6, ASSIGN-5). */

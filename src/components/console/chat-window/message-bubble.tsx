@@ -6,7 +6,8 @@
 // agent's messages say "Read" once the buyer's read mark passes them (CHAT-4).
 import { Fragment, type ReactNode } from "react";
 import { readHandoverSummary } from "@/core/automation/chatbot";
-import type { MessageDto } from "@/shared/dto";
+import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
+import { TranslationLine, useTranslatedBody } from "./message-translation";
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
 import { formatTime } from "./format";
 import { OrderCard, ProductCard, VoucherCard } from "./message-cards";
@@ -123,10 +124,18 @@ export interface MessageBubbleProps {
   /** Groups consecutive messages of one author: the name shows once. */
   isFirstOfGroup: boolean;
   onOpenImage(image: { url: string; alt: string }): void;
+  /** SET-3: the message's translation, when there is one. */
+  translation?: MessageTranslationDto;
+  onRetryTranslation?(messageId: string): Promise<string | null>;
 }
 
-export function MessageBubble({ message, isReadByBuyer, buyerNickname, isFirstOfGroup, onOpenImage }: MessageBubbleProps) {
-  if (message.kind === "system" || message.authorType === "system") return <SystemNote message={message} />;
+export function MessageBubble(props: MessageBubbleProps) {
+  if (props.message.kind === "system" || props.message.authorType === "system") return <SystemNote message={props.message} />;
+  return <PersonBubble {...props} />;
+}
+
+function PersonBubble({ message, isReadByBuyer, buyerNickname, isFirstOfGroup, onOpenImage, translation, onRetryTranslation }: MessageBubbleProps) {
+  const translated = useTranslatedBody(message, translation);
   const isShopSide = message.authorType !== "buyer";
   const isAutomatic = message.authorType === "bot" || message.isAutomatic;
   const authorName = message.authorType === "buyer" ? buyerNickname : message.authorType === "bot" ? "Bot" : (message.author?.nickname ?? "Agent");
@@ -141,8 +150,11 @@ export function MessageBubble({ message, isReadByBuyer, buyerNickname, isFirstOf
     >
       <div className={`flex max-w-[75%] flex-col ${isShopSide ? "items-end" : "items-start"}`}>
         {isFirstOfGroup && <span className="mb-1 px-1 text-xs font-medium text-slate-500">{authorName}</span>}
-        <BubbleBody kind={message.kind} body={message.body} payload={message.payload} isShopSide={isShopSide} isAutomatic={isAutomatic} onOpenImage={onOpenImage} />
-        {caption && <p className="mt-1 max-w-[16rem] whitespace-pre-wrap break-words px-1 text-sm text-slate-700">{caption}</p>}
+        <div lang={translated.body !== message.body ? translation?.language : undefined} className="contents">
+          <BubbleBody kind={message.kind} body={message.kind === "text" ? translated.body : message.body} payload={message.payload} isShopSide={isShopSide} isAutomatic={isAutomatic} onOpenImage={onOpenImage} />
+        </div>
+        {caption && <p className="mt-1 max-w-[16rem] whitespace-pre-wrap break-words px-1 text-sm text-slate-700">{translated.body !== message.body ? translated.body : caption}</p>}
+        {translation && <TranslationLine message={message} translation={translation} showOriginal={translated.showOriginal} onToggle={translated.toggle} onRetry={onRetryTranslation} />}
         <p className="mt-0.5 flex items-center gap-1.5 px-1 text-[11px] text-slate-500">
           {isAutomatic && <span className="rounded bg-violet-100 px-1.5 py-px font-medium text-violet-700">Automatic</span>}
           <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>

@@ -19,6 +19,8 @@ export interface MessageListProps {
   onLoadOlder(): void;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
+  /** SET-3: asks for a failed translation again. */
+  onRetryTranslation?(messageId: string): Promise<string | null>;
   /** Whether the newest message is in view (read marking, CHAT-4). */
   onBottomVisibilityChange(isAtBottom: boolean): void;
 }
@@ -154,6 +156,8 @@ export function MessageList(props: MessageListProps) {
                   buyerNickname={props.buyerNickname}
                   isFirstOfGroup={showDay || !sameGroup(thread.messages[index - 1], message)}
                   onOpenImage={setEnlarged}
+                  translation={thread.translations.get(message.id)}
+                  onRetryTranslation={props.onRetryTranslation}
                 />
               </div>
             );

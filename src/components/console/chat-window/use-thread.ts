@@ -10,9 +10,10 @@ import { DeliveryClient } from "@/client/delivery/client";
 import { INITIAL_DELIVERY_STATE } from "@/client/delivery/machine";
 import { bindConsoleDelivery, consoleTransport } from "@/client/delivery/socket-adapter";
 import type { PendingMessage } from "@/client/delivery/types";
+import { mergeTranslations, tapTranslations } from "@/client/delivery/translations";
 import { createXhrUploader } from "@/client/delivery/upload";
-import type { MessageDto } from "@/shared/dto";
-import type { ReadChangedEvent, TypingEvent } from "@/shared/events";
+import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
+import type { MessageTranslatedEvent, ReadChangedEvent, TypingEvent } from "@/shared/events";
 import { newClientId, type TAgentMessageContent } from "@/shared/message-schemas";
 import { useConsoleEvent, useConsoleSocket } from "../console-socket-context";
 
@@ -29,6 +30,8 @@ export interface ThreadView {
   hasMoreBefore: boolean;
   /** Highest seq the buyer has read (CHAT-4): agent messages up to it show "Read". */
   buyerReadSeq: number;
+  /** SET-3: each message's translation, by message id. */
+  translations: ReadonlyMap<string, MessageTranslationDto>;
 }
 
 type CardContent = Extract<TAgentMessageContent, { kind: "product_card" | "order_card" | "voucher_card" }>;
@@ -45,22 +48,38 @@ export interface Thread {
   retry(clientId: string): void;
   discard(clientId: string): void;
   markRead(seq: number): void;
+  /** SET-3: asks for a failed translation again; the result arrives as message.translated. */
+  retryTranslation(messageId: string): Promise<string | null>;
 }
 
 const noSubscription = () => () => undefined;
+const EMPTY_TRANSLATIONS: ReadonlyMap<string, MessageTranslationDto> = new Map();
 const initialState = () => INITIAL_DELIVERY_STATE;
 
 export function useThread(conversationId: string | null, initialBuyerReadSeq: number | null): Thread {
   const { socket, isReady, call } = useConsoleSocket();
+  // SET-3: translations, per conversation; pages and live events both feed them.
+  const [translationState, setTranslationState] = useState<{ conversationId: string | null; byMessage: ReadonlyMap<string, MessageTranslationDto> }>({ conversationId, byMessage: new Map() });
+  const addTranslations = useCallback((id: string, incoming: MessageTranslationDto[]) => {
+    setTranslationState((current) => {
+      const base = current.conversationId === id ? current.byMessage : new Map<string, MessageTranslationDto>();
+      const byMessage = mergeTranslations(base, incoming);
+      return byMessage === current.byMessage ? current : { conversationId: id, byMessage };
+    });
+  }, []);
+  const onTranslated = useCallback((event: MessageTranslatedEvent) => {
+    if (event.conversationId === conversationId) addTranslations(event.conversationId, [event.translation]);
+  }, [conversationId, addTranslations]);
+  useConsoleEvent("message.translated", onTranslated);
   const client = useMemo(() => {
     if (!socket || !conversationId) return null;
     return new DeliveryClient({
-      transport: consoleTransport(socket, conversationId),
+      transport: tapTranslations(consoleTransport(socket, conversationId), (translations) => addTranslations(conversationId, translations)),
       uploader: createXhrUploader({ withCredentials: true }),
       newClientId,
       releasePreview: (url) => URL.revokeObjectURL(url),
     });
-  }, [socket, conversationId]);
+  }, [socket, conversationId, addTranslations]);
   useEffect(() => {
     if (!client || !socket || !conversationId) return;
     // Read at bind time: console.ready may have come between the render and this effect.
@@ -133,6 +152,16 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
     });
   }, [conversationId]);
 
+  const retryTranslation = useCallback(async (messageId: string) => {
+    try {
+      await callRef.current("translation:retry", { messageId });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : "The translation could not be asked again.";
+    }
+  }, []);
+
+  const translations = translationState.conversationId === conversationId ? translationState.byMessage : EMPTY_TRANSLATIONS;
   const state = useMemo<ThreadView>(() => ({
     conversationId,
     messages: delivery.messages,
@@ -140,7 +169,8 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
     isLoaded: delivery.isLoaded,
     hasMoreBefore: delivery.hasMoreBefore,
     buyerReadSeq,
-  }), [conversationId, delivery.messages, delivery.pending, delivery.isLoaded, delivery.hasMoreBefore, buyerReadSeq]);
+    translations,
+  }), [conversationId, delivery.messages, delivery.pending, delivery.isLoaded, delivery.hasMoreBefore, buyerReadSeq, translations]);
 
   return {
     state,
@@ -154,5 +184,6 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
     retry,
     discard,
     markRead,
+    retryTranslation,
   };
 }

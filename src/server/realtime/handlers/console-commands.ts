@@ -13,6 +13,9 @@ import { announceMemberTyping } from "@/server/services/messaging/typing";
 import { endSession } from "@/server/services/sessions/close-session";
 import { setSessionCategory, setSessionStar } from "@/server/services/sessions/update-session";
 import { blockBuyer, unblockBuyer } from "@/server/services/buyers/block-buyer";
+import { retryTranslation } from "@/server/services/translation/retry-translation";
+import { withTranslations } from "@/server/services/translation/translate-message";
+import { setChatTranslation } from "@/server/services/translation/translation-settings";
 
 export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> = {
   async "message:send"({ db, member }, input) {
@@ -24,11 +27,11 @@ export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> 
   },
   async "conversation:sync"({ db, member }, input) {
     await loadVisibleConversation(db, member, input.conversationId);
-    return listMessagesAfter(db, input);
+    return withTranslations(db, await listMessagesAfter(db, input), { forBuyer: false });
   },
   async "conversation:history"({ db, member }, input) {
     await loadVisibleConversation(db, member, input.conversationId);
-    return listMessagesBefore(db, input);
+    return withTranslations(db, await listMessagesBefore(db, input), { forBuyer: false });
   },
   async "conversation:read"({ db, member }, input) {
     const conversation = await loadVisibleConversation(db, member, input.conversationId);
@@ -57,5 +60,11 @@ export const consoleCommands: CommandHandlers<"console", ConsoleCommandContext> 
   },
   async "buyer:unblock"({ db, member }, input) {
     return applyServiceResult(db, await unblockBuyer(db, { member, buyerId: input.buyerId }));
+  },
+  async "translation:retry"({ db, member }, input) {
+    return retryTranslation(db, { member, messageId: input.messageId });
+  },
+  async "conversation:set_translation"({ db, member }, input) {
+    return setChatTranslation(db, { member, ...input });
   },
 };

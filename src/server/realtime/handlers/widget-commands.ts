@@ -13,6 +13,7 @@ import { rateSession } from "@/server/services/sessions/update-session";
 import { requestPerson } from "@/server/services/automation/chatbot";
 import { claimVoucher } from "@/server/services/workbench/claim-voucher";
 import { findBuyerConversation } from "@/server/services/widget/widget-socket-buyer";
+import { withTranslations } from "@/server/services/translation/translate-message";
 
 export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
   async "message:send"({ db, buyer }, input) {
@@ -27,13 +28,13 @@ export const widgetCommands: CommandHandlers<"widget", WidgetCommandContext> = {
   },
   async "conversation:sync"({ db, buyer }, input) {
     const conversation = await findBuyerConversation(db, buyer);
-    if (!conversation) return { messages: [], hasMore: false };
-    return listMessagesAfter(db, { conversationId: conversation.id, ...input });
+    if (!conversation) return { messages: [], hasMore: false, translations: [] };
+    return withTranslations(db, await listMessagesAfter(db, { conversationId: conversation.id, ...input }), { forBuyer: true });
   },
   async "conversation:history"({ db, buyer }, input) {
     const conversation = await findBuyerConversation(db, buyer);
-    if (!conversation) return { messages: [], hasMore: false };
-    return listMessagesBefore(db, { conversationId: conversation.id, ...input });
+    if (!conversation) return { messages: [], hasMore: false, translations: [] };
+    return withTranslations(db, await listMessagesBefore(db, { conversationId: conversation.id, ...input }), { forBuyer: true });
   },
   async "conversation:read"({ db, buyer }, input) {
     return applyServiceResult(db, await markReadByBuyer(db, { shopId: buyer.shopId, buyerId: buyer.buyerId, seq: input.seq }));

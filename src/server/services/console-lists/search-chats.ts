@@ -1,8 +1,9 @@
 // CONSOLE-4: search by message keyword, buyer nickname or order id, within what the member may
 // see. Each field has a trigram (pg_trgm GIN) index, so a substring matches anywhere, in any
-// case, without scanning the shop's years of messages. The three searches run in parallel; a
+// case, without scanning the shop's years of messages. The searches run in parallel; a
 // conversation found by several fields is listed once: order id first (the most precise), then
-// nickname, then the most recent messages. The match comes back as highlight segments.
+// nickname, then the most recent messages, then translations of messages (SET-3). The match comes
+// back as highlight segments.
 //
 // Every query first finds and limits its hits (conversation ids plus what was matched), checking
 // visibility with an index probe, and only then looks up the buyer and the session to open for
@@ -189,15 +190,30 @@ async function searchMessages(db: Database, viewer: Viewer, q: string, limit: nu
   return walkOwnConversations(null);
 }
 
+/**
+ * SET-3: keywords in translations too (an agent searches in their language for what a buyer
+ * wrote in theirs). The newest matching translations the member may see, as message hits.
+ */
+async function searchTranslations(db: Database, viewer: Viewer, q: string, limit: number): Promise<Hit[]> {
+  if (q.length < MESSAGE_SEARCH_MIN_LENGTH) return [];
+  return db.$queryRaw<Hit[]>`${decorate(viewer, keywordHits(Prisma.sql`
+    SELECT t."conversationId", t.text AS body, t."createdAt" FROM "MessageTranslation" t
+    WHERE t."shopId" = ${viewer.shopId}::uuid AND t.status = 'done' AND t.text ILIKE ${containsPattern(q)}
+      AND ${visibleConversationSql(viewer, Prisma.sql`t."conversationId"`)}
+    ORDER BY t."createdAt" DESC
+    LIMIT ${limit * 5}`, limit))}`;
+}
+
 export async function searchChats(db: Database, input: SearchChatsInput): Promise<SearchResultsDto> {
   const viewer = toViewer(input.member);
   const q = input.q.trim();
   const limit = Math.min(Math.max(input.limit ?? SEARCH_RESULT_LIMIT, 1), 50);
   if (q.length === 0) return { query: q, results: [] };
-  const [orders, nicknames, messages] = await Promise.all([
+  const [orders, nicknames, messages, translations] = await Promise.all([
     searchOrders(db, viewer, q, limit),
     searchNicknames(db, viewer, q, limit),
     searchMessages(db, viewer, q, limit),
+    searchTranslations(db, viewer, q, limit),
   ]);
 
   const results: SearchResultDto[] = [];
@@ -223,5 +239,6 @@ export async function searchChats(db: Database, input: SearchChatsInput): Promis
   for (const hit of orders) add(hit, "order");
   for (const hit of nicknames) add(hit, "nickname");
   for (const hit of messages) add(hit, "message");
+  for (const hit of translations) add(hit, "message");
   return { query: q, results };
 }

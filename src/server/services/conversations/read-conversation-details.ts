@@ -5,6 +5,7 @@
 import { assertCan, can } from "@/core/permissions";
 import type { Database } from "@/server/db/client";
 import { loadVisibleConversation } from "@/server/services/messaging/conversation-access";
+import { readChatTranslation } from "@/server/services/translation/translation-settings";
 import { SESSION_ASSIGNEE_INCLUDE, toSessionDto } from "@/server/services/messaging/message-dto";
 import type { MemberContext } from "@/server/services/resolve-member";
 import { buildOrderCard, buildProductCard } from "@/server/services/workbench/cards";
@@ -120,5 +121,6 @@ export async function readConversationDetails(
       canSendCards: can(member, "card:send"),
       canUpload: can(member, "upload:create"),
     },
+    translation: await readChatTranslation(db, { shopId: member.shopId, conversation }),
   };
 }
