@@ -1,6 +1,6 @@
 // Over 300 lines on purpose: one scenario, with its baseline relay beside the product run it is compared with.
 // `npm run bench -- message-path [--runs=3] [--rates=200,500,1000] [--duration=5] [--buyers=200]
-//   [--agents=20] [--redis] [--no-profile] [--cpu-prof=<dir>]`
+//   [--agents=20] [--redis] [--translation] [--no-profile] [--cpu-prof=<dir>]`
 //
 // Buyer-to-agent latency on real sockets (CHAT-3, NF-4). N buyers (widget sockets) and M agents
 // (console sockets) talk to a server in its own process on 127.0.0.1; each buyer's session is
@@ -10,9 +10,12 @@
 // database, then forward to the agent) as the baseline. Runs alternate which server goes first.
 // Lost: acknowledged to the buyer but not received by the assigned agent within the drain timeout.
 // Duplicated: received more than once by one agent socket.
+// --translation (SET-3): a third server in each run, the product translating every buyer message
+// (Spanish, detected; into the agents' English) through a real Apertium APY started here; it
+// reports the delivery latency beside the product's without translation, and each message's
+// translation latency: from its send to message.translated at its agent.
 import crypto from "node:crypto";
 import os from "node:os";
-import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../../src/server/db/client";
 import { seedBenchShop } from "../support/seed-bench-shop";
 import { signWidgetToken } from "../../src/server/services/widget/tokens";
@@ -20,6 +23,8 @@ import { startChild, sleep, type Child } from "../support/child";
 import { BENCH_REDIS_URL, prepareDatabase, truncateAll, withClient } from "../support/database";
 import { connectAll, connectSocket, createReceiver, type Agent, type Buyer, type PhaseResult } from "../support/message-load";
 import { profileIngest, type IngestProfile } from "../support/profile-ingest";
+import { signInCookie } from "../../tests/factories/session-cookie";
+import { startApertium } from "../../tests/support/apertium-server";
 
 const AUTH_SECRET = "bench-message-path-secret-with-more-than-32-chars";
 const GOAL_P99_RATIO = 1.5;
@@ -32,6 +37,8 @@ interface Options {
   buyers: number;
   agents: number;
   redis: boolean;
+  /** Also run the product with translation on (needs apertium-apy and apertium-eng-spa). */
+  translation: boolean;
   profile: boolean;
   /** Directory for V8 CPU profiles of the product server (`--cpu-prof=<dir>`), for finding hot code. */
   cpuProfDir: string | null;
@@ -47,12 +54,17 @@ function parseOptions(args: string[]): Options {
     buyers: int("buyers", 200, 2_000),
     agents: int("agents", 20, 200),
     redis: args.includes("--redis"),
+    translation: args.includes("--translation"),
     profile: !args.includes("--no-profile"),
     cpuProfDir: value("cpu-prof") ?? null,
   };
 }
 
-type Mode = "product" | "baseline";
+/** "translated": the product with translation on (SET-3). */
+type Mode = "product" | "baseline" | "translated";
+
+/** What each buyer writes after the tag with translation on: Spanish the detector is sure of. */
+const SPANISH_SUFFIX = "Hola, quisiera saber cuándo llega mi pedido y si puedo cambiar la talla de la camisa.";
 
 interface ModeRun {
   mode: Mode;
@@ -69,17 +81,18 @@ interface Prepared {
   shopId?: string;
 }
 
-async function seedProduct(url: string, options: Options): Promise<Prepared> {
+async function seedProduct(url: string, options: Options, translation: boolean): Promise<Prepared> {
   const db = createPrismaClient(url, { max: 4 });
   try {
     const { shop, members, buyers } = await seedBenchShop(db, { agents: options.agents, buyers: options.buyers });
+    if (translation) {
+      await db.shopSettings.upsert({ where: { shopId: shop.id }, create: { shopId: shop.id, translationMode: "auto" }, update: { translationMode: "auto" } });
+    }
     const now = new Date();
     return {
       shopId: shop.id,
-      agents: await Promise.all(members.map(async (member) => ({
-        id: member.id,
-        cookie: `next-auth.session-token=${await encode({ token: { userId: member.userId, shopId: shop.id }, secret: AUTH_SECRET })}`,
-      }))),
+      // Real sign-in sessions: the server checks the cookie's session row as for a browser.
+      agents: await Promise.all(members.map(async (member) => ({ id: member.id, cookie: (await signInCookie(db, member, AUTH_SECRET)).cookie }))),
       buyers: buyers.map((buyer) => ({ id: buyer.id, auth: { token: signWidgetToken(AUTH_SECRET, { shopId: shop.id, buyerId: buyer.id }, now) } })),
     };
   } finally {
@@ -125,10 +138,15 @@ async function openSessions(url: string, prepared: Prepared, buyerSockets: Buyer
   });
 }
 
-async function runMode(mode: Mode, run: number, url: string, options: Options, log: (line: string) => void): Promise<ModeRun> {
+async function runMode(mode: Mode, run: number, url: string, options: Options, log: (line: string) => void, translationUrl: string | null): Promise<ModeRun> {
   await truncateAll(url);
-  const prepared = mode === "product" ? await seedProduct(url, options) : seedBaseline(options);
-  const server: Child = startChild("bench/support/message-node.ts", { MODE: mode, DATABASE_URL: url, AUTH_SECRET, REDIS_URL: options.redis ? BENCH_REDIS_URL : "", POOL_MAX: "20" },
+  const isProduct = mode !== "baseline";
+  const translated = mode === "translated";
+  const prepared = isProduct ? await seedProduct(url, options, translated) : seedBaseline(options);
+  const server: Child = startChild("bench/support/message-node.ts", {
+    MODE: isProduct ? "product" : "baseline", DATABASE_URL: url, AUTH_SECRET, REDIS_URL: options.redis ? BENCH_REDIS_URL : undefined, POOL_MAX: "20",
+    TRANSLATION_URL: translated ? translationUrl ?? undefined : undefined,
+  },
     mode === "product" && options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []);
   const sockets: Buyer["socket"][] = [];
   try {
@@ -140,18 +158,24 @@ async function runMode(mode: Mode, run: number, url: string, options: Options, l
     const receiver = createReceiver(agents);
     const buyerSockets = await connectAll(prepared.buyers, (buyer) => connectSocket(serverUrl, "/widget", { auth: buyer.auth }), "widget.ready");
     sockets.push(...buyerSockets);
-    const assignment = mode === "product" ? await openSessions(url, prepared, buyerSockets) : new Map(prepared.buyers.map((buyer) => [buyer.id, buyer.agentId!]));
+    const assignment = isProduct ? await openSessions(url, prepared, buyerSockets) : new Map(prepared.buyers.map((buyer) => [buyer.id, buyer.agentId!]));
     const buyers: Buyer[] = prepared.buyers.map((buyer, index) => ({ id: buyer.id, agentId: assignment.get(buyer.id)!, socket: buyerSockets[index]! }));
 
     const phase = (tag: string, rate: number, durationS: number) =>
-      receiver.runPhase({ tag, buyers, rate, durationS, ackTimeoutMs: 30_000, drainTimeoutMs: 10_000, clientIdPrefix: `r${run}_${tag}` });
+      receiver.runPhase({
+        tag, buyers, rate, durationS, ackTimeoutMs: 30_000, drainTimeoutMs: translated ? 60_000 : 10_000, clientIdPrefix: `r${run}_${tag}`,
+        // Every server gets the same bodies; only "translated" translates them.
+        bodySuffix: options.translation ? SPANISH_SUFFIX : undefined,
+        expectTranslations: translated,
+      });
     // Warm-up (JIT, pools, prepared statements): not counted.
     await phase("warmup", 100, 2);
     const phases: PhaseResult[] = [];
     for (const rate of options.rates) {
       const result = await phase(`rate${rate}`, rate, options.durationS);
       phases.push(result);
-      log(`  run ${run + 1} ${mode.padEnd(8)} ${String(rate).padStart(5)} msg/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  acked ${result.acked}/${result.sent}  lost ${result.lost}  dup ${result.duplicated}  ack rate ${result.ack_rate}/s`);
+      const translation = result.translation ? `  translated ${result.translation.done} (failed ${result.translation.failed}, missing ${result.translation.missing}) p50 ${result.translation.p50_ms} ms p99 ${result.translation.p99_ms} ms` : "";
+      log(`  run ${run + 1} ${mode.padEnd(10)} ${String(rate).padStart(5)} msg/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  acked ${result.acked}/${result.sent}  lost ${result.lost}  dup ${result.duplicated}  ack rate ${result.ack_rate}/s${translation}`);
       // Not sustained: a server this far behind would only queue more at a higher rate.
       if (result.failed > 0 || result.p99_ms > 15_000) {
         log(`  run ${run + 1} ${mode}: stopping before higher rates (${result.failed} failed, p99 ${result.p99_ms} ms)`);
@@ -194,6 +218,8 @@ interface Row {
   duplicated: number;
   misrouted: number;
   out_of_order: number;
+  /** "translated" only: translations counted over runs, latencies the median of each run's. */
+  translation?: { done: number; failed: number; missing: number; p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number };
 }
 
 function summarize(modeRuns: ModeRun[], mode: Mode, rate: number): Row | null {
@@ -218,6 +244,19 @@ function summarize(modeRuns: ModeRun[], mode: Mode, rate: number): Row | null {
     duplicated: sum(phases.map((phase) => phase.duplicated)),
     misrouted: sum(phases.map((phase) => phase.misrouted)),
     out_of_order: sum(phases.map((phase) => phase.out_of_order)),
+    ...(mode === "translated" ? { translation: summarizeTranslations(phases.map((phase) => phase.translation!)) } : {}),
+  };
+}
+
+function summarizeTranslations(results: NonNullable<PhaseResult["translation"]>[]): NonNullable<Row["translation"]> {
+  return {
+    done: sum(results.map((result) => result.done)),
+    failed: sum(results.map((result) => result.failed)),
+    missing: sum(results.map((result) => result.missing)),
+    p50_ms: median(results.map((result) => result.p50_ms)),
+    p95_ms: median(results.map((result) => result.p95_ms)),
+    p99_ms: median(results.map((result) => result.p99_ms)),
+    max_ms: Math.max(...results.map((result) => result.max_ms)),
   };
 }
 
@@ -238,11 +277,19 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   log(` message-path: ${options.buyers} buyers, ${options.agents} agents, rates ${options.rates.join("/")} msg/s × ${options.durationS} s, ${options.runs} runs${options.redis ? ", Redis adapter" : ""}`);
   const url = await prepareDatabase("cp_bench_msg");
   log(" database cp_bench_msg migrated");
+  const apertium = options.translation ? await startApertium() : null;
+  if (apertium) log(` Apertium APY at ${apertium.url}`);
 
   const modeRuns: ModeRun[] = [];
-  for (let run = 0; run < options.runs; run += 1) {
-    const order: Mode[] = run % 2 === 0 ? ["baseline", "product"] : ["product", "baseline"];
-    for (const mode of order) modeRuns.push(await runMode(mode, run, url, options, log));
+  try {
+    for (let run = 0; run < options.runs; run += 1) {
+      const modes: Mode[] = options.translation ? ["baseline", "product", "translated"] : ["baseline", "product"];
+      // Alternate which server goes first, so no mode always runs on the warmest machine.
+      const order = run % 2 === 0 ? modes : [...modes].reverse();
+      for (const mode of order) modeRuns.push(await runMode(mode, run, url, options, log, apertium?.url ?? null));
+    }
+  } finally {
+    await apertium?.stop();
   }
 
   let profile: IngestProfile | null = null;
@@ -254,7 +301,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 
   const rows: Row[] = [];
   for (const rate of options.rates) {
-    for (const mode of ["baseline", "product"] as const) {
+    for (const mode of ["baseline", "product", "translated"] as const) {
       const row = summarize(modeRuns, mode, rate);
       if (row) rows.push(row);
     }
@@ -272,6 +319,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const baseline = summarize(modeRuns, "baseline", reached);
   const ratio = product && baseline ? Math.round((product.p99_ms / baseline.p99_ms) * 100) / 100 : Number.NaN;
   const goalMet = reached >= GOAL_RATE && ratio <= GOAL_P99_RATIO && product?.lost === 0 && product.duplicated === 0 && product.failed === 0;
+  const translated = options.translation ? summarize(modeRuns, "translated", reached) : null;
 
   return {
     rate_msgs_per_s: reached,
@@ -290,6 +338,19 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     goal: `p99 <= ${GOAL_P99_RATIO} x baseline p99 at ${GOAL_RATE} msg/s, 0 lost, 0 duplicated`,
     goal_met: goalMet,
     round_trips_per_message: profile?.round_trips_per_message ?? null,
+    ...(translated ? {
+      translated_p50_ms: translated.p50_ms,
+      translated_p99_ms: translated.p99_ms,
+      translated_lost: translated.lost,
+      translated_duplicated: translated.duplicated,
+      translated_failed: translated.failed,
+      translation_p50_ms: translated.translation!.p50_ms,
+      translation_p95_ms: translated.translation!.p95_ms,
+      translation_p99_ms: translated.translation!.p99_ms,
+      translations_done: translated.translation!.done,
+      translations_failed: translated.translation!.failed,
+      translations_missing: translated.translation!.missing,
+    } : {}),
     runs: options.runs,
     buyers: options.buyers,
     agents: options.agents,

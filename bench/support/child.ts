@@ -18,12 +18,15 @@ export interface Child {
  * `fileLimit` raises the child's open-file limit (soft and hard) with util-linux `prlimit`, which
  * execs Node.js in place: the pid is the server's own, for reading its /proc/<pid>/status.
  */
-export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = [], options: { fileLimit?: number } = {}): Child {
+/** `env` is added to this process's environment; a variable given as undefined is removed. */
+export function startChild(file: string, env: Record<string, string | undefined>, nodeArgs: string[] = [], options: { fileLimit?: number } = {}): Child {
   const nodeCommand = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(REPO_ROOT, file)];
   const [command, ...commandArgs] = options.fileLimit ? ["prlimit", `--nofile=${options.fileLimit}:${options.fileLimit}`, ...nodeCommand] : nodeCommand;
+  const childEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
   const child = spawn(command!, commandArgs, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: childEnv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const inbox: Array<{ type: string }> = [];

@@ -37,6 +37,21 @@ export interface PhaseResult {
   ack_rate: number;
   send_lag_ms: number;
   firstFailures: string[];
+  /** With translation on (SET-3): each message's translation, from its send to message.translated at its agent. */
+  translation?: TranslationResult;
+}
+
+export interface TranslationResult {
+  /** Messages whose translation arrived (status "done"). */
+  done: number;
+  /** Messages whose translation failed (the original stands). */
+  failed: number;
+  /** Received messages for which no message.translated arrived within the drain timeout. */
+  missing: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
 }
 
 interface Sent {
@@ -97,6 +112,9 @@ export function createReceiver(agents: Agent[]) {
   let outOfOrder = 0;
   let lastOrder = new Map<string, number>();
   let disconnects = 0;
+  /** Message id → send time, for the phase's received messages; then their translations. */
+  let sentAtById = new Map<string, number>();
+  let translated = new Map<string, { latency: number; status: string }>();
 
   for (const agent of agents) {
     agent.socket.on("disconnect", () => (disconnects += 1));
@@ -115,6 +133,7 @@ export function createReceiver(agents: Agent[]) {
       const copyKey = `${agent.id}|${key}`;
       copies.set(copyKey, (copies.get(copyKey) ?? 0) + 1);
       if (!firstReceipt.has(key)) firstReceipt.set(key, { at, agentId: agent.id, latency: at - Number(sentAt) });
+      sentAtById.set(event.message.id, Number(sentAt));
       // CHAT-3 "in order": per conversation, what arrives never goes back in sequence number
       // (the baseline has no sequence numbers: its bigserial id stands in).
       const order = typeof event.message.seq === "number" ? event.message.seq : Number(event.message.id);
@@ -122,14 +141,28 @@ export function createReceiver(agents: Agent[]) {
       if (previous !== undefined && order < previous) outOfOrder += 1;
       else lastOrder.set(event.conversationId, order);
     });
+    agent.socket.on("message.translated", (event: { translation: { messageId: string; status: string } }) => {
+      const at = performance.now();
+      const sentAt = sentAtById.get(event.translation.messageId);
+      if (sentAt === undefined || translated.has(event.translation.messageId)) return;
+      translated.set(event.translation.messageId, { latency: at - sentAt, status: event.translation.status });
+    });
   }
 
   return {
     get disconnects() {
       return disconnects;
     },
-    async runPhase(input: { tag: string; buyers: Buyer[]; rate: number; durationS: number; ackTimeoutMs: number; drainTimeoutMs: number; clientIdPrefix: string }): Promise<PhaseResult> {
+    async runPhase(input: {
+      tag: string; buyers: Buyer[]; rate: number; durationS: number; ackTimeoutMs: number; drainTimeoutMs: number; clientIdPrefix: string;
+      /** Text after the body's tag and send time (e.g. a sentence in the buyer's language). */
+      bodySuffix?: string;
+      /** Wait for (and report) each received message's translation. */
+      expectTranslations?: boolean;
+    }): Promise<PhaseResult> {
       phase = input.tag;
+      sentAtById = new Map();
+      translated = new Map();
       expected = new Map();
       firstReceipt = new Map();
       copies = new Map();
@@ -162,7 +195,7 @@ export function createReceiver(agents: Agent[]) {
           maxLag = Math.max(maxLag, sentAt - (start + (index * 1000) / input.rate));
           const record: Sent = { agentId: buyer.agentId, buyerIndex, acked: false };
           expected.set(key, record);
-          const payload = { clientId: `${input.clientIdPrefix}_${index}`, content: { kind: "text", body: `${PREFIX}${input.tag}|${key}|${sentAt.toFixed(3)}` } };
+          const payload = { clientId: `${input.clientIdPrefix}_${index}`, content: { kind: "text", body: `${PREFIX}${input.tag}|${key}|${sentAt.toFixed(3)}${input.bodySuffix ? `|${input.bodySuffix}` : ""}` } };
           acks.push(
             (buyer.socket.timeout(input.ackTimeoutMs).emitWithAck("message:send", payload) as Promise<{ ok: boolean; error?: { code: string; message: string } }>)
               .then((reply) => {
@@ -187,6 +220,7 @@ export function createReceiver(agents: Agent[]) {
         return count;
       };
       while (receivedAcked() < acked && performance.now() < drainUntil) await sleep(25);
+      if (input.expectTranslations) while (translated.size < sentAtById.size && performance.now() < drainUntil) await sleep(25);
       // Late duplicates: give stragglers a moment to show themselves.
       await sleep(200);
 
@@ -213,7 +247,21 @@ export function createReceiver(agents: Agent[]) {
         ack_rate: r2(acked / (Math.max(lastAckAt - start, 1) / 1000)),
         send_lag_ms: r2(maxLag),
         firstFailures,
+        ...(input.expectTranslations ? { translation: translationResult([...translated.values()], sentAtById.size) } : {}),
       };
     },
+  };
+}
+
+function translationResult(arrived: Array<{ latency: number; status: string }>, received: number): TranslationResult {
+  const latencies = arrived.filter((item) => item.status === "done").map((item) => item.latency).sort((a, b) => a - b);
+  return {
+    done: latencies.length,
+    failed: arrived.length - latencies.length,
+    missing: received - arrived.length,
+    p50_ms: r2(sortedPercentile(latencies, 50)),
+    p95_ms: r2(sortedPercentile(latencies, 95)),
+    p99_ms: r2(sortedPercentile(latencies, 99)),
+    max_ms: r2(latencies.at(-1) ?? Number.NaN),
   };
 }

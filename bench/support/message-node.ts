@@ -5,7 +5,8 @@
 //                  limits. Next.js is not on the message path, so it is not started.
 //   MODE=baseline: a bare Socket.IO relay: one INSERT per message into a simple table of the same
 //                  database, then an emit to the agent's room and the acknowledgement.
-// Both take REDIS_URL to run behind the Socket.IO Redis adapter (the multi-node configuration).
+// Both take REDIS_URL to run behind the Socket.IO Redis adapter (the multi-node configuration);
+// the product takes TRANSLATION_URL (an Apertium APY) to translate messages (SET-3).
 // Tells the scenario { type: "ready", port } and later { type: "stats", errors, firstErrors }.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,9 +20,12 @@ import { createRealtimeServer } from "../../src/server/realtime/realtime-server"
 import { registerRealtime } from "../../src/server/realtime/registry";
 import { registerRouting } from "../../src/server/services/assignment/routing-context";
 import { createMemoryPresenceStore } from "../../src/server/services/presence/presence-store";
+import { createTranslationEngine } from "../../src/server/translation/translation-engine";
+import { createTranslator, DEFAULT_TRANSLATOR_OPTIONS } from "../../src/server/translation/translator";
+import { registerTranslator } from "../../src/server/translation/translator-registry";
 import { createErrorLog, tell } from "./child";
 
-const { MODE, DATABASE_URL, AUTH_SECRET, REDIS_URL, POOL_MAX } = process.env;
+const { MODE, DATABASE_URL, AUTH_SECRET, REDIS_URL, POOL_MAX, TRANSLATION_URL } = process.env;
 const poolMax = Number(POOL_MAX ?? 20);
 const errorLog = createErrorLog();
 const { log } = errorLog;
@@ -39,6 +43,9 @@ if (MODE === "product") {
   const product = createProductRealtime({ db, authSecret: AUTH_SECRET!, redisUrl: REDIS_URL || undefined, routing, widgetLimits: { message: generous, command: generous }, consoleLimits: { message: generous, command: generous } });
   const realtime = await createRealtimeServer(httpServer, { ...product.components, log });
   registerRealtime(realtime);
+  // SET-3 (--translation): messages translated off the request path through Apertium, as server.ts does.
+  const engine = TRANSLATION_URL ? createTranslationEngine({ TRANSLATION_ENGINE: "apertium", TRANSLATION_URL, TRANSLATION_TIMEOUT_MS: 5_000 }) : null;
+  if (engine) registerTranslator(createTranslator(db, engine, { ...DEFAULT_TRANSLATOR_OPTIONS, log }));
   closers.push(async () => product.stop(), () => realtime.close(), () => db.$disconnect());
 } else if (MODE === "baseline") {
   const pool = new pg.Pool({ connectionString: DATABASE_URL!, max: poolMax });
