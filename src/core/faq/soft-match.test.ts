@@ -4,6 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildFaqIndex, decideAutoSend, MIN_LEXICAL_SCORE, scoreMessage, type FaqIndexEntry } from "@/core/faq";
+import { MAX_VECTOR_WORDS_PER_MESSAGE, newSoftMatchCache, softMatch } from "@/core/faq/soft-match";
+import { termOf } from "@/core/faq/text";
 import { createWordVectors, generalInformation, MAX_SOFT_SIMILARITY, rowCosine, SIMILARITY_FLOOR, softSimilarity } from "@/core/faq/semantic";
 
 /** Words on a few axes: near words share an axis (cosine ≈ 0.99), others are orthogonal. */
@@ -79,6 +81,22 @@ describe("soft match in the score (AUTO-4)", () => {
       }
       for (let position = 1; position < ranked.length; position++) expect(ranked[position - 1]!.score).toBeGreaterThanOrEqual(ranked[position]!.score);
     }));
+  });
+
+  it("AUTO-4: past the per-message budget of vector words, words still match by their term", () => {
+    const letters = (value: number): string => (value < 26 ? "" : letters(Math.floor(value / 26))) + String.fromCharCode(97 + (value % 26));
+    const filler = Array.from({ length: MAX_VECTOR_WORDS_PER_MESSAGE + 8 }, (_, position) => `zz${letters(position)}`);
+    const table = [...words, ...filler];
+    const big = createWordVectors(table, Float32Array.from(table.flatMap((word, row) => AXES[word] ?? Array.from({ length: 6 }, (_, dimension) => Math.sin(row * 3.7 + dimension)))), 6);
+    const index = buildFaqIndex(ENTRIES, { vectors: big });
+    const cache = newSoftMatchCache();
+    const query = [...filler, "voucher"].map((word) => ({ word, term: termOf(word), weight: 1 }));
+    const scores = softMatch(index.soft!, query, cache);
+    expect(cache.vectorWords).toBe(MAX_VECTOR_WORDS_PER_MESSAGE);
+    const vouchers = ENTRIES.findIndex((entry) => entry.key === "vouchers");
+    expect(scores.phrasings[index.phrasings.findIndex((phrasing) => phrasing.entry === vouchers)]).toBeGreaterThan(0);
+    const { ranked } = scoreMessage(index, `${filler.join(" ")} voucher`);
+    expect(ranked[0]?.externalId).toBe("vouchers");
   });
 
   it("AUTO-4: a match made through word vectors alone is suggested but never sent automatically", () => {
