@@ -1,17 +1,21 @@
 // AUTO-4: scoring buyer messages against an FAQ library, pure and in memory. An index is built
 // once per library version (the service caches it); a message is split into its sentences, each
-// is scored against every phrasing (question and alternatives) of the entries that share a term,
-// and an entry's score is its best phrasing's over all sentences.
+// is scored against every phrasing (question and alternatives) of the library, and an entry's
+// score is its best phrasing's over all sentences (and the whole message).
 //
 // A phrasing's score mixes two views, both in [0, 1]:
-// - term cosine: the message's and the phrasing's concept terms (synonyms joined, typos
-//   corrected against the library's words), weighted by rarity (idf) across the library;
-// - character trigram similarity (pg_trgm's measure) of the meaningful words, which rewards
-//   near-identical wording and survives typos the term view missed.
-// The answer text adds a little (a paraphrase often names what the answer says), never past 1.
+// - lexical: 0.75 × the cosine of the message's and the phrasing's concept terms (synonyms
+//   joined, typos corrected against the library's words), weighted by rarity (idf) across the
+//   library, + 0.25 × the character-trigram similarity (pg_trgm's measure) of the meaningful
+//   words; the answer's terms add up to 15 % of what is left. Only phrasings sharing a term.
+// - soft (when the index has word vectors, soft-match.ts): every word of the message matched to
+//   its most similar word of the phrasing and back, so a paraphrase in other words still scores;
+//   the answer's coverage of the message adds up to 30 % of what is left.
+// With vectors the score is 0.4 × lexical + 0.6 × soft; the lexical score is kept beside it
+// (ScoredEntry.lexical) because auto-send needs shared wording too (auto-send.ts).
 import { detectLanguage, type DetectedLanguage } from "@/core/faq/intent";
 import type { WordVectors } from "@/core/faq/semantic";
-import { buildSoftMatchIndex, softMatch, wordWeight, type SoftMatchIndex, type SoftQueryWord } from "@/core/faq/soft-match";
+import { buildSoftMatchIndex, newSoftMatchCache, softMatch, wordWeight, type SoftMatchCache, type SoftMatchIndex, type SoftQueryWord } from "@/core/faq/soft-match";
 import { conceptWords, editDistance, isConceptWord, isIntentTerm, isStopWord, stem, termOf, trigrams, trigramSimilarity, wordsOf } from "@/core/faq/text";
 
 export interface FaqIndexEntry {
@@ -227,8 +231,7 @@ function cosineOf(terms: Map<string, number>, queryNorm: number, other: Map<stri
   return dot / (queryNorm * otherNorm);
 }
 
-
-function scoreWords(index: FaqIndex, queryWords: QueryWord[], into: Float64Array, lexicalInto: Float64Array, cache: Map<string, Float32Array>): number | null {
+function scoreWords(index: FaqIndex, queryWords: QueryWord[], into: Float64Array, lexicalInto: Float64Array, cache: SoftMatchCache): number | null {
   if (queryWords.length === 0) return null;
   const rareIdf = Math.log(1 + Math.max(1, index.entries.length));
   const terms = new Map<string, number>();
@@ -285,7 +288,7 @@ export function scoreMessage(index: FaqIndex, text: string, limit = 3): MessageS
   let allWords = 0;
   const wholeWords: QueryWord[] = [];
   /** Each message word's similarities to the library's words, computed once per message. */
-  const cache = new Map<string, Float32Array>();
+  const cache = newSoftMatchCache();
   for (const sentence of splitSentences(text)) {
     const raw = meaningfulWords(sentence);
     allWords += raw.length;
