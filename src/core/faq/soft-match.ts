@@ -1,11 +1,12 @@
 // AUTO-4: soft word matching with word vectors, the scorer's view for paraphrases. A buyer's
-// "is my blender still covered if it died" shares no term with "How long is the warranty?", but
-// its words are near the entry's in a general English vector space. Each word of the message is
-// matched to its most similar word of a phrasing and each word of the phrasing to its most
-// similar word of the message (a word-mover-style max-sim in both directions, as BERTScore does
-// with contextual vectors); the two coverages, weighted by how much each word says, give an
-// F1-like score in [0, 1]. The same term (or the same concept of the synonym list) is 1; a merely
-// similar word at most MAX_SOFT_SIMILARITY. Built once per library version with the index.
+// "can I get the couch cleaned" shares no term with "How do I wash the sofa?", but its words are
+// near the entry's in a general English vector space. Each word of the message is matched to its
+// most similar word of a phrasing and each word of the phrasing to its most similar word of the
+// message (a word-mover-style max-sim in both directions, as BERTScore does with contextual
+// vectors); the two coverages, weighted by how much each word says, give a recall-weighted
+// F-measure in [0, 1]. The same term (or the same concept of the synonym list) is 1; a merely
+// similar word at most MAX_SOFT_SIMILARITY. Built once per library version with the index; a
+// message's word similarities are computed once per message (SoftMatchCache).
 import { generalInformation, softSimilarity, type WordVectors } from "@/core/faq/semantic";
 import { isIntentTerm } from "@/core/faq/text";
 

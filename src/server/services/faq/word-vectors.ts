@@ -19,8 +19,7 @@ const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, CLOSE = 0x5d, MINUS = 0x2d, 
 const POWERS = Array.from({ length: 40 }, (_, power) => 10 ** power);
 
 function packageFile(): string {
-  // process.cwd(): the server, the tests and the benchmark all run from the project's root, and
-  // a path the bundler cannot see keeps Next.js from tracing a 300 MB file into its output.
+  // process.cwd(): the server, the tests and the benchmark all run from the project's root.
   return path.join(process.cwd(), "node_modules", VECTOR_PACKAGE, `${VECTOR_PACKAGE}.json`);
 }
 
@@ -59,7 +58,8 @@ function numberAt(bytes: Buffer, start: number): number {
  * byte by byte chunk after chunk (no 300 MB string), stopping once `size` words are found.
  */
 export function readWordVectors(file: string = packageFile(), size: number = VOCABULARY_SIZE): WordVectors {
-  const descriptor = fs.openSync(file, "r");
+  // Not traced into the build output: the package is read from node_modules at run time.
+  const descriptor = fs.openSync(/*turbopackIgnore: true*/ file, "r");
   try {
     let bytes = Buffer.alloc(CHUNK_BYTES);
     let length = fs.readSync(descriptor, bytes, 0, CHUNK_BYTES, null);
