@@ -25,6 +25,7 @@ import { waitForDrains } from "@/server/services/assignment/settle";
 import { createMemoryPresenceStore, createRedisPresenceStore, DEFAULT_LIVE_TTL_MS } from "@/server/services/presence/presence-store";
 import { registerRealtime } from "@/server/realtime/registry";
 import { createLogger } from "@/server/logger";
+import { wordVectors, wordVectorsStatus } from "@/server/services/faq/word-vectors";
 import { createGuardedHandler } from "@/server/http/guarded-handler";
 import { createOperations } from "@/server/observability/operations";
 import type { RealtimeServer } from "@/server/realtime/realtime-server";
@@ -91,6 +92,11 @@ async function main(): Promise<void> {
   registerTranslator(translator);
   if (engine) log.info(`Translation: ${engine.name} at ${config.TRANSLATION_URL}`);
 
+  // AUTO-4: the FAQ scorer's word vectors (about a second), before the first buyer message needs them.
+  wordVectors();
+  const vectorStatus = wordVectorsStatus()!;
+  if (vectorStatus.error) log.error("FAQ word vectors did not load: recommendations use the lexical view only", vectorStatus.error);
+  else log.info(`FAQ word vectors: ${vectorStatus.words} words in ${vectorStatus.loadMs} ms`);
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -5,7 +5,8 @@
 //
 // `npm run bench -- faq-recommendation [--faq=<csv>] [--questions=<jsonl>] [--runs=500]`
 // Without --faq/--questions it measures the shipped set (bench/data/faq.csv, questions.jsonl)
-// and reports the held-out set (holdout-faq.csv, holdout-questions.jsonl) under `holdout`.
+// and reports the two other development sets (holdout-*, holdout2-*) under `holdout` and
+// `holdout2`. `word_vectors` says how big the word-vector table is and how long it took to load.
 // p95_ms is one recommendation with 1,000 FAQ entries loaded (the set's entries plus generated
 // ones), index cache warm, as in a running server.
 import fs from "node:fs";
@@ -14,6 +15,7 @@ import { createPrismaClient, type Database } from "../../src/server/db/client";
 import { DEFAULT_AUTO_SEND_THRESHOLD, formatFaqCsv, parseFaqCsv, type FaqCsvRow } from "../../src/core/faq";
 import { importFaqCsv } from "../../src/server/services/faq/library";
 import { recommendReplies } from "../../src/server/services/faq/recommend";
+import { VECTOR_PACKAGE, wordVectors, wordVectorsStatus } from "../../src/server/services/faq/word-vectors";
 import { prepareDatabase, truncateAll } from "../support/database";
 import { round2, summarize, time } from "../stats";
 
@@ -163,9 +165,17 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   await truncateAll(url);
   const db = createPrismaClient(url, { max: 4 });
   try {
+    const rssBefore = process.memoryUsage().rss;
+    const vectors = wordVectors();
+    if (!vectors) throw new Error(`word vectors did not load: ${String(wordVectorsStatus()?.error)}`);
+    const vectorFigures = {
+      package: VECTOR_PACKAGE, words: vectors.size, dimensions: vectors.dimensions, load_ms: wordVectorsStatus()?.loadMs,
+      table_mb: Math.round(vectors.values.byteLength / 1e5) / 10, rss_growth_mb: Math.round((process.memoryUsage().rss - rssBefore) / 1e5) / 10,
+    };
     const own = await evaluate(db, faqFile, questionsFile);
     const timing = await latency(db, faqFile, own.questions, runs);
     const holdout = custom ? null : await evaluate(db, path.join(DATA, "holdout-faq.csv"), path.join(DATA, "holdout-questions.jsonl"));
+    const holdout2 = custom ? null : await evaluate(db, path.join(DATA, "holdout2-faq.csv"), path.join(DATA, "holdout2-questions.jsonl"));
     return {
       faq: path.relative(process.cwd(), faqFile),
       questions_file: path.relative(process.cwd(), questionsFile),
@@ -175,9 +185,11 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       p50_ms: timing.p50_ms,
       latency_runs: timing.runs,
       latency_faq_entries: 1000,
+      word_vectors: vectorFigures,
       false_autosends: own.false_autosends,
       misses: own.misses,
       ...(holdout ? { holdout: { faq: "bench/data/holdout-faq.csv", questions_file: "bench/data/holdout-questions.jsonl", ...holdout.figures, by_language: holdout.by_language, false_autosends: holdout.false_autosends, misses: holdout.misses } } : {}),
+      ...(holdout2 ? { holdout2: { faq: "bench/data/holdout2-faq.csv", questions_file: "bench/data/holdout2-questions.jsonl", ...holdout2.figures, by_language: holdout2.by_language, false_autosends: holdout2.false_autosends, misses: holdout2.misses } } : {}),
       note: "false_autosend_rate is over all questions; top-k over questions with an expected id; null_refusal_rate = null questions for which nothing would be sent automatically",
     };
   } finally {

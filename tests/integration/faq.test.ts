@@ -136,6 +136,20 @@ describe("reply recommendation and auto-send (AUTO-4)", () => {
     expect(recommendations[0]!.score).toBeLessThanOrEqual(1);
   });
 
+  it("AUTO-4: word vectors rank a paraphrase's entry first; a match resting on them is suggested, never sent", async () => {
+    const { owner, shop } = await shopWithOwner(0.5);
+    await importFaqCsv(db, { scope: owner, csv: GOOD_CSV });
+    // "visa" is nowhere in the questions (the lexical view alone ranks shipping first); the
+    // answer and the vectors say payment.
+    expect((await recommendReplies(db, { shopId: shop.id, text: "do you take visa" })).recommendations[0]).toMatchObject({ id: "payment-methods" });
+    // "postage" is near "shipping" but the library has no shipping-cost entry: above the
+    // threshold of 0.5, yet too little shared wording to send anything.
+    const postage = await recommendReplies(db, { shopId: shop.id, text: "what does postage cost" });
+    expect(postage.recommendations[0]!.score).toBeGreaterThanOrEqual(0.5);
+    expect(postage.autoSend).toEqual({ send: false, reason: "lexical_evidence" });
+    expect((await buyerAsks(shop.id, "what does postage cost")).messages.filter((m) => m.isAutomatic)).toEqual([]);
+  });
+
   it("AUTO-4: above the threshold the answer is sent once, as the bot, automatic, and the buyer still waits for an agent", async () => {
     const { owner, shop } = await shopWithOwner(0.7);
     await importFaqCsv(db, { scope: owner, csv: GOOD_CSV });

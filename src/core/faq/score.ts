@@ -1,15 +1,21 @@
 // AUTO-4: scoring buyer messages against an FAQ library, pure and in memory. An index is built
 // once per library version (the service caches it); a message is split into its sentences, each
-// is scored against every phrasing (question and alternatives) of the entries that share a term,
-// and an entry's score is its best phrasing's over all sentences.
+// is scored against every phrasing (question and alternatives) of the library, and an entry's
+// score is its best phrasing's over all sentences (and the whole message).
 //
 // A phrasing's score mixes two views, both in [0, 1]:
-// - term cosine: the message's and the phrasing's concept terms (synonyms joined, typos
-//   corrected against the library's words), weighted by rarity (idf) across the library;
-// - character trigram similarity (pg_trgm's measure) of the meaningful words, which rewards
-//   near-identical wording and survives typos the term view missed.
-// The answer text adds a little (a paraphrase often names what the answer says), never past 1.
+// - lexical: 0.75 × the cosine of the message's and the phrasing's concept terms (synonyms
+//   joined, typos corrected against the library's words), weighted by rarity (idf) across the
+//   library, + 0.25 × the character-trigram similarity (pg_trgm's measure) of the meaningful
+//   words; the answer's terms add up to 15 % of what is left. Only phrasings sharing a term.
+// - soft (when the index has word vectors, soft-match.ts): every word of the message matched to
+//   its most similar word of the phrasing and back, so a paraphrase in other words still scores;
+//   the answer's coverage of the message adds up to 30 % of what is left.
+// With vectors the score is 0.4 × lexical + 0.6 × soft; the lexical score is kept beside it
+// (ScoredEntry.lexical) because auto-send needs shared wording too (auto-send.ts).
 import { detectLanguage, type DetectedLanguage } from "@/core/faq/intent";
+import type { WordVectors } from "@/core/faq/semantic";
+import { buildSoftMatchIndex, newSoftMatchCache, softMatch, wordWeight, type SoftMatchCache, type SoftMatchIndex, type SoftQueryWord } from "@/core/faq/soft-match";
 import { conceptWords, editDistance, isConceptWord, isIntentTerm, isStopWord, stem, termOf, trigrams, trigramSimilarity, wordsOf } from "@/core/faq/text";
 
 export interface FaqIndexEntry {
@@ -39,12 +45,16 @@ export interface FaqIndex {
   vocabulary: Map<string, string[]>;
   known: Set<string>;
   language: Exclude<DetectedLanguage, "unknown">;
+  /** The soft-match view (word vectors); absent when the index was built without vectors. */
+  soft: SoftMatchIndex | null;
 }
 
 export interface ScoredEntry {
   key: string;
   externalId: string;
   score: number;
+  /** The lexical view's score alone (terms and trigrams, no word vectors), in [0, 1]. */
+  lexical: number;
 }
 
 export interface MessageScores {
@@ -60,6 +70,10 @@ export interface MessageScores {
 const TERM_WEIGHT = 0.75;
 const TRIGRAM_WEIGHT = 0.25;
 const ANSWER_WEIGHT = 0.15;
+/** With word vectors: the lexical score's share of the final score; the soft match has the rest. */
+const LEXICAL_WEIGHT = 0.4;
+/** How much of what the soft score leaves the answer's coverage of the message may add. */
+const SOFT_ANSWER_WEIGHT = 0.3;
 
 function meaningfulWords(text: string): string[] {
   return wordsOf(text).filter((word) => word.length >= 2 && !isStopWord(word));
@@ -86,7 +100,12 @@ function uniqueTerms(words: string[]): string[] {
   return [...new Set(words.map(termOf))];
 }
 
-export function buildFaqIndex(entries: FaqIndexEntry[]): FaqIndex {
+export interface FaqIndexOptions {
+  /** General English word vectors for the soft-match view (src/core/faq/soft-match.ts). */
+  vectors?: WordVectors;
+}
+
+export function buildFaqIndex(entries: FaqIndexEntry[], options: FaqIndexOptions = {}): FaqIndex {
   const phrasingWords: Array<{ entry: number; words: string[] }> = [];
   const documentFrequency = new Map<string, number>();
   const known = new Set<string>(conceptWords());
@@ -126,7 +145,16 @@ export function buildFaqIndex(entries: FaqIndexEntry[]): FaqIndex {
     if (list) list.push(word);
     else vocabulary.set(word[0]!, [word]);
   }
-  return { entries, phrasings, postings, answerTerms, idf, vocabulary, known, language: libraryLanguage(entries) };
+  const rarity = (term: string) => (idf.get(term) ?? rareIdf) / rareIdf;
+  const soft = options.vectors
+    ? buildSoftMatchIndex(
+      options.vectors,
+      phrasingWords.map(({ words }) => ({ words: words.map((word) => ({ word, term: termOf(word) })) })),
+      entries.map((entry) => meaningfulWords(entry.answer).map((word) => ({ word, term: termOf(word) }))),
+      rarity,
+    )
+    : null;
+  return { entries, phrasings, postings, answerTerms, idf, vocabulary, known, language: libraryLanguage(entries), soft };
 }
 
 /** The language most of the library's questions are written in (English when unclear). */
@@ -185,7 +213,25 @@ export function splitSentences(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-function scoreWords(index: FaqIndex, queryWords: QueryWord[], into: Float64Array): number | null {
+/** The message's words as the soft matcher weighs them. */
+function softQuery(index: FaqIndex, soft: SoftMatchIndex, queryWords: QueryWord[], rareIdf: number): SoftQueryWord[] {
+  return queryWords.map(({ word, confidence }) => {
+    const term = termOf(word);
+    return { word, term, weight: wordWeight(soft.vectors, word, (index.idf.get(term) ?? rareIdf) / rareIdf) * confidence };
+  });
+}
+
+function cosineOf(terms: Map<string, number>, queryNorm: number, other: Map<string, number>, otherNorm: number): number {
+  if (queryNorm === 0 || otherNorm === 0) return 0;
+  let dot = 0;
+  for (const [term, weight] of terms) {
+    const otherWeight = other.get(term);
+    if (otherWeight !== undefined) dot += weight * otherWeight;
+  }
+  return dot / (queryNorm * otherNorm);
+}
+
+function scoreWords(index: FaqIndex, queryWords: QueryWord[], into: Float64Array, lexicalInto: Float64Array, cache: SoftMatchCache): number | null {
   if (queryWords.length === 0) return null;
   const rareIdf = Math.log(1 + Math.max(1, index.entries.length));
   const terms = new Map<string, number>();
@@ -195,48 +241,54 @@ function scoreWords(index: FaqIndex, queryWords: QueryWord[], into: Float64Array
   }
   const queryNorm = normOf(terms);
   const grams = gramsOf(queryWords.map(({ word }) => word));
-  let bestEntry: number | null = null;
-  let bestScore = 0;
-  const seen = new Set<number>();
-  const answerScores = new Map<number, number>();
+  // Lexical view: only phrasings sharing a term can score.
+  const lexical = new Map<number, number>();
+  const answerCosines = new Map<number, number>();
   for (const term of terms.keys()) {
     for (const phrasingNumber of index.postings.get(term) ?? []) {
-      if (seen.has(phrasingNumber)) continue;
-      seen.add(phrasingNumber);
+      if (lexical.has(phrasingNumber)) continue;
       const phrasing = index.phrasings[phrasingNumber]!;
-      let dot = 0;
-      for (const [queryTerm, weight] of terms) {
-        const other = phrasing.terms.get(queryTerm);
-        if (other !== undefined) dot += weight * other;
-      }
-      const cosine = queryNorm > 0 && phrasing.norm > 0 ? dot / (queryNorm * phrasing.norm) : 0;
-      const phrasingScore = TERM_WEIGHT * cosine + TRIGRAM_WEIGHT * trigramSimilarity(grams, phrasing.grams);
-      let answerCosine = answerScores.get(phrasing.entry);
-      if (answerCosine === undefined) {
+      const cosine = cosineOf(terms, queryNorm, phrasing.terms, phrasing.norm);
+      lexical.set(phrasingNumber, TERM_WEIGHT * cosine + TRIGRAM_WEIGHT * trigramSimilarity(grams, phrasing.grams));
+      if (!answerCosines.has(phrasing.entry)) {
         const answer = index.answerTerms[phrasing.entry]!;
-        let answerDot = 0;
-        for (const [queryTerm, weight] of terms) {
-          const other = answer.terms.get(queryTerm);
-          if (other !== undefined) answerDot += weight * other;
-        }
-        answerCosine = queryNorm > 0 && answer.norm > 0 ? answerDot / (queryNorm * answer.norm) : 0;
-        answerScores.set(phrasing.entry, answerCosine);
+        answerCosines.set(phrasing.entry, cosineOf(terms, queryNorm, answer.terms, answer.norm));
       }
-      const score = Math.min(1, phrasingScore + ANSWER_WEIGHT * answerCosine * (1 - phrasingScore));
-      if (score > into[phrasing.entry]!) into[phrasing.entry] = score;
-      if (score > bestScore) [bestScore, bestEntry] = [score, phrasing.entry];
     }
   }
+  const soft = index.soft ? softMatch(index.soft, softQuery(index, index.soft, queryWords, rareIdf), cache) : null;
+  let bestEntry: number | null = null;
+  let bestScore = 0;
+  const consider = (phrasingNumber: number) => {
+    const entry = index.phrasings[phrasingNumber]!.entry;
+    const lexicalScore = lexical.get(phrasingNumber) ?? 0;
+    const lexicalWithAnswer = lexicalScore + ANSWER_WEIGHT * (answerCosines.get(entry) ?? 0) * (1 - lexicalScore);
+    let score = lexicalWithAnswer;
+    if (soft) {
+      const softScore = soft.phrasings[phrasingNumber]!;
+      const softWithAnswer = softScore + SOFT_ANSWER_WEIGHT * soft.answers[entry]! * (1 - softScore);
+      score = LEXICAL_WEIGHT * lexicalWithAnswer + (1 - LEXICAL_WEIGHT) * softWithAnswer;
+    }
+    score = Math.min(1, Math.max(0, score));
+    if (score > into[entry]!) into[entry] = score;
+    if (lexicalWithAnswer > lexicalInto[entry]!) lexicalInto[entry] = Math.min(1, lexicalWithAnswer);
+    if (score > bestScore) [bestScore, bestEntry] = [score, entry];
+  };
+  if (soft) for (let phrasingNumber = 0; phrasingNumber < index.phrasings.length; phrasingNumber++) consider(phrasingNumber);
+  else for (const phrasingNumber of lexical.keys()) consider(phrasingNumber);
   return bestEntry;
 }
 
 /** Scores one message against the library; the best `limit` entries with their scores. */
 export function scoreMessage(index: FaqIndex, text: string, limit = 3): MessageScores {
   const scores = new Float64Array(index.entries.length);
+  const lexicalScores = new Float64Array(index.entries.length);
   const sentenceTops: Array<string | null> = [];
   let knownWords = 0;
   let allWords = 0;
   const wholeWords: QueryWord[] = [];
+  /** Each message word's similarities to the library's words, computed once per message. */
+  const cache = newSoftMatchCache();
   for (const sentence of splitSentences(text)) {
     const raw = meaningfulWords(sentence);
     allWords += raw.length;
@@ -244,14 +296,14 @@ export function scoreMessage(index: FaqIndex, text: string, limit = 3): MessageS
     const words = raw.map((word) => corrected(index, word));
     wholeWords.push(...words);
     if (words.length === 0) continue;
-    const top = scoreWords(index, words, scores);
+    const top = scoreWords(index, words, scores, lexicalScores, cache);
     sentenceTops.push(top === null ? null : index.entries[top]!.key);
   }
   // The whole message too: a question split in two halves still matches as one.
-  if (sentenceTops.length > 1) scoreWords(index, wholeWords, scores);
+  if (sentenceTops.length > 1) scoreWords(index, wholeWords, scores, lexicalScores, cache);
   const ranked: ScoredEntry[] = [];
   scores.forEach((score, entryNumber) => {
-    if (score > 0) ranked.push({ key: index.entries[entryNumber]!.key, externalId: index.entries[entryNumber]!.externalId, score: round3(score) });
+    if (score > 0) ranked.push({ key: index.entries[entryNumber]!.key, externalId: index.entries[entryNumber]!.externalId, score: round3(score), lexical: round3(lexicalScores[entryNumber]!) });
   });
   ranked.sort((a, b) => b.score - a.score || a.externalId.localeCompare(b.externalId));
   return {
@@ -260,6 +312,21 @@ export function scoreMessage(index: FaqIndex, text: string, limit = 3): MessageS
     language: detectLanguage(text),
     knownWordShare: allWords === 0 ? 0 : knownWords / allWords,
   };
+}
+
+/** Scores below this are noise and never shown. */
+export const MIN_SHOWN_SCORE = 0.2;
+/**
+ * Nor is an entry scoring less than this share of the best one: word vectors give every entry
+ * some similarity, and beside a near-certain match (0.9) a 0.25 is noise, while beside a weak
+ * best (0.4) a 0.25 is still worth a look.
+ */
+export const SHOWN_SHARE_OF_BEST = 0.4;
+
+/** The ranked entries worth showing an agent (best first, as ranked). */
+export function entriesWorthShowing(ranked: ScoredEntry[]): ScoredEntry[] {
+  const floor = Math.max(MIN_SHOWN_SCORE, SHOWN_SHARE_OF_BEST * (ranked[0]?.score ?? 0));
+  return ranked.filter((scored) => scored.score >= floor);
 }
 
 function round3(value: number): number {

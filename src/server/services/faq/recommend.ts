@@ -4,14 +4,15 @@
 //
 // Scoring is pure TypeScript (src/core/faq): the shop's library is loaded once into an index and
 // kept per process while its version (entry count, newest updatedAt) stays the same, so a
-// recommendation costs one small aggregate query plus in-memory scoring.
-import { buildFaqIndex, decideAutoSend, DEFAULT_AUTO_SEND_THRESHOLD, scoreMessage, type AutoSendDecision, type FaqCategory, type FaqIndex } from "@/core/faq";
+// recommendation costs one small aggregate query plus in-memory scoring. The index holds the
+// library words' vectors from the process's English word-vector table (word-vectors.ts, read
+// once per process on first use, about 1.5 s).
+import { buildFaqIndex, decideAutoSend, DEFAULT_AUTO_SEND_THRESHOLD, entriesWorthShowing, scoreMessage, type AutoSendDecision, type FaqCategory, type FaqIndex } from "@/core/faq";
 import type { Tx } from "@/server/services/messaging/append-message";
 import type { Database } from "@/server/db/client";
+import { wordVectors } from "@/server/services/faq/word-vectors";
 
 export const RECOMMENDATION_LIMIT = 3;
-/** Scores below this are noise and never shown. */
-export const MIN_SHOWN_SCORE = 0.2;
 /** Entries per library the index holds (an import holds at most 5,000 rows at a time). */
 const MAX_INDEXED_ENTRIES = 20_000;
 const CACHED_SHOPS = 200;
@@ -62,7 +63,10 @@ async function indexFor(tx: Tx | Database, shopId: string, key: string): Promise
     where: { shopId }, orderBy: { externalId: "asc" }, take: MAX_INDEXED_ENTRIES,
     select: { id: true, externalId: true, category: true, question: true, alternatives: true, answer: true },
   });
-  const index = buildFaqIndex(rows.map((row) => ({ key: row.id, externalId: row.externalId, question: row.question, alternatives: row.alternatives, answer: row.answer })));
+  const index = buildFaqIndex(
+    rows.map((row) => ({ key: row.id, externalId: row.externalId, question: row.question, alternatives: row.alternatives, answer: row.answer })),
+    { vectors: wordVectors() ?? undefined },
+  );
   const built: CachedIndex = { version: key, index, details: new Map(rows.map((row) => [row.id, { category: row.category, question: row.question, answer: row.answer }])) };
   cache.delete(shopId);
   cache.set(shopId, built);
@@ -85,8 +89,7 @@ export async function recommendReplies(
   const text = input.text.slice(0, 2000);
   const { index, details } = await indexFor(tx, input.shopId, version.key);
   const scores = scoreMessage(index, text, RECOMMENDATION_LIMIT);
-  const recommendations = scores.ranked
-    .filter((scored) => scored.score >= MIN_SHOWN_SCORE)
+  const recommendations = entriesWorthShowing(scores.ranked)
     .map((scored) => ({ id: scored.externalId, faqEntryId: scored.key, ...details.get(scored.key)!, score: scored.score }));
   const autoSend = decideAutoSend(index, text, scores, { enabled: threshold !== null, threshold: threshold ?? DEFAULT_AUTO_SEND_THRESHOLD });
   return { recommendations, autoSend, threshold };
