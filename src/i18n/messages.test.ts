@@ -2,7 +2,6 @@
 // language and missing in another fails here, as does an empty message, a message whose
 // placeholders differ between languages, and a message that is not valid ICU syntax.
 import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { SUPPORTED_LOCALES } from "@/core/i18n/locale";

@@ -10,7 +10,7 @@ import { WIDGET_LOCALE_AUTO, WIDGET_LOCALE_HEADER } from "@/server/http/widget-l
 import { loadMessages } from "./messages";
 
 /** The namespaces the widget frame sends to the browser: it needs none of the console's. */
-export const WIDGET_NAMESPACES = ["common", "widget"] as const;
+export const WIDGET_NAMESPACES = ["common", "emoji", "widget"] as const;
 
 /** Whether this request renders the widget frame (server.ts stamps its language header). */
 export async function isWidgetFrameRequest(): Promise<boolean> {
