@@ -4,7 +4,8 @@
  *   <script src="https://chat.example.com/widget.js" data-shop-key="pk_..." async></script>
  *
  * Optional attributes: data-product-id / data-order-id (the shop's own ids of what the page
- * shows), data-identity-token (a buyer token signed by the shop's server, docs/widget.md).
+ * shows), data-identity-token (a buyer token signed by the shop's server, docs/widget.md),
+ * data-lang ("en" or "es": the chat's language; without it the buyer's browser language).
  * At run time: window.Counterpart.setContext({ productId, orderId }),
  * window.Counterpart.identify(token), .open(), .close(), .toggle().
  *
@@ -27,6 +28,10 @@
     productId: script.getAttribute("data-product-id") || null,
     orderId: script.getAttribute("data-order-id") || null,
     identityToken: script.getAttribute("data-identity-token") || null,
+    lang: script.getAttribute("data-lang") || null,
+    // NF-5: the frame sends the launcher's words in the chat's language ("ready", "unread");
+    // until then these English ones stand.
+    labels: { open: null, close: "Close chat", frameTitle: null },
     isOpen: false,
     isReady: false,
     shopName: null,
@@ -67,6 +72,7 @@
     var query = new URLSearchParams({ key: shopKey });
     if (state.productId) query.set("productId", state.productId);
     if (state.orderId) query.set("orderId", state.orderId);
+    if (state.lang) query.set("lang", state.lang);
     // The identity token goes in the fragment: it is never sent to any server in the URL.
     var hash = state.identityToken ? "#identity=" + encodeURIComponent(state.identityToken) : "";
     return origin + "/widget/frame?" + query.toString() + hash;
@@ -82,8 +88,10 @@
   }
 
   function label() {
+    if (state.isOpen) return state.labels.close;
+    if (state.labels.open) return state.labels.open;
     var name = state.shopName ? " with " + state.shopName : "";
-    return (state.isOpen ? "Close chat" : "Open chat" + name) + (state.unread > 0 && !state.isOpen ? " (" + state.unread + " unread)" : "");
+    return "Open chat" + name + (state.unread > 0 ? " (" + state.unread + " unread)" : "");
   }
 
   function render() {
@@ -121,7 +129,14 @@
     if (!data || data.source !== "counterpart-widget") return;
     if (data.type === "ready") {
       state.shopName = data.shopName || null;
-      frame.title = state.shopName ? "Chat with " + state.shopName : "Chat";
+      if (data.labels && typeof data.labels === "object") {
+        state.labels = {
+          open: typeof data.labels.open === "string" ? data.labels.open : null,
+          close: typeof data.labels.close === "string" ? data.labels.close : state.labels.close,
+          frameTitle: typeof data.labels.frameTitle === "string" ? data.labels.frameTitle : null,
+        };
+      }
+      frame.title = state.labels.frameTitle || (state.shopName ? "Chat with " + state.shopName : "Chat");
       if (!state.isReady) {
         state.isReady = true;
         var queued = pending.splice(0);
@@ -133,6 +148,7 @@
       close();
     } else if (data.type === "unread") {
       state.unread = Math.max(0, Number(data.count) || 0);
+      if (typeof data.openLabel === "string") state.labels.open = data.openLabel;
       render();
     }
   }

@@ -26,8 +26,9 @@ export interface Step {
 
 /** No answer, or no connection: the command may be tried again (a send with the same client id). */
 const TRANSIENT = new Set(["TIMEOUT", "OFFLINE"]);
-const NOT_STORED_OFFLINE = "Not sent yet: no connection. It is sent by itself when the connection is back.";
-const NOT_STORED_SLOW = "Not sent yet: the server has not answered. It is sent again by itself.";
+export const NOT_STORED_OFFLINE = "Not sent yet: no connection. It is sent by itself when the connection is back.";
+export const SERVER_DID_NOT_ANSWER = "The server did not answer. Check your connection and try again.";
+export const NOT_STORED_SLOW = "Not sent yet: the server has not answered. It is sent again by itself.";
 
 export function step(state: DeliveryState, event: DeliveryEvent, now: number, config: DeliveryConfig = DEFAULT_CONFIG): Step {
   const run = new Run(state, now, config);
@@ -231,7 +232,7 @@ class Run {
     const item = this.find(clientId);
     if (!item || item.status !== "sending") return;
     const reason = this.state.isOnline ? NOT_STORED_SLOW : NOT_STORED_OFFLINE;
-    if (item.dropOnFailure) return this.drop(clientId, "The server did not answer. Check your connection and try again.");
+    if (item.dropOnFailure) return this.drop(clientId, SERVER_DID_NOT_ANSWER);
     this.update(clientId, () => ({ status: "failed", error: reason, willResend: true, canRetry: true }));
   }
 

@@ -16,6 +16,8 @@
 // (typing highlights the first match), Enter chooses it, so "thumbs" then Enter inserts 👍. Tab
 // moves to the list, where the arrows and Enter work the same way.
 import { createContext, useCallback, useContext, useEffect, useId, useRef, type KeyboardEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { toSupportedLocale } from "@/core/i18n/locale";
 import {
   EmojiPicker as Frimousse,
   defaultEmojiDataResolver,
@@ -30,11 +32,6 @@ import { otherEmojiLocale, withSearchTermsFrom, type EmojiLocale } from "./emoji
 const EMOJIBASE_URL = "/emojibase-data";
 const COLUMNS = 8;
 
-/** The picker's own words, until the app's message catalogs (next-intl) take them over. */
-const STRINGS: Record<EmojiLocale, { dialog: string; search: string; loading: string; empty: string; hint: string }> = {
-  en: { dialog: "Emoji picker", search: "Search emoji", loading: "Loading emoji…", empty: "No emoji found", hint: "Arrow keys to move, Enter to choose" },
-  es: { dialog: "Selector de emoji", search: "Buscar emoji", loading: "Cargando emoji…", empty: "No se encontró ningún emoji", hint: "Flechas para moverse, Intro para elegir" },
-};
 
 /**
  * The shown locale's data with the other locale's words added to the search. A module constant:
@@ -59,17 +56,21 @@ const KeyboardIsDrivingContext = createContext<() => boolean>(() => false);
 export interface EmojiPickerProps {
   onSelect: (emoji: string) => void;
   onClose: () => void;
-  /** The UI language: names, categories and search words (the other language is searched too). */
+  /** Names, categories and search words (the other language is searched too); the page's language by default. */
   locale?: EmojiLocale;
   /** Extra classes for positioning (e.g. "absolute bottom-12 right-0"). */
   className?: string;
 }
 
-export function EmojiPicker({ onSelect, onClose, locale = "en", className = "" }: EmojiPickerProps) {
+export function EmojiPicker({ onSelect, onClose, locale: chosenLocale, className = "" }: EmojiPickerProps) {
+  const pageLocale = toSupportedLocale(useLocale()) ?? "en";
+  const locale = chosenLocale ?? pageLocale;
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const searchId = useId();
-  const strings = STRINGS[locale];
+  // The picker's own words are the page's language (messages/<locale>/emoji.json).
+  const t = useTranslations("emoji");
+  const strings = { dialog: t("dialog"), search: t("search"), loading: t("loading"), empty: t("empty"), hint: t("hint") };
   const lastInputRef = useRef<"keyboard" | "pointer">("keyboard");
   const isKeyboardDriving = useCallback(() => lastInputRef.current === "keyboard", []);
 

@@ -4,7 +4,9 @@
 // the emoji picker, and a file button for images and videos. Enter sends, Shift+Enter breaks
 // the line.
 import { forwardRef, useImperativeHandle, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { EmojiPicker } from "@/components/emoji/emoji-picker";
+import { toSupportedLocale } from "@/core/i18n/locale";
 import { MAX_TEXT_LENGTH } from "@/shared/message-schemas";
 
 /** The counter appears from here on, so it does not distract in ordinary messages. */
@@ -22,6 +24,9 @@ interface ComposerProps {
 }
 
 export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer({ isDisabled, onSend, onFile, onTyping }, ref) {
+  const t = useTranslations("widget.composer");
+  // NF-5: the picker's names, categories and search follow the widget's language.
+  const locale = toSupportedLocale(useLocale()) ?? "en";
   const [text, setText] = useState("");
   const [isPickerOpen, setIsPickerOpen] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -84,10 +89,10 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       }}
     >
       {isPickerOpen && (
-        <EmojiPicker className="absolute bottom-full left-2 mb-2" onSelect={insertEmoji} onClose={() => setIsPickerOpen(false)} />
+        <EmojiPicker className="absolute bottom-full left-2 mb-2" locale={locale} onSelect={insertEmoji} onClose={() => setIsPickerOpen(false)} />
       )}
       <label htmlFor="widget-message" className="sr-only">
-        Message
+        {t("message")}
       </label>
       <textarea
         id="widget-message"
@@ -99,7 +104,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         onBlur={rememberSelection}
         rows={2}
         disabled={isDisabled}
-        placeholder="Write a message…"
+        placeholder={t("placeholder")}
         aria-describedby="widget-message-counter"
         aria-invalid={isTooLong}
         className="block max-h-32 w-full resize-none rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-500 disabled:bg-slate-100"
@@ -112,7 +117,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
             setIsPickerOpen((open) => !open);
           }}
           disabled={isDisabled}
-          aria-label="Add emoji"
+          aria-label={t("addEmoji")}
           aria-expanded={isPickerOpen}
           aria-haspopup="dialog"
           className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50"
@@ -126,7 +131,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           type="button"
           onClick={() => fileRef.current?.click()}
           disabled={isDisabled}
-          aria-label="Attach an image or video"
+          aria-label={t("attach")}
           className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-50"
         >
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
@@ -141,14 +146,14 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           onChange={handleFiles}
           className="sr-only"
           tabIndex={-1}
-          aria-label="Choose an image or video"
+          aria-label={t("chooseFile")}
           data-testid="widget-file-input"
         />
         <span id="widget-message-counter" aria-live="polite" className={`ml-auto text-xs ${isTooLong ? "font-medium text-red-700" : "text-slate-500"}`}>
-          {text.length >= COUNTER_FROM ? `${text.length.toLocaleString("en")} / ${MAX_TEXT_LENGTH.toLocaleString("en")}${isTooLong ? " — too long" : ""}` : ""}
+          {text.length >= COUNTER_FROM ? `${t("counter", { length: text.length, max: MAX_TEXT_LENGTH })}${isTooLong ? ` ${t("tooLong")}` : ""}` : ""}
         </span>
         <button type="submit" disabled={!canSend} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:bg-slate-300">
-          Send
+          {t("send")}
         </button>
       </div>
     </form>

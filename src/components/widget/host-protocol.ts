@@ -6,9 +6,17 @@ export const FRAME_SOURCE = "counterpart-widget";
 export const HOST_SOURCE = "counterpart-host";
 
 export type FrameToHost =
-  | { source: typeof FRAME_SOURCE; type: "ready"; shopName: string | null }
+  /** `labels` (NF-5): the launcher's and frame's words in the widget's language. */
+  | { source: typeof FRAME_SOURCE; type: "ready"; shopName: string | null; labels: LauncherLabels }
   | { source: typeof FRAME_SOURCE; type: "close" }
-  | { source: typeof FRAME_SOURCE; type: "unread"; count: number };
+  | { source: typeof FRAME_SOURCE; type: "unread"; count: number; openLabel: string };
+
+export interface LauncherLabels {
+  /** The closed launcher's accessible name, with the unread count ("Open chat with Harbor & Pine (2 unread)"). */
+  open: string;
+  close: string;
+  frameTitle: string;
+}
 
 export type HostToFrame =
   | { source: typeof HOST_SOURCE; type: "open" }

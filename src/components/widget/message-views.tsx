@@ -3,15 +3,24 @@
 // How the widget shows each message kind (CHAT-2): text with emoji, images, videos, product,
 // order and voucher cards, system notes, and the buyer's not-yet-acknowledged bubbles with their
 // upload progress. Everything renders as React text: nothing from a message becomes HTML.
+import { useLocale, useTranslations } from "next-intl";
 import type { MessageDto } from "@/shared/dto";
 import { orderCardOf, productCardOf, safeUrl, voucherCardOf } from "./card-payloads";
 import type { PendingMessage } from "@/client/delivery/types";
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatTime(iso: string): string {
+/** NF-5: a message's time in the widget's language, in the buyer's own time zone. */
+export function formatTime(iso: string, locale?: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : timeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return "";
+  const key = locale ?? "";
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
+    timeFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function Avatar({ name, url, size = 28, className = "" }: { name: string; url: string | null; size?: number; className?: string }) {
@@ -28,24 +37,26 @@ export function Avatar({ name, url, size = 28, className = "" }: { name: string;
 }
 
 function MediaView({ message }: { message: MessageDto }) {
+  const t = useTranslations("widget.cards");
   const url = safeUrl(message.payload?.url);
   const fileName = typeof message.payload?.fileName === "string" ? message.payload.fileName : message.kind;
   if (!url) return <span className="italic text-slate-500">[{message.kind}]</span>;
   if (message.kind === "video") {
     return (
-      <video controls preload="metadata" src={url} className="max-h-64 w-full rounded-lg bg-black" aria-label={`Video ${fileName}`}>
-        <a href={url} target="_blank" rel="noopener noreferrer">Download {fileName}</a>
+      <video controls preload="metadata" src={url} className="max-h-64 w-full rounded-lg bg-black" aria-label={t("video", { name: fileName })}>
+        <a href={url} target="_blank" rel="noopener noreferrer">{t("download", { name: fileName })}</a>
       </video>
     );
   }
   return (
-    <a href={url} target="_blank" rel="noopener noreferrer" className="block" aria-label={`Open image ${fileName} in a new tab`}>
+    <a href={url} target="_blank" rel="noopener noreferrer" className="block" aria-label={t("openImage", { name: fileName })}>
       <img src={url} alt={fileName} loading="lazy" className="max-h-64 w-auto max-w-full rounded-lg bg-slate-100 object-contain" />
     </a>
   );
 }
 
 function ProductCard({ message }: { message: MessageDto }) {
+  const t = useTranslations("widget.cards");
   const card = productCardOf(message);
   return (
     <div className="flex w-64 max-w-full gap-3 rounded-lg border border-slate-200 bg-white p-2 text-slate-900" data-testid="product-card">
@@ -55,12 +66,12 @@ function ProductCard({ message }: { message: MessageDto }) {
         <span aria-hidden="true" className="flex h-14 w-14 shrink-0 items-center justify-center rounded bg-slate-100 text-2xl">🛍️</span>
       )}
       <div className="min-w-0">
-        <p className="text-xs uppercase tracking-wide text-slate-500">Product</p>
+        <p className="text-xs uppercase tracking-wide text-slate-500">{t("product")}</p>
         <p className="truncate text-sm font-medium" title={card.name}>{card.name}</p>
         {card.price && <p className="text-sm text-slate-700">{card.price}</p>}
         {card.url && (
           <a href={card.url} target="_blank" rel="noopener noreferrer" className="text-xs text-brand-700 underline">
-            View product
+            {t("viewProduct")}
           </a>
         )}
       </div>
@@ -69,11 +80,12 @@ function ProductCard({ message }: { message: MessageDto }) {
 }
 
 function OrderCard({ message }: { message: MessageDto }) {
+  const t = useTranslations("widget.cards");
   const card = orderCardOf(message);
   return (
     <div className="w-64 max-w-full rounded-lg border border-slate-200 bg-white p-3 text-slate-900" data-testid="order-card">
       <div className="flex items-baseline justify-between gap-2">
-        <p className="text-sm font-medium">Order {card.number}</p>
+        <p className="text-sm font-medium">{t("order", { number: card.number })}</p>
         {card.status && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{card.status}</span>}
       </div>
       {card.items.length > 0 && (
@@ -81,29 +93,31 @@ function OrderCard({ message }: { message: MessageDto }) {
           {card.items.slice(0, 4).map((item, index) => (
             <li key={index} className="truncate">{item.quantity} × {item.name}</li>
           ))}
-          {card.items.length > 4 && <li>and {card.items.length - 4} more</li>}
+          {card.items.length > 4 && <li>{t("moreItems", { count: card.items.length - 4 })}</li>}
         </ul>
       )}
-      {card.total && <p className="mt-1 text-sm">Total {card.total}</p>}
+      {card.total && <p className="mt-1 text-sm">{t("total", { total: card.total })}</p>}
     </div>
   );
 }
 
 export function VoucherCard({ message, canClaim, isClaimed, onClaim }: { message: MessageDto; canClaim: boolean; isClaimed: boolean; onClaim: () => void }) {
+  const t = useTranslations("widget.cards");
+  const locale = useLocale();
   const card = voucherCardOf(message);
   const endsAt = card.endsAt ? new Date(card.endsAt) : null;
   return (
     <div className="w-64 max-w-full rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3 text-slate-900" data-testid="voucher-card">
-      <p className="text-xs uppercase tracking-wide text-amber-800">Voucher</p>
+      <p className="text-xs uppercase tracking-wide text-amber-800">{t("voucher")}</p>
       <p className="text-sm font-semibold">{card.title}</p>
       {card.discount && <p className="text-sm">{card.discount}</p>}
       {card.minSpend && <p className="text-xs text-slate-600">{card.minSpend}</p>}
-      {card.code && <p className="mt-1 font-mono text-sm">Code: {card.code}</p>}
-      {endsAt && !Number.isNaN(endsAt.getTime()) && <p className="text-xs text-slate-600">Valid until {endsAt.toLocaleDateString()}</p>}
+      {card.code && <p className="mt-1 font-mono text-sm">{t("code", { code: card.code })}</p>}
+      {endsAt && !Number.isNaN(endsAt.getTime()) && <p className="text-xs text-slate-600">{t("validUntil", { date: endsAt.toLocaleDateString(locale) })}</p>}
       {canClaim && card.voucherId && (
         <button type="button" onClick={onClaim} disabled={isClaimed}
           className="mt-2 rounded-md bg-amber-500 px-3 py-1 text-sm font-medium text-white hover:bg-amber-600 disabled:bg-slate-300 disabled:text-slate-600">
-          {isClaimed ? "Claimed" : "Claim"}
+          {isClaimed ? t("claimed") : t("claim")}
         </button>
       )}
     </div>
@@ -131,7 +145,10 @@ export function MessageBody({ message, voucher }: { message: MessageDto; voucher
   }
 }
 
-export function PendingBubble({ item, onRetry, onDismiss }: { item: PendingMessage; onRetry: () => void; onDismiss: () => void }) {
+/** `errorText`: the failure in the widget's language (useWidgetTexts().pendingError). */
+export function PendingBubble({ item, errorText, onRetry, onDismiss }: { item: PendingMessage; errorText: string; onRetry: () => void; onDismiss: () => void }) {
+  const t = useTranslations("widget.pending");
+  const common = useTranslations("common");
   const { preview } = item;
   return (
     <li className="flex flex-col items-end" data-testid="pending-message" data-status={item.status}>
@@ -146,11 +163,11 @@ export function PendingBubble({ item, onRetry, onDismiss }: { item: PendingMessa
             )}
             {item.status === "uploading" && (
               <div className="w-48">
-                <div role="progressbar" aria-label={`Uploading ${preview.fileName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(item.progress * 100)}
+                <div role="progressbar" aria-label={t("uploadingLabel", { name: preview.fileName })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(item.progress * 100)}
                   className="h-1.5 overflow-hidden rounded-full bg-white/40">
                   <div className="h-full bg-white transition-[width]" style={{ width: `${Math.round(item.progress * 100)}%` }} />
                 </div>
-                <p className="mt-0.5 text-xs">Uploading… {Math.round(item.progress * 100)}%</p>
+                <p className="mt-0.5 text-xs">{t("uploading", { percent: Math.round(item.progress * 100) / 100 })}</p>
               </div>
             )}
           </div>
@@ -158,12 +175,12 @@ export function PendingBubble({ item, onRetry, onDismiss }: { item: PendingMessa
         {(preview.kind === "product_card" || preview.kind === "order_card") && <p>{preview.label}</p>}
       </div>
       <div className="mt-0.5 flex items-center gap-2 text-xs text-slate-500">
-        {item.status === "sending" && <span>Sending…</span>}
+        {item.status === "sending" && <span>{t("sending")}</span>}
         {item.status === "failed" && (
           <>
-            <span role="alert" className="text-red-700" data-testid="pending-error">{item.error ?? "Not sent."}</span>
-            {item.canRetry && <button type="button" onClick={onRetry} className="font-medium text-brand-700 underline">Retry</button>}
-            <button type="button" onClick={onDismiss} className="text-slate-600 underline">Dismiss</button>
+            <span role="alert" className="text-red-700" data-testid="pending-error">{errorText}</span>
+            {item.canRetry && <button type="button" onClick={onRetry} className="font-medium text-brand-700 underline">{common("retry")}</button>}
+            <button type="button" onClick={onDismiss} className="text-slate-600 underline">{common("dismiss")}</button>
           </>
         )}
       </div>

@@ -6,6 +6,7 @@
 // note, typing and read indicators, cards, the rating after the chat ends, notices (blocked,
 // rate-limited, reconnecting) and the composer. The connection logic lives in WidgetClient.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
 import { Composer, type ComposerHandle } from "./composer";
 import { FRAME_SOURCE, isHostMessage, type FrameToHost } from "./host-protocol";
@@ -14,12 +15,15 @@ import { unreadFromShop } from "@/client/delivery/thread";
 import { WidgetClient, type WidgetState } from "./widget-client";
 import { RatingPrompt } from "./rating-prompt";
 import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
-import { widgetStatusText, type WidgetStatusText } from "@/core/widget/availability";
+import { noteText, phraseText, widgetStatusText, type StatusTranslate, type WidgetStatusText } from "@/core/widget/availability";
 import { isChatbotMessage } from "@/core/automation/message-markers";
+import { HANDOVER_NOTE } from "@/core/automation/chatbot";
+import { toSupportedLocale } from "@/core/i18n/locale";
+import { useWidgetTexts } from "./widget-texts";
 
 /** WIDGET-4: the header line and the note above the composer, from the pure rules in src/core/widget. */
 function statusOf(state: WidgetState): WidgetStatusText {
-  if (state.phase === "starting" || state.phase === "connecting") return { header: "Connecting…", note: null, noteKind: null };
+  if (state.phase === "starting" || state.phase === "connecting") return { header: { key: "connecting" }, note: null, noteKind: null };
   const session = state.session;
   return widgetStatusText({
     availability: state.availability,
@@ -38,13 +42,23 @@ function postToHost(message: FrameToHost) {
   if (window.parent !== window) window.parent.postMessage(message, "*");
 }
 
+/** `widget.status` as the pure status rules (src/core/widget/availability.ts) need it. */
+function useStatusTranslate(): StatusTranslate {
+  const t = useTranslations("widget.status");
+  return useCallback<StatusTranslate>((key, values) => t(key, values), [t]);
+}
+
 export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
+  const t = useTranslations("widget");
+  const common = useTranslations("common");
+  const texts = useWidgetTexts();
   const [client] = useState(() => {
     // The identity token travels in the fragment (#identity=…), which never reaches server logs.
     const hash = typeof window === "undefined" ? "" : window.location.hash;
     const identityToken = new URLSearchParams(hash.replace(/^#/, "")).get("identity");
     return new WidgetClient({
       shopKey,
+      texts,
       page: { productId, orderId },
       identityToken,
       storage: typeof window === "undefined" ? undefined : safeLocalStorage(),
@@ -79,14 +93,21 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
     return () => window.removeEventListener("message", onMessage);
   }, [client]);
 
-  useEffect(() => {
-    if (state.shopName !== null) postToHost({ source: FRAME_SOURCE, type: "ready", shopName: state.shopName });
-  }, [state.shopName]);
-
+  // NF-5: the loader's launcher and frame title speak the widget's language; it has no catalog
+  // of its own, so the frame hands it the words.
+  const shopName = state.shopName;
   const unread = isOpen ? 0 : unreadFromShop(state.thread.messages, state.buyerReadSeq);
+  const openLabel = (shopName ? t("launcher.openWithShop", { shop: shopName }) : t("launcher.open")) + (unread > 0 ? ` ${t("launcher.unread", { count: unread })}` : "");
+  const closeLabel = t("launcher.close");
+  const frameTitle = shopName ? t("launcher.frameTitleWithShop", { shop: shopName }) : t("launcher.frameTitle");
   useEffect(() => {
-    postToHost({ source: FRAME_SOURCE, type: "unread", count: unread });
-  }, [unread]);
+    // Sent again when a label changes (the loader treats a repeated "ready" as an update).
+    if (shopName !== null) postToHost({ source: FRAME_SOURCE, type: "ready", shopName, labels: { open: openLabel, close: closeLabel, frameTitle } });
+  }, [shopName, openLabel, closeLabel, frameTitle]);
+
+  useEffect(() => {
+    postToHost({ source: FRAME_SOURCE, type: "unread", count: unread, openLabel });
+  }, [unread, openLabel]);
 
   // CHAT-4: what is on screen while the panel is open and the tab visible counts as read.
   const lastMessageSeq = state.thread.messages.at(-1)?.seq ?? 0;
@@ -107,11 +128,11 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
 
   if (state.phase === "failed") {
     return (
-      <Shell title="Chat" onClose={isEmbedded ? close : undefined}>
+      <Shell title={t("frame.title")} onClose={isEmbedded ? close : undefined}>
         <div role="alert" className="m-4 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
           <p>{state.fatalError}</p>
           <button type="button" onClick={() => client.restart()} className="mt-3 rounded-md bg-red-700 px-3 py-1.5 text-white">
-            Try again
+            {common("tryAgain")}
           </button>
         </div>
       </Shell>
@@ -120,21 +141,21 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
 
   return (
     <Shell
-      title={state.shopName ?? "Chat"}
+      title={state.shopName ?? t("frame.title")}
       subtitle={<Subtitle state={state} />}
       onClose={isEmbedded ? close : undefined}
       onEscape={isEmbedded ? close : undefined}
     >
       {state.phase === "reconnecting" && (
         <p role="status" className="bg-amber-50 px-3 py-1 text-center text-xs text-amber-900" data-testid="connection-banner">
-          Reconnecting… your messages will be sent when the connection is back.
+          {t("banner.reconnecting")}
         </p>
       )}
       {state.notice && (
         <div role="alert" data-testid={`notice-${state.notice.kind}`}
           className={`flex items-start gap-2 px-3 py-2 text-sm ${state.notice.kind === "info" ? "bg-emerald-50 text-emerald-900" : "bg-amber-100 text-amber-950"}`}>
           <p className="flex-1">{state.notice.message}</p>
-          <button type="button" onClick={() => client.dismissNotice()} aria-label="Dismiss notice" className="px-1 text-lg leading-none">×</button>
+          <button type="button" onClick={() => client.dismissNotice()} aria-label={t("banner.dismissNotice")} className="px-1 text-lg leading-none">×</button>
         </div>
       )}
       <Thread client={client} state={state} />
@@ -160,25 +181,27 @@ export function WidgetApp({ shopKey, productId, orderId }: WidgetAppProps) {
 
 /** AUTO-5: while the chatbot answers, the buyer can ask for a person at any time. */
 function BotBar({ client, sessionId }: { client: WidgetClient; sessionId: string }) {
+  const t = useTranslations("widget.bot");
   return (
     <div className="flex items-center justify-between gap-2 border-t border-sky-100 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="bot-bar">
-      <p>You&apos;re chatting with our assistant.</p>
+      <p>{t("chattingWithAssistant")}</p>
       <button type="button" onClick={() => void client.requestPerson(sessionId)} data-testid="talk-to-person"
         className="shrink-0 rounded-md border border-brand-500 bg-white px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
-        Talk to a person
+        {t("talkToPerson")}
       </button>
     </div>
   );
 }
 
 function Subtitle({ state }: { state: WidgetState }) {
+  const translate = useStatusTranslate();
   const agent = state.session?.state === "open" ? state.session.agent : null;
-  const status = statusOf(state);
+  const header = phraseText(translate, statusOf(state).header);
   if (agent) {
     return (
       <span className="flex items-center gap-1.5" data-testid="agent-identity">
         <Avatar name={agent.nickname} url={agent.avatarUrl} size={20} className="ring-1 ring-white" />
-        <span>{status.header}</span>
+        <span>{header}</span>
       </span>
     );
   }
@@ -186,24 +209,26 @@ function Subtitle({ state }: { state: WidgetState }) {
   return (
     <span className="flex items-center gap-1.5" data-testid="availability" data-online={isOnline === undefined ? "unknown" : String(isOnline)}>
       {isOnline !== undefined && <span aria-hidden="true" className={`inline-block size-2 rounded-full ${isOnline ? "bg-emerald-300" : "bg-slate-300"}`} />}
-      <span>{status.header}</span>
+      <span>{header}</span>
     </span>
   );
 }
 
 /** WIDGET-4: the queue position and wait, or the shop's offline message and what happens next. */
 function StatusNote({ state }: { state: WidgetState }) {
+  const translate = useStatusTranslate();
   const status = statusOf(state);
   if (!status.note || state.blockedNotice) return null;
   return (
     <p role="status" data-testid={status.noteKind === "offline" ? "offline-note" : "queue-note"}
       className={`border-t px-3 py-2 text-sm ${status.noteKind === "offline" ? "border-slate-200 bg-slate-100 text-slate-800" : "border-sky-100 bg-sky-50 text-sky-900"}`}>
-      {status.note}
+      {noteText(translate, status.note)}
     </p>
   );
 }
 
 function Shell({ title, subtitle, onClose, onEscape, children }: { title: string; subtitle?: React.ReactNode; onClose?: () => void; onEscape?: () => void; children: React.ReactNode }) {
+  const t = useTranslations("widget.header");
   return (
     <div
       className="flex h-dvh flex-col bg-slate-50 text-slate-900"
@@ -218,7 +243,7 @@ function Shell({ title, subtitle, onClose, onEscape, children }: { title: string
           {subtitle && <div className="text-xs text-brand-100">{subtitle}</div>}
         </div>
         {onClose && (
-          <button type="button" onClick={onClose} aria-label="Close chat" className="rounded-md p-1.5 text-xl leading-none hover:bg-brand-700">
+          <button type="button" onClick={onClose} aria-label={t("closeChat")} className="rounded-md p-1.5 text-xl leading-none hover:bg-brand-700">
             <span aria-hidden="true">×</span>
           </button>
         )}
@@ -229,6 +254,8 @@ function Shell({ title, subtitle, onClose, onEscape, children }: { title: string
 }
 
 function Thread({ client, state }: { client: WidgetClient; state: WidgetState }) {
+  const t = useTranslations("widget.thread");
+  const texts = useWidgetTexts();
   const listRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const isNearBottom = useRef(true);
@@ -270,7 +297,7 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
       // NF-5: focusable, so a long conversation scrolls from the keyboard.
       tabIndex={0}
       role="region"
-      aria-label="Messages"
+      aria-label={t("messages")}
       className="flex-1 overflow-y-auto px-3 py-2"
       onScroll={(event) => {
         const list = event.currentTarget;
@@ -278,12 +305,12 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
       }}
     >
       <div ref={topRef} aria-hidden="true" className="h-px" />
-      {state.isLoadingOlder && <p className="py-1 text-center text-xs text-slate-500">Loading earlier messages…</p>}
+      {state.isLoadingOlder && <p className="py-1 text-center text-xs text-slate-500">{t("loadingOlder")}</p>}
       {isLoaded && !hasMoreBefore && messages.length === 0 && pending.length === 0 && state.availability?.isAgentOnline && (
-        <p className="mt-6 text-center text-sm text-slate-500">Ask us anything — we&apos;re here to help.</p>
+        <p className="mt-6 text-center text-sm text-slate-500">{t("empty")}</p>
       )}
       {/* The log is the live region; the list inside keeps its list semantics (axe "listitem"). */}
-      <div role="log" aria-live="polite" aria-label="Conversation">
+      <div role="log" aria-live="polite" aria-label={t("conversation")}>
         <ol data-testid="widget-messages" className="space-y-2">
           {messages.map((message, index) => (
             <MessageItem
@@ -291,7 +318,7 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
               message={message}
               previous={messages[index - 1]}
               shopName={state.shopName}
-              status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? "Read" : "Sent") : null}
+              status={message.seq === lastBuyerSeq ? (message.seq <= state.shopReadSeq ? t("read") : t("sent")) : null}
               translation={message.authorType === "buyer" ? undefined : state.translations.get(message.id)}
               voucher={{
                 canClaim: VOUCHER_CLAIM_ENABLED,
@@ -301,13 +328,13 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
             />
           ))}
           {pending.map((item) => (
-            <PendingBubble key={item.clientId} item={item} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
+            <PendingBubble key={item.clientId} item={item} errorText={texts.pendingError(item.error)} onRetry={() => client.retry(item.clientId)} onDismiss={() => client.dismiss(item.clientId)} />
           ))}
         </ol>
       </div>
       {state.agentTyping && (
         <p role="status" className="mt-2 text-xs italic text-slate-500" data-testid="typing-indicator">
-          {state.agentTyping.nickname ?? "The agent"} is typing…
+          {state.agentTyping.nickname ? t("agentTyping", { name: state.agentTyping.nickname }) : t("someoneTyping")}
         </p>
       )}
     </div>
@@ -319,6 +346,7 @@ function Thread({ client, state }: { client: WidgetClient; state: WidgetState })
  * original one click away. A failed translation leaves the original.
  */
 function TranslatedBody({ message, translation, voucher }: { message: MessageDto; translation?: MessageTranslationDto; voucher: { canClaim: boolean; isClaimed: boolean; onClaim: () => void } }) {
+  const t = useTranslations("widget.thread");
   const [showOriginal, setShowOriginal] = useState(false);
   const isTranslated = translation?.status === "done" && translation.text !== null && (message.kind === "text" || message.kind === "image" || message.kind === "video");
   if (!isTranslated) return <MessageBody message={message} voucher={voucher} />;
@@ -328,7 +356,7 @@ function TranslatedBody({ message, translation, voucher }: { message: MessageDto
       <div lang={showOriginal ? undefined : translation.language}><MessageBody message={shown} voucher={voucher} /></div>
       <button type="button" onClick={() => setShowOriginal((value) => !value)} aria-expanded={showOriginal} data-testid="widget-translation-toggle"
         className="mt-1 text-[11px] text-slate-600 underline underline-offset-2 hover:text-slate-800">
-        {showOriginal ? "Show translation" : "Translated · Show original"}
+        {showOriginal ? t("showTranslation") : t("showOriginal")}
       </button>
     </div>
   );
@@ -338,14 +366,19 @@ function MessageItem({ message, previous, shopName, status, voucher, translation
   message: MessageDto;
   previous: MessageDto | undefined;
   shopName: string | null;
-  status: "Read" | "Sent" | null;
+  status: string | null;
   voucher: { canClaim: boolean; isClaimed: boolean; onClaim: () => void };
   translation?: MessageTranslationDto;
 }) {
+  const t = useTranslations("widget");
+  const locale = useLocale();
   if (message.kind === "system" || message.authorType === "system") {
+    // AUTO-5: the chatbot's hand-over note is the product's own sentence, so it is translated;
+    // other notes are stored as written.
+    const body = message.body === HANDOVER_NOTE ? t("bot.handover") : message.body;
     return (
       <li className="py-1 text-center" data-testid="message" data-seq={message.seq}>
-        <span className="inline-block rounded-full bg-slate-200 px-3 py-1 text-xs text-slate-700">{message.body}</span>
+        <span className="inline-block rounded-full bg-slate-200 px-3 py-1 text-xs text-slate-700">{body}</span>
       </li>
     );
   }
@@ -354,7 +387,8 @@ function MessageItem({ message, previous, shopName, status, voucher, translation
   // AUTO-5: the chatbot's answers say so, so a buyer never takes the FAQ bot for a person.
   // Greetings, proactive and auto-sent answers are the shop's automatic replies.
   const isChatbot = isChatbotMessage(message);
-  const authorName = message.authorType === "agent" ? (message.author?.nickname ?? "Agent") : isChatbot ? `${shopName ?? "Shop"} assistant` : (shopName ?? "Shop");
+  const shop = shopName ?? t("thread.shop");
+  const authorName = message.authorType === "agent" ? (message.author?.nickname ?? t("thread.agent")) : isChatbot ? t("thread.assistant", { shop }) : shop;
   const wasChatbot = previous !== undefined && isChatbotMessage(previous);
   const showAuthor = !isMine && (previous?.authorType !== message.authorType || previous?.author?.nickname !== message.author?.nickname || wasChatbot !== isChatbot);
   return (
@@ -364,9 +398,9 @@ function MessageItem({ message, previous, shopName, status, voucher, translation
           <Avatar name={authorName} url={message.authorType === "agent" ? (message.author?.avatarUrl ?? null) : null} size={20} />
           <span data-testid="message-author">{authorName}</span>
           {isChatbot ? (
-            <span data-testid="bot-label" className="rounded border border-violet-200 bg-violet-50 px-1 text-[10px] font-medium uppercase tracking-wide text-violet-800">Bot</span>
+            <span data-testid="bot-label" className="rounded border border-violet-200 bg-violet-50 px-1 text-[10px] font-medium uppercase tracking-wide text-violet-800">{t("bot.label")}</span>
           ) : (
-            message.isAutomatic && <span className="text-slate-500">· automatic reply</span>
+            message.isAutomatic && <span className="text-slate-500">{t("thread.automaticReply")}</span>
           )}
         </div>
       )}
@@ -380,7 +414,7 @@ function MessageItem({ message, previous, shopName, status, voucher, translation
         <TranslatedBody message={message} translation={translation} voucher={voucher} />
       </div>
       <div className="mt-0.5 text-[11px] text-slate-500">
-        <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+        <time dateTime={message.createdAt}>{formatTime(message.createdAt, toSupportedLocale(locale) ?? undefined)}</time>
         {status && <span data-testid="read-state"> · {status}</span>}
       </div>
     </li>
@@ -388,6 +422,7 @@ function MessageItem({ message, previous, shopName, status, voucher, translation
 }
 
 function ContextBar({ client, state }: { client: WidgetClient; state: WidgetState }) {
+  const t = useTranslations("widget.context");
   const { product, order } = state;
   if ((!product && !order) || state.blockedNotice) return null;
   return (
@@ -395,21 +430,21 @@ function ContextBar({ client, state }: { client: WidgetClient; state: WidgetStat
       {product && (
         <div className="flex items-center gap-2" data-testid="context-product">
           <span className="min-w-0 flex-1 truncate text-slate-700">
-            Viewing <span className="font-medium text-slate-900">{product.name}</span>
-            {product.isSoldOut && <span className="text-slate-500"> (sold out)</span>}
+            {t.rich("viewing", { product: product.name, name: (chunks) => <span className="font-medium text-slate-900">{chunks}</span> })}
+            {product.isSoldOut && <span className="text-slate-500"> {t("soldOut")}</span>}
           </span>
           <button type="button" onClick={() => client.sendProduct()} className="shrink-0 rounded-md border border-brand-500 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
-            Ask about this product
+            {t("askProduct")}
           </button>
         </div>
       )}
       {order && (
         <div className="flex items-center gap-2" data-testid="context-order">
           <span className="min-w-0 flex-1 truncate text-slate-700">
-            Order <span className="font-medium text-slate-900">{order.externalId}</span>
+            {t.rich("order", { number: order.externalId, name: (chunks) => <span className="font-medium text-slate-900">{chunks}</span> })}
           </span>
           <button type="button" onClick={() => client.sendOrder()} className="shrink-0 rounded-md border border-brand-500 px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
-            Ask about this order
+            {t("askOrder")}
           </button>
         </div>
       )}

@@ -15,11 +15,11 @@ import type { AvailabilityChangedEvent, MessageCreatedEvent, ReadChangedEvent, T
 import { MAX_TEXT_LENGTH, newClientId } from "@/shared/message-schemas";
 import { WIDGET_TOKEN_HEADER } from "@/shared/uploads";
 import type { WidgetSession } from "@/shared/widget";
-import { fetchWidgetContext, startWidgetSession, type PageContext } from "./widget-session";
+import { fetchWidgetContext, startWidgetSession, WidgetRequestError, type PageContext } from "./widget-session";
 import { initialWidgetState, WidgetStore, type WidgetClientOptions } from "./widget-store";
 
 export type { PageContext } from "./widget-session";
-export type { WidgetClientOptions, WidgetNotice, WidgetState } from "./widget-store";
+export type { WidgetClientOptions, WidgetNotice, WidgetState, WidgetTexts } from "./widget-store";
 export const WIDGET_NAMESPACE_PATH = "/widget";
 const ACK_TIMEOUT_MS = 10_000;
 const TYPING_REPEAT_MS = 3_000;
@@ -34,7 +34,10 @@ function newDelivery(client: WidgetClient, socket: WidgetSocket, token: () => st
     uploader: createXhrUploader({ baseUrl, headers: () => ({ [WIDGET_TOKEN_HEADER]: token() }) }),
     newClientId,
     ackTimeoutMs: ACK_TIMEOUT_MS,
-    onNotice: (code, message) => (code === "FORBIDDEN" ? client.block(message) : client.showNotice({ kind: "rate_limited", message }, NOTICE_MS)),
+    onNotice: (code, message) => {
+      const text = client.texts.serverError(code, message);
+      return code === "FORBIDDEN" ? client.block(text) : client.showNotice({ kind: "rate_limited", message: text }, NOTICE_MS);
+    },
     releasePreview: (url) => URL.revokeObjectURL(url),
   });
 }
@@ -51,8 +54,12 @@ export class WidgetClient extends WidgetStore {
   private generation = 0;
   private isDestroyed = false;
 
+  /** NF-5: the buyer's language. */
+  readonly texts: WidgetClientOptions["texts"];
+
   constructor(private readonly options: WidgetClientOptions) {
     super();
+    this.texts = options.texts;
     this.page = { ...options.page };
     this.identityToken = options.identityToken ?? null;
   }
@@ -72,7 +79,7 @@ export class WidgetClient extends WidgetStore {
       this.setState({
         shopName: info.shop.name,
         buyerNickname: info.buyer.nickname,
-        blockedNotice: info.isBlocked ? "This shop is not accepting messages from you." : null,
+        blockedNotice: info.isBlocked ? this.texts.client("blocked") : null,
         phase: "connecting",
       });
       await this.refreshContext(true);
@@ -80,8 +87,15 @@ export class WidgetClient extends WidgetStore {
       this.socket?.connect();
     } catch (error) {
       if (generation !== this.generation) return;
-      this.setState({ phase: "failed", fatalError: error instanceof Error ? error.message : "The chat could not start." });
+      this.setState({ phase: "failed", fatalError: this.fatalText(error) });
     }
+  }
+
+  private fatalText(error: unknown): string {
+    if (error instanceof WidgetRequestError) {
+      return error.isFromServer ? this.texts.serverError(error.code, error.message) : this.texts.client("unavailable", { status: error.status });
+    }
+    return this.texts.client("couldNotStart");
   }
 
   /** WIDGET-1: the storefront signed the buyer in (or out, with null): start over as them. */
@@ -253,7 +267,7 @@ export class WidgetClient extends WidgetStore {
 
   sendOrder(): void {
     const order = this.state.order;
-    if (order) void this.delivery?.send({ kind: "order_card", orderId: order.id }, { kind: "order_card", label: `Order ${order.externalId}` }, { context: this.contextForSend() });
+    if (order) void this.delivery?.send({ kind: "order_card", orderId: order.id }, { kind: "order_card", label: this.texts.orderLabel(order.externalId) }, { context: this.contextForSend() });
   }
 
   /** CHAT-2: upload with progress, then send the stored upload as an image or video message. */
@@ -312,12 +326,12 @@ export class WidgetClient extends WidgetStore {
       const session = this.state.session;
       if (session?.id === sessionId) this.setState({ session: { ...session, rating } });
     } catch (error) {
-      const message = error instanceof Error ? error.message : "The rating could not be saved.";
+      const message = error instanceof Error ? error.message : this.texts.client("ratingFailed");
       if (error instanceof CommandError && error.code === "CONFLICT" && /already rated/i.test(message)) {
         this.setState({ ratedSessionIds: [...this.state.ratedSessionIds, sessionId] });
         return;
       }
-      this.showNotice({ kind: "error", message }, NOTICE_MS);
+      this.showNotice({ kind: "error", message: this.commandErrorText(error, "ratingFailed") }, NOTICE_MS);
     }
   }
 
@@ -328,7 +342,7 @@ export class WidgetClient extends WidgetStore {
       const session = this.state.session;
       if (session?.id === sessionId) this.setState({ session: { ...session, withBot: false } });
     } catch (error) {
-      this.showNotice({ kind: "error", message: error instanceof Error ? error.message : "Please try again." }, NOTICE_MS);
+      this.showNotice({ kind: "error", message: this.commandErrorText(error, "pleaseTryAgain") }, NOTICE_MS);
     }
   }
 
@@ -336,12 +350,18 @@ export class WidgetClient extends WidgetStore {
   async claimVoucher(voucherId: string, messageId: string): Promise<void> {
     try {
       await call(this.commands, "voucher:claim", { voucherId, messageId });
-      this.setState({ claimedVoucherIds: [...this.state.claimedVoucherIds, voucherId], notice: { kind: "info", message: "Voucher claimed. It is in your account." } });
+      this.setState({ claimedVoucherIds: [...this.state.claimedVoucherIds, voucherId], notice: { kind: "info", message: this.texts.client("voucherClaimed") } });
     } catch (error) {
-      const message = error instanceof Error ? error.message : "The voucher could not be claimed.";
+      const message = error instanceof Error ? error.message : "";
       if (/already claimed/i.test(message)) this.setState({ claimedVoucherIds: [...this.state.claimedVoucherIds, voucherId] });
-      this.showNotice({ kind: error instanceof CommandError && error.code === "RATE_LIMITED" ? "rate_limited" : "error", message }, NOTICE_MS);
+      this.showNotice({ kind: error instanceof CommandError && error.code === "RATE_LIMITED" ? "rate_limited" : "error", message: this.commandErrorText(error, "voucherClaimFailed") }, NOTICE_MS);
     }
+  }
+
+  /** A failed command's reason in the buyer's language; `fallback` when it carried none. */
+  private commandErrorText(error: unknown, fallback: "ratingFailed" | "pleaseTryAgain" | "voucherClaimFailed"): string {
+    if (error instanceof CommandError) return this.texts.serverError(error.code, error.message);
+    return this.texts.client(fallback);
   }
 
   /** Starts over after a fatal error (the Retry button). */

@@ -16,6 +16,9 @@ export class WidgetRequestError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The HTTP status; `isFromServer` false when the answer carried no error of ours (a proxy's page, a crash). */
+    readonly status: number,
+    readonly isFromServer: boolean,
   ) {
     super(message);
   }
@@ -54,7 +57,8 @@ async function request<T>(options: WidgetHttpOptions, path: string, init: Reques
   const response = await fetch(`${options.baseUrl ?? ""}${path}`, { ...init, credentials: "omit", cache: "no-store" });
   const json = (await response.json().catch(() => null)) as { data?: T; error?: { code: string; message: string } } | null;
   if (!response.ok || !json || json.data === undefined) {
-    throw new WidgetRequestError(json?.error?.code ?? "INTERNAL", json?.error?.message ?? `The chat is unavailable right now (HTTP ${response.status}). Try again in a moment.`);
+    const error = json?.error;
+    throw new WidgetRequestError(error?.code ?? "INTERNAL", error?.message ?? `The chat is unavailable right now (HTTP ${response.status}).`, response.status, error !== undefined);
   }
   return json.data;
 }

@@ -44,8 +44,24 @@ export interface WidgetState {
   translations: ReadonlyMap<string, MessageTranslationDto>;
 }
 
+/** The widget's own sentences (messages/<locale>/widget.json, `widget.client`). */
+export type WidgetClientTextKey = "blocked" | "couldNotStart" | "unavailable" | "ratingFailed" | "pleaseTryAgain" | "voucherClaimed" | "voucherClaimFailed";
+
+/**
+ * NF-5: what the connection says to the buyer, in the buyer's language; the React side builds it
+ * from next-intl's translators, so this class stays free of React.
+ */
+export interface WidgetTexts {
+  client(key: WidgetClientTextKey, values?: Record<string, string | number>): string;
+  /** An error the server (or the connection) reported with a code, in the buyer's language. */
+  serverError(code: string | undefined, message: string): string;
+  /** The pending bubble of an order card: "Order ORD-1". */
+  orderLabel(number: string): string;
+}
+
 export interface WidgetClientOptions {
   shopKey: string;
+  texts: WidgetTexts;
   page: PageContext;
   identityToken?: string | null;
   /** Persists the anonymous visitor id (localStorage in the browser). */

@@ -1,9 +1,25 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
+import { createTranslator } from "next-intl";
 import {
-  DEFAULT_OFFLINE_MESSAGE, EXPECTED_WAIT_MIN_SAMPLES, EXPECTED_WAIT_SAMPLE_SIZE, expectedWaitSeconds, isAgentOnline, queueNote, widgetStatusText,
-  WHAT_HAPPENS_OFFLINE, type AvailabilityView,
+  DEFAULT_OFFLINE_MESSAGE, EXPECTED_WAIT_MIN_SAMPLES, EXPECTED_WAIT_SAMPLE_SIZE, expectedWaitSeconds, isAgentOnline, noteText, phraseText, queueNote,
+  widgetStatusText as statusPhrases, type AvailabilityView, type StatusTranslate, type WidgetStatusInput,
 } from "./availability";
+import enWidget from "../../../messages/en/widget.json";
+import esWidget from "../../../messages/es/widget.json";
+
+// The phrases as the buyer reads them, through the shipped catalogs (NF-5).
+const translatorFor = (widget: typeof enWidget, locale: string): StatusTranslate => {
+  const t = createTranslator({ locale, messages: { widget }, namespace: "widget.status" });
+  return (key, values) => t(key, values);
+};
+const english = translatorFor(enWidget, "en");
+const spanish = translatorFor(esWidget, "es");
+const WHAT_HAPPENS_OFFLINE = enWidget.status.offlineWhatNext;
+function widgetStatusText(input: WidgetStatusInput, translate: StatusTranslate = english) {
+  const text = statusPhrases(input);
+  return { header: phraseText(translate, text.header), note: text.note && noteText(translate, text.note), noteKind: text.noteKind };
+}
 
 const online: AvailabilityView = { isAgentOnline: true, offlineMessage: "Back at 9.", queuePosition: 2, expectedWaitSeconds: 180 };
 const offline: AvailabilityView = { ...online, isAgentOnline: false };
@@ -68,8 +84,8 @@ describe("WIDGET-4 the words the buyer reads", () => {
       header: "An agent is online", note: "You're number 2 in the queue. Expected wait: about 3 minutes. You can keep writing.", noteKind: "queue",
     });
     expect(widgetStatusText({ availability: online, sessionState: null, agentNickname: null })).toEqual({ header: "An agent is online", note: null, noteKind: null });
-    expect(queueNote(1, null)).toBe("You're next in the queue. You can keep writing.");
-    expect(queueNote(null, 60)).toBe("You're in the queue. Expected wait: about 1 minute. You can keep writing.");
+    expect(noteText(english, queueNote(1, null))).toBe("You're next in the queue. You can keep writing.");
+    expect(noteText(english, queueNote(null, 60))).toBe("You're in the queue. Expected wait: about 1 minute. You can keep writing.");
   });
 
   test("WIDGET-4: an open session names its agent, whoever else is online", () => {
@@ -78,5 +94,18 @@ describe("WIDGET-4 the words the buyer reads", () => {
 
   test("WIDGET-4: before the availability is known it says it is connecting", () => {
     expect(widgetStatusText({ availability: null, sessionState: null, agentNickname: null }).header).toBe("Connecting…");
+  });
+});
+
+describe("NF-5 WIDGET-4 the words in Spanish", () => {
+  test("NF-5 WIDGET-4: the status reads in Spanish, with plural minutes; the default offline message is translated, the shop's own is not", () => {
+    expect(widgetStatusText({ availability: online, sessionState: "queued", agentNickname: null }, spanish)).toEqual({
+      header: "Hay un agente en línea", note: "Eres el número 2 en la cola. Espera estimada: alrededor de 3 minutos. Puedes seguir escribiendo.", noteKind: "queue",
+    });
+    expect(noteText(spanish, queueNote(1, 60))).toBe("Eres el siguiente en la cola. Espera estimada: alrededor de 1 minuto. Puedes seguir escribiendo.");
+    expect(widgetStatusText({ availability: offline, sessionState: "open", agentNickname: "Ava" }, spanish).header).toBe("Ava te está atendiendo");
+    expect(widgetStatusText({ availability: { ...offline, offlineMessage: DEFAULT_OFFLINE_MESSAGE }, sessionState: null, agentNickname: null }, spanish).note)
+      .toBe("Ahora mismo no estamos en línea. Deja un mensaje y te responderemos aquí cuando volvamos.");
+    expect(widgetStatusText({ availability: offline, sessionState: null, agentNickname: null }, spanish).note).toBe("Back at 9. Deja un mensaje y te responderemos aquí cuando volvamos.");
   });
 });

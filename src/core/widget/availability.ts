@@ -1,7 +1,7 @@
 // WIDGET-4: what the widget honestly says about the shop's availability. Pure rules: whether an
-// agent is online, the expected wait from recent queue waits, and the words the buyer reads in
+// agent is online, the expected wait from recent queue waits, and the phrases the buyer reads in
 // the header and the note above the composer. The services feed them figures; the widget shows
-// the words (docs/widget.md "Availability").
+// the phrases in the buyer's language (messages/<locale>/widget.json, docs/widget.md "Availability").
 
 /** The default offline message of a shop (ShopSettings.offlineMessage). */
 export const DEFAULT_OFFLINE_MESSAGE = "We're not online right now.";
@@ -58,32 +58,42 @@ export interface WidgetStatusInput {
   agentNickname: string | null;
 }
 
+/**
+ * One sentence of the status, named by its key in the widget's message catalog (namespace
+ * `widget.status`, messages/<locale>/widget.json) with its values; `shopText` is the shop's own
+ * words, shown as written. The widget joins the phrases of a note with spaces.
+ */
+export type WidgetPhrase =
+  | { key: "connecting" | "agentOnline" | "nobodyOnline" | "inQueue" | "nextInQueue" | "keepWriting" | "offlineWhatNext" | "defaultOfflineMessage" }
+  | { key: "agentHelping"; values: { name: string } }
+  | { key: "queuePosition"; values: { position: number } }
+  | { key: "expectedWait"; values: { minutes: number } }
+  | { key: "shopText"; text: string };
+
 export interface WidgetStatusText {
   /** The header's second line. */
-  header: string;
+  header: WidgetPhrase;
   /** The note above the composer, or null for none. */
-  note: string | null;
+  note: WidgetPhrase[] | null;
   /** Which note it is, for styling and tests. */
   noteKind: "queue" | "offline" | null;
 }
 
-export const WHAT_HAPPENS_OFFLINE = "Leave a message and we'll reply here when we're back.";
-
-function minutesText(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  return minutes === 1 ? "about 1 minute" : `about ${minutes} minutes`;
-}
-
 /** The queue note while an agent is online: the position, and the expected wait when known. */
-export function queueNote(position: number | null, waitSeconds: number | null): string {
-  const where = position === null ? "You're in the queue." : position === 1 ? "You're next in the queue." : `You're number ${position} in the queue.`;
-  const wait = waitSeconds === null ? "" : ` Expected wait: ${minutesText(waitSeconds)}.`;
-  return `${where}${wait} You can keep writing.`;
+export function queueNote(position: number | null, waitSeconds: number | null): WidgetPhrase[] {
+  const where: WidgetPhrase = position === null ? { key: "inQueue" } : position === 1 ? { key: "nextInQueue" } : { key: "queuePosition", values: { position } };
+  const wait: WidgetPhrase[] = waitSeconds === null ? [] : [{ key: "expectedWait", values: { minutes: Math.round(waitSeconds / 60) } }];
+  return [where, ...wait, { key: "keepWriting" }];
 }
 
-export function offlineNote(offlineMessage: string): string {
-  const message = offlineMessage.trim() || DEFAULT_OFFLINE_MESSAGE;
-  return `${message} ${WHAT_HAPPENS_OFFLINE}`;
+/**
+ * The shop's offline message and what happens next. A shop that kept the default message gets
+ * it in the buyer's language; a message the shop wrote is shown as written.
+ */
+export function offlineNote(offlineMessage: string): WidgetPhrase[] {
+  const message = offlineMessage.trim();
+  const first: WidgetPhrase = !message || message === DEFAULT_OFFLINE_MESSAGE ? { key: "defaultOfflineMessage" } : { key: "shopText", text: message };
+  return [first, { key: "offlineWhatNext" }];
 }
 
 /**
@@ -93,13 +103,26 @@ export function offlineNote(offlineMessage: string): string {
  */
 export function widgetStatusText(input: WidgetStatusInput): WidgetStatusText {
   const { availability, sessionState } = input;
-  if (sessionState === "open" && input.agentNickname) return { header: `${input.agentNickname} is helping you`, note: null, noteKind: null };
-  if (!availability) return { header: "Connecting…", note: null, noteKind: null };
+  if (sessionState === "open" && input.agentNickname) return { header: { key: "agentHelping", values: { name: input.agentNickname } }, note: null, noteKind: null };
+  if (!availability) return { header: { key: "connecting" }, note: null, noteKind: null };
   if (!availability.isAgentOnline) {
-    return { header: "No one is online right now", note: offlineNote(availability.offlineMessage), noteKind: "offline" };
+    return { header: { key: "nobodyOnline" }, note: offlineNote(availability.offlineMessage), noteKind: "offline" };
   }
   if (sessionState === "queued") {
-    return { header: "An agent is online", note: queueNote(availability.queuePosition, availability.expectedWaitSeconds), noteKind: "queue" };
+    return { header: { key: "agentOnline" }, note: queueNote(availability.queuePosition, availability.expectedWaitSeconds), noteKind: "queue" };
   }
-  return { header: "An agent is online", note: null, noteKind: null };
+  return { header: { key: "agentOnline" }, note: null, noteKind: null };
+}
+
+/** A translator of the `widget.status` namespace (next-intl's `t`, or any function alike). */
+export type StatusTranslate = (key: Exclude<WidgetPhrase["key"], "shopText">, values?: Record<string, string | number>) => string;
+
+export function phraseText(translate: StatusTranslate, phrase: WidgetPhrase): string {
+  if (phrase.key === "shopText") return phrase.text;
+  return "values" in phrase ? translate(phrase.key, phrase.values) : translate(phrase.key);
+}
+
+/** A note's phrases as one text. */
+export function noteText(translate: StatusTranslate, phrases: readonly WidgetPhrase[]): string {
+  return phrases.map((phrase) => phraseText(translate, phrase)).join(" ");
 }

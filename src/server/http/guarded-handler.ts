@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { guardRequestBody } from "@/server/http/body-limit";
 import { stampPeerAddress } from "@/server/http/client-address";
 import { createNonce, securityHeadersFor, surfaceOf, type SurfaceHeaders } from "@/server/http/security-headers";
+import { stampWidgetLocale } from "@/server/http/widget-locale-header";
 import { callService } from "@/server/services/call-service";
 import { loadAllowedOriginsByPublicKey } from "@/server/services/shop/allowed-origins";
 
@@ -21,6 +22,14 @@ function addMissingHeadersOnWrite(res: ServerResponse, headers: Record<string, s
     }
     return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];
+}
+
+function parseRequestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    return null;
+  }
 }
 
 async function headersFor(req: IncomingMessage, isDev: boolean): Promise<SurfaceHeaders> {
@@ -40,6 +49,8 @@ async function headersFor(req: IncomingMessage, isDev: boolean): Promise<Surface
 export function createGuardedHandler(input: { handle: Handle; isDev: boolean; log?: (message: string, error: unknown) => void }) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     stampPeerAddress(req); // NF-3: route handlers key per-address limits by the real peer
+    const url = parseRequestUrl(req);
+    stampWidgetLocale(req, url, url !== null && surfaceOf(url.pathname) === "widget-frame"); // NF-5
     if (!guardRequestBody(req, res)) return;
     void headersFor(req, input.isDev)
       .then((headers) => {

@@ -17,6 +17,9 @@ export interface MemberContext {
   nickname: string;
   avatarUrl: string | null;
   acceptAutoAssign: boolean;
+  /** NF-5: the member's default language (SET-1; the user's when unset) and the shop's; they choose the console's locale. */
+  defaultLanguage?: string;
+  shopDefaultLanguage?: string;
   /** The sign-in session behind a cookie; absent for contexts built without one (tests, jobs). */
   sessionId?: string;
   /** Its absolute end: a console socket opened with it is closed then. */
@@ -78,6 +81,8 @@ async function loadActiveMember(
     nickname: member.nickname,
     avatarUrl: member.avatarUrl,
     acceptAutoAssign: member.acceptAutoAssign,
+    defaultLanguage: member.defaultLanguage || member.user.defaultLanguage,
+    shopDefaultLanguage: member.shop.defaultLanguage,
   };
   return { context, sessionVersion: member.sessionVersion };
 }
