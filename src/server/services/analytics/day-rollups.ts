@@ -33,6 +33,9 @@ export interface DayRollupQuery {
   nowMs: number;
 }
 
+/** Which shop, zone and currency a day is computed for. */
+type DayKey = Pick<DayRollupQuery, "shopId" | "timeZone" | "currency">;
+
 /** One shop day and its instants [startMs, endMs) in UTC. */
 interface ShopDay {
   day: LocalDay;
@@ -78,7 +81,7 @@ const decodedDaysByClient = new WeakMap<object, Map<string, { version: string; b
 /** About 2 years of each of a few busy shops; a decoded busy day takes tens of kilobytes. */
 const DECODED_DAYS_KEPT = 2_000;
 
-async function readStoredDays(db: Pick<Database, "$queryRaw">, query: DayRollupQuery, days: readonly LocalDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
+async function readStoredDays(db: Pick<Database, "$queryRaw">, query: DayKey, days: readonly LocalDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
   const byDay = new Map<LocalDay, OwnerBucket[]>();
   if (days.length === 0) return byDay;
   let decodedDays = decodedDaysByClient.get(db);
@@ -152,15 +155,14 @@ function utcDaysOf({ startMs, endMs }: ShopDay): number[] {
 async function computeDays(db: Database, query: DayRollupQuery, over: readonly ShopDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
   return db.$transaction(async (tx) => {
     // The locks first, so that the facts read next include every writer of the locked days.
-    const locked = await lockUtcDays(tx, query.shopId, [...new Set(over.flatMap(utcDaysOf))]);
-    const storable = over.filter((day) => utcDaysOf(day).every((utcDay) => locked.has(utcDay)));
+    const storable = await lockShopDays(tx, query.shopId, over);
     const byDay = await computeRun(tx, query, over);
     if (storable.length > 0) await storeDays(tx, query, storable, byDay);
     return byDay;
   }, { timeout: 60_000 });
 }
 
-async function computeRun(db: Pick<Database, "$queryRaw">, query: DayRollupQuery, run: readonly ShopDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
+async function computeRun(db: Pick<Database, "$queryRaw">, query: DayKey, run: readonly ShopDay[]): Promise<Map<LocalDay, OwnerBucket[]>> {
   const first = run[0]!;
   const last = run.at(-1)!;
   const range: DayRange = { firstDay: first.day, lastDay: last.day, fromMs: first.startMs, toMs: last.endMs };
@@ -172,16 +174,19 @@ async function computeRun(db: Pick<Database, "$queryRaw">, query: DayRollupQuery
 }
 
 /**
- * Takes, without waiting, the exclusive lock of each UTC day a writer of the shop's facts would
- * hold shared; returns the days it got. Held until the transaction ends.
+ * Takes, without waiting, the exclusive lock of each UTC day the shop days overlap (a writer of
+ * the shop's facts holds it shared) and returns the shop days whose every UTC day it got: no
+ * writer of their facts is in flight. Held until the transaction ends.
  */
-async function lockUtcDays(tx: Tx, shopId: string, utcDays: readonly number[]): Promise<Set<number>> {
+async function lockShopDays(tx: Tx, shopId: string, days: readonly ShopDay[]): Promise<ShopDay[]> {
   const rows = await tx.$queryRaw<Array<{ utc_day: number }>>`
-    SELECT d AS utc_day FROM unnest(${[...utcDays]}::int[]) AS d WHERE pg_try_advisory_xact_lock(hashtext(${shopId}::uuid::text), d)`;
-  return new Set(rows.map((row) => row.utc_day));
+    SELECT d AS utc_day FROM unnest(${[...new Set(days.flatMap(utcDaysOf))]}::int[]) AS d
+    WHERE pg_try_advisory_xact_lock(hashtext(${shopId}::uuid::text), d)`;
+  const locked = new Set(rows.map((row) => row.utc_day));
+  return days.filter((day) => utcDaysOf(day).every((utcDay) => locked.has(utcDay)));
 }
 
-async function storeDays(tx: Tx, query: DayRollupQuery, days: readonly ShopDay[], byDay: ReadonlyMap<LocalDay, OwnerBucket[]>): Promise<void> {
+async function storeDays(tx: Tx, query: DayKey, days: readonly ShopDay[], byDay: ReadonlyMap<LocalDay, OwnerBucket[]>): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "AnalyticsDayRollup" ("shopId", "timeZone", currency, day, "dayStart", "dayEnd", buckets)
     SELECT ${query.shopId}::uuid, ${query.timeZone}, ${query.currency}, d.day, d.day_start, d.day_end, d.buckets
@@ -220,22 +225,23 @@ export async function checkDayRollups(db: Database, input: { shopId: string; dry
   const groups = new Map<string, typeof rows>();
   for (const row of rows) {
     const key = JSON.stringify([row.timeZone, row.currency]);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   for (const group of groups.values()) {
     const { timeZone, currency } = group[0]!;
-    const query: DayRollupQuery = { shopId: input.shopId, timeZone, currency, ranges: [], nowMs: Date.now() };
+    const key: DayKey = { shopId: input.shopId, timeZone, currency };
     for (const run of consecutiveRuns(group.map(({ day, startMs, endMs }) => ({ day, startMs, endMs })))) {
       await db.$transaction(async (tx) => {
-        const locked = await lockUtcDays(tx, input.shopId, [...new Set(run.flatMap(utcDaysOf))]);
-        const checkable = run.filter((day) => utcDaysOf(day).every((utcDay) => locked.has(utcDay)));
+        const checkable = await lockShopDays(tx, input.shopId, run);
         check.skippedDays += run.length - checkable.length;
         if (checkable.length === 0) return;
         const stored = new Map((await tx.$queryRaw<Array<{ day: string; buckets: string }>>`
           SELECT day::text AS day, buckets FROM "AnalyticsDayRollup"
           WHERE "shopId" = ${input.shopId}::uuid AND "timeZone" = ${timeZone} AND currency = ${currency}
             AND day = ANY(${checkable.map(({ day }) => day)}::date[])`).map((row) => [row.day, row.buckets]));
-        const fresh = await computeRun(tx, query, run);
+        const fresh = await computeRun(tx, key, run);
         const differing = checkable.filter(({ day }) => stored.has(day) && stored.get(day) !== encodeDayRollup(fresh.get(day)!));
         check.checkedDays += stored.size;
         check.differences += differing.length;

@@ -118,7 +118,7 @@ const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((column) =
 export function upsertFrom(table: string, columns: readonly string[], key: readonly string[], select: Prisma.Sql): Prisma.Sql {
   const valueColumns = columns.filter((column) => !key.includes(column));
   const updates = valueColumns.map((column) => `"${column}" = EXCLUDED."${column}"`).join(", ");
-  const stored = valueColumns.map((column) => `${`"${table}"`}."${column}"`).join(", ");
+  const stored = valueColumns.map((column) => `"${table}"."${column}"`).join(", ");
   const derived = valueColumns.map((column) => `EXCLUDED."${column}"`).join(", ");
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted(columns)}) SELECT ${quoted(columns)} FROM (${select}) derived
     ON CONFLICT (${quoted(key)}) DO UPDATE SET ${Prisma.raw(updates)}
