@@ -1,5 +1,6 @@
 // The chat list's HTTP calls (CONSOLE-1..5). Routes answer { data } or { error }; an error becomes
-// a thrown ListApiError with the server's message, which the list shows as it is.
+// a thrown ListApiError with the server's code and message, which the list shows in the member's
+// language (console-text.ts serverErrorText); an unreachable server is code OFFLINE with no message.
 import type {
   CategoryFilter,
   ChatListPageDto,
@@ -11,9 +12,21 @@ import type {
 } from "@/core/console";
 
 export class ListApiError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
+  constructor(readonly code: string, readonly serverMessage: string | null) {
+    super(serverMessage ?? code);
   }
+}
+
+/** What went wrong, for the list to say in the member's language. */
+export type ListProblem =
+  | { kind: "offline" }
+  | { kind: "server"; code: string; message: string | null }
+  /** Anything else: the hook's own sentence (the chats could not be loaded, search failed). */
+  | { kind: "failed" };
+
+export function problemOf(error: unknown): ListProblem {
+  if (!(error instanceof ListApiError)) return { kind: "failed" };
+  return error.code === "OFFLINE" && error.serverMessage === null ? { kind: "offline" } : { kind: "server", code: error.code, message: error.serverMessage };
 }
 
 async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
@@ -22,11 +35,11 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
     response = await fetch(url, { credentials: "same-origin", ...init });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ListApiError("OFFLINE", "The server cannot be reached. Check your connection.");
+    throw new ListApiError("OFFLINE", null);
   }
   const body = (await response.json().catch(() => null)) as { data?: T; error?: { code: string; message: string } } | null;
   if (!response.ok || !body || body.error) {
-    throw new ListApiError(body?.error?.code ?? "INTERNAL", body?.error?.message ?? "Something went wrong. Try again.");
+    throw new ListApiError(body?.error?.code ?? "INTERNAL", body?.error?.message ?? null);
   }
   return body.data as T;
 }

@@ -1,9 +1,11 @@
 // One chat in a list (CONSOLE-1): buyer, last message and its time, waiting time, the unread dot,
 // the "Not replied" tag, category, star, the reply-clock status, the "Bot" badge while the FAQ
 // chatbot answers (AUTO-5) and, once rated, the buyer's rating.
+import { useLocale } from "next-intl";
 import type { ChatListItemDto } from "@/core/console";
 import { safeUrlOrNull } from "@/shared/safe-url";
-import { CATEGORY_LABELS, formatListTime, formatWaiting } from "./format";
+import { useConsoleTranslate } from "../use-console-translate";
+import { categoryLabel, formatListTime, formatWaiting } from "./format";
 
 export function BuyerAvatar({ nickname, avatarUrl }: { nickname: string; avatarUrl: string | null }) {
   const safeAvatarUrl = safeUrlOrNull(avatarUrl);
@@ -19,6 +21,8 @@ export function BuyerAvatar({ nickname, avatarUrl }: { nickname: string; avatarU
 
 export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssignee: boolean }) {
   const { item, now } = props;
+  const t = useConsoleTranslate();
+  const locale = useLocale();
   const isClosed = item.state === "ended" || item.state === "expired";
   return (
     <div className="flex gap-3">
@@ -26,7 +30,7 @@ export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssi
         <BuyerAvatar nickname={item.buyer.nickname} avatarUrl={item.buyer.avatarUrl} />
         {item.isUnread && (
           <span data-testid="unread-dot" className="absolute -right-0.5 -top-0.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-red-500">
-            <span className="sr-only">New messages</span>
+            <span className="sr-only">{t("chatItem.newMessages")}</span>
           </span>
         )}
       </span>
@@ -36,43 +40,43 @@ export function ChatListItem(props: { item: ChatListItemDto; now: Date; showAssi
             {item.buyer.nickname}
           </span>
           {item.starred && (
-            <span className="text-amber-500" title="Starred">
+            <span className="text-amber-500" title={t("chatItem.starred")}>
               <span aria-hidden>★</span>
-              <span className="sr-only">Starred</span>
+              <span className="sr-only">{t("chatItem.starred")}</span>
             </span>
           )}
           <span className="ml-auto shrink-0 text-xs text-slate-500">
-            {item.lastMessageAt ? <time dateTime={item.lastMessageAt}>{formatListTime(item.lastMessageAt, now)}</time> : null}
+            {item.lastMessageAt ? <time dateTime={item.lastMessageAt}>{formatListTime(item.lastMessageAt, now, t, locale)}</time> : null}
           </span>
         </div>
         <p className={`truncate text-xs ${item.isUnread ? "text-slate-800" : "text-slate-500"}`} data-testid="last-message">
-          {item.lastMessagePreview ?? "No messages yet"}
+          {item.lastMessagePreview ?? t("chatItem.noMessages")}
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-1 text-[11px]">
           {item.withBot && (
             // AUTO-5: the FAQ chatbot is answering; no reply clock runs until it hands over.
-            <span data-testid="bot-badge" title="The FAQ bot is answering this chat" className="rounded border border-violet-200 bg-violet-50 px-1.5 py-0.5 font-medium text-violet-800">
-              Bot<span className="sr-only">: the FAQ bot is answering</span>
+            <span data-testid="bot-badge" title={t("chatItem.botTitle")} className="rounded border border-violet-200 bg-violet-50 px-1.5 py-0.5 font-medium text-violet-800">
+              {t("chatItem.bot")}<span className="sr-only">{t("chatItem.botDescription")}</span>
             </span>
           )}
           {item.isNotReplied && !isClosed && (
-            <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Not replied</span>
+            <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">{t("chatItem.notReplied")}</span>
           )}
-          {item.slaStatus === "overdue" && <span className="rounded bg-red-600 px-1.5 py-0.5 font-medium text-white">Overdue</span>}
-          {item.slaStatus === "due_soon" && <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">Due soon</span>}
+          {item.slaStatus === "overdue" && <span className="rounded bg-red-600 px-1.5 py-0.5 font-medium text-white">{t("chatItem.overdue")}</span>}
+          {item.slaStatus === "due_soon" && <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800">{t("chatItem.dueSoon")}</span>}
           {item.waitingSince && !isClosed && (
-            <span className="text-slate-500" data-testid="waiting-time">Waiting {formatWaiting(item.waitingSince, now)}</span>
+            <span className="text-slate-500" data-testid="waiting-time">{t("chatItem.waiting", { time: formatWaiting(item.waitingSince, now, t) })}</span>
           )}
-          {item.category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{CATEGORY_LABELS[item.category]}</span>}
-          {isClosed && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-500">{item.state === "expired" ? "Expired" : "Ended"}</span>}
+          {item.category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{categoryLabel(t, item.category)}</span>}
+          {isClosed && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-500">{item.state === "expired" ? t("chatItem.expired") : t("chatItem.ended")}</span>}
           {item.rating !== null && (
-            <span className="text-amber-600" title={`Rated ${item.rating} of 5`} data-testid="list-rating">
+            <span className="text-amber-600" title={t("chatItem.rated", { rating: item.rating })} data-testid="list-rating">
               <span aria-hidden>★{item.rating}</span>
-              <span className="sr-only">Rated {item.rating} of 5</span>
+              <span className="sr-only">{t("chatItem.rated", { rating: item.rating })}</span>
             </span>
           )}
           {props.showAssignee && (
-            <span className="text-slate-500">{item.assignee ? `with ${item.assignee.nickname}` : item.state === "queued" ? "Unassigned" : ""}</span>
+            <span className="text-slate-500">{item.assignee ? t("chatItem.withAssignee", { name: item.assignee.nickname }) : item.state === "queued" ? t("chatItem.unassigned") : ""}</span>
           )}
         </div>
       </div>

@@ -8,6 +8,7 @@
 // session, message and read event refetches the list and the counts a moment later. The server
 // also says when time alone will next change a count, and the list refetches exactly then.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useLocale } from "next-intl";
 import {
   belongsToList,
   listsFor,
@@ -21,13 +22,14 @@ import type { SessionChangedEvent } from "@/shared/events";
 import { useConsoleEvent, useConsoleSocket } from "../console-socket-context";
 import { saveSortOrder } from "./api";
 import { ChatListItem } from "./chat-list-item";
-import { CATEGORY_LABELS, formatCount, LIST_LABELS, SORT_LABELS, STATUS_LABELS } from "./format";
+import { CATEGORY_KEYS, categoryLabel, emptyListText, formatCount, LIST_KEYS, listLabel, problemText, SORT_KEYS, sortLabel, statusLabel } from "./format";
 import { SEARCH_RESULTS_ID, SearchResults } from "./search-results";
 import { useChatList } from "./use-chat-list";
 import { useChatSearch, SEARCH_MIN_LENGTH } from "./use-chat-search";
 import { useListboxKeys } from "./use-listbox-keys";
 import { useStatusCounts } from "./use-status-counts";
 import { shortcutProps } from "../keyboard/shortcut-props";
+import { useConsoleTranslate } from "../use-console-translate";
 
 export interface ChatListProps {
   selectedConversationId: string | null;
@@ -56,6 +58,8 @@ const COUNT_KEYS: Record<Exclude<StatusFilter, "closed">, keyof ListStatusCounts
 
 export function ChatList(props: ChatListProps) {
   const { selectedConversationId, onSelect, memberId, canSeeAll } = props;
+  const t = useConsoleTranslate();
+  const locale = useLocale();
   const viewer = useMemo(() => ({ memberId, canSeeAll }), [memberId, canSeeAll]);
   const lists = useMemo(() => listsFor(viewer), [viewer]);
   const [list, setList] = useState<ConsoleList>("assigned");
@@ -64,7 +68,7 @@ export function ChatList(props: ChatListProps) {
   const [sortChoice, setSortChoice] = useState<SortOrder | null>(null);
   const [searchText, setSearchText] = useState("");
   const [now, setNow] = useState(() => new Date());
-  const [sortError, setSortError] = useState<string | null>(null);
+  const [isSortNotSaved, setIsSortNotSaved] = useState(false);
 
   const chats = useChatList({ list, status, category, sort: sortChoice });
   const search = useChatSearch(searchText);
@@ -141,8 +145,8 @@ export function ChatList(props: ChatListProps) {
   const sort = sortChoice ?? chats.sort ?? "waiting_time";
   const chooseSort = (next: SortOrder) => {
     setSortChoice(next);
-    setSortError(null);
-    saveSortOrder(next).catch(() => setSortError("Your sort order could not be saved; it applies until you reload."));
+    setIsSortNotSaved(false);
+    saveSortOrder(next).catch(() => setIsSortNotSaved(true));
   };
 
   const listCounts = counts.counts && list !== "history" ? counts.counts[list] : null;
@@ -173,7 +177,7 @@ export function ChatList(props: ChatListProps) {
     <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-list" data-chat-listbox>
       <div className="border-b border-slate-200 p-3">
         <label className="relative block">
-          <span className="sr-only">Search chats</span>
+          <span className="sr-only">{t("chatList.searchLabel")}</span>
           <input
             type="search"
             value={searchText}
@@ -186,8 +190,8 @@ export function ChatList(props: ChatListProps) {
                 document.getElementById(isSearching ? SEARCH_RESULTS_ID : CHAT_LIST_ID)?.focus();
               }
             }}
-            placeholder="Search keyword, buyer or order ID"
-            aria-label="Search chats"
+            placeholder={t("chatList.searchPlaceholder")}
+            aria-label={t("chatList.searchLabel")}
             {...shortcutProps("focus_search")}
             className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-1.5 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none"
           />
@@ -206,7 +210,7 @@ export function ChatList(props: ChatListProps) {
         />
       ) : (
         <>
-          <div role="tablist" aria-label="Chat lists" className="flex border-b border-slate-200 text-sm">
+          <div role="tablist" aria-label={t("chatList.listsLabel")} className="flex border-b border-slate-200 text-sm">
             {lists.map((name) => {
               const total = name !== "history" ? counts.counts?.[name]?.total : undefined;
               return (
@@ -218,9 +222,9 @@ export function ChatList(props: ChatListProps) {
                   onClick={() => chooseList(name)}
                   className={`flex flex-1 items-center justify-center gap-1 whitespace-nowrap px-1 py-2.5 text-[13px] ${list === name ? "border-b-2 border-brand-600 font-medium text-brand-700" : "text-slate-500 hover:text-slate-800"}`}
                 >
-                  {LIST_LABELS[name]}
+                  {listLabel(t, name)}
                   {total !== undefined && total > 0 && (
-                    <span className="rounded-full bg-slate-100 px-1.5 text-[11px] font-normal text-slate-600">{formatCount(total)}</span>
+                    <span className="rounded-full bg-slate-100 px-1.5 text-[11px] font-normal text-slate-600">{formatCount(total, t)}</span>
                   )}
                 </button>
               );
@@ -228,7 +232,7 @@ export function ChatList(props: ChatListProps) {
           </div>
 
           <div className="space-y-2 border-b border-slate-200 px-3 py-2">
-            <div role="group" aria-label="Status filters" className="flex flex-wrap gap-1.5">
+            <div role="group" aria-label={t("chatList.statusFilters")} className="flex flex-wrap gap-1.5">
               {statuses.map((name, index) => {
                 const count = listCounts ? listCounts[COUNT_KEYS[name as keyof typeof COUNT_KEYS]] : null;
                 const isPressed = status === name;
@@ -241,8 +245,8 @@ export function ChatList(props: ChatListProps) {
                     onClick={() => toggleStatus(name)}
                     className={`rounded-full border px-2 py-0.5 text-xs ${isPressed ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-600 hover:border-slate-400"}`}
                   >
-                    {STATUS_LABELS[name]}
-                    {count !== null && <span className={`ml-1 ${isPressed ? "text-white" : name === "overdue" && count > 0 ? "font-semibold text-red-600" : "text-slate-500"}`}>{formatCount(count)}</span>}
+                    {statusLabel(t, name)}
+                    {count !== null && <span className={`ml-1 ${isPressed ? "text-white" : name === "overdue" && count > 0 ? "font-semibold text-red-600" : "text-slate-500"}`}>{formatCount(count, t)}</span>}
                   </button>
                 );
               })}
@@ -252,55 +256,55 @@ export function ChatList(props: ChatListProps) {
                 onClick={() => toggleStatus("closed")}
                 className={`rounded-full border px-2 py-0.5 text-xs ${list === "history" ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 text-slate-600 hover:border-slate-400"}`}
               >
-                {STATUS_LABELS.closed}
+                {statusLabel(t, "closed")}
                 {counts.counts && (
-                  <span className={`ml-1 ${list === "history" ? "text-white" : "text-slate-500"}`}>{formatCount(counts.counts.closed, counts.counts.closedIsCapped)}</span>
+                  <span className={`ml-1 ${list === "history" ? "text-white" : "text-slate-500"}`}>{formatCount(counts.counts.closed, t, counts.counts.closedIsCapped)}</span>
                 )}
               </button>
             </div>
             <div className="flex gap-2">
               <select
-                aria-label="Category"
+                aria-label={t("chatList.category")}
                 value={category}
                 onChange={(event) => setCategory(event.target.value as CategoryFilter)}
                 className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700"
               >
-                {(Object.keys(CATEGORY_LABELS) as CategoryFilter[]).map((name) => (
-                  <option key={name} value={name}>{CATEGORY_LABELS[name]}</option>
+                {(Object.keys(CATEGORY_KEYS) as CategoryFilter[]).map((name) => (
+                  <option key={name} value={name}>{categoryLabel(t, name)}</option>
                 ))}
               </select>
               <select
-                aria-label="Sort chats"
+                aria-label={t("chatList.sort")}
                 value={sort}
                 disabled={list === "history"}
-                title={list === "history" ? "History shows the most recently closed chats first." : undefined}
+                title={list === "history" ? t("chatList.historySortNote") : undefined}
                 onChange={(event) => chooseSort(event.target.value as SortOrder)}
                 className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700 disabled:text-slate-400"
               >
-                {(Object.keys(SORT_LABELS) as SortOrder[]).map((name) => (
-                  <option key={name} value={name}>{SORT_LABELS[name]}</option>
+                {(Object.keys(SORT_KEYS) as SortOrder[]).map((name) => (
+                  <option key={name} value={name}>{sortLabel(t, name)}</option>
                 ))}
               </select>
             </div>
-            {sortError && <p role="alert" className="text-xs text-red-600">{sortError}</p>}
+            {isSortNotSaved && <p role="alert" className="text-xs text-red-600">{t("chatList.sortNotSaved")}</p>}
           </div>
 
           <div className="min-h-0 flex-1 overflow-y-auto">
             {chats.error && (
               <div role="alert" className="m-3 rounded-md bg-red-50 p-3 text-xs text-red-700">
-                {chats.error}{" "}
-                <button type="button" className="underline" onClick={() => void refreshChats()}>Retry</button>
+                {problemText(t, locale, chats.error, "errors.listFailed")}{" "}
+                <button type="button" className="underline" onClick={() => void refreshChats()}>{t("chatList.retry")}</button>
               </div>
             )}
             {chats.isLoading && items.length === 0 ? (
-              <p className="p-6 text-center text-sm text-slate-500">Loading chats…</p>
+              <p className="p-6 text-center text-sm text-slate-500">{t("chatList.loading")}</p>
             ) : items.length === 0 && !chats.error ? (
-              <p className="p-6 text-center text-sm text-slate-500" data-testid="chat-list-empty">{emptyText(list, status)}</p>
+              <p className="p-6 text-center text-sm text-slate-500" data-testid="chat-list-empty">{emptyListText(t, list, status)}</p>
             ) : (
               <ul
                 id={CHAT_LIST_ID}
                 {...keys.listboxProps}
-                aria-label={`${LIST_LABELS[list]} chats`}
+                aria-label={t(`chatList.listbox.${LIST_KEYS[list]}`)}
                 className="divide-y divide-slate-100 focus:outline-none"
               >
                 {items.map((item, index) => {
@@ -326,7 +330,7 @@ export function ChatList(props: ChatListProps) {
             )}
             {chats.nextCursor && (
               <div ref={sentinel} className="p-3 text-center text-xs text-slate-500">
-                {chats.isLoadingMore ? "Loading more…" : <button type="button" onClick={() => void loadMore()}>Load more</button>}
+                {chats.isLoadingMore ? t("chatList.loadingMore") : <button type="button" onClick={() => void loadMore()}>{t("chatList.loadMore")}</button>}
               </div>
             )}
           </div>
@@ -334,18 +338,4 @@ export function ChatList(props: ChatListProps) {
       )}
     </div>
   );
-}
-
-function emptyText(list: ConsoleList, status: StatusFilter | null): string {
-  if (status) return `No ${STATUS_LABELS[status].toLowerCase()} chats in ${LIST_LABELS[list]}.`;
-  switch (list) {
-    case "assigned":
-      return "No chats assigned to you right now.";
-    case "unassigned":
-      return "Nobody is waiting in Unassigned.";
-    case "all":
-      return "No open chats in the shop.";
-    case "history":
-      return "No closed chats yet.";
-  }
 }

@@ -6,7 +6,7 @@
 // request started is ignored.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatListItemDto, SortOrder } from "@/core/console";
-import { fetchListPage, ListApiError, type ListQuery } from "./api";
+import { fetchListPage, problemOf, type ListProblem, type ListQuery } from "./api";
 
 export const PAGE_SIZE = 30;
 const REFRESH_MAX = 200;
@@ -18,12 +18,11 @@ interface ListState {
   sort: SortOrder | null;
   isLoading: boolean;
   isLoadingMore: boolean;
-  error: string | null;
+  error: ListProblem | null;
 }
 
 const INITIAL: ListState = { items: [], nextCursor: null, sort: null, isLoading: true, isLoadingMore: false, error: null };
 
-const messageOf = (error: unknown) => (error instanceof ListApiError ? error.message : "The chats could not be loaded. Try again.");
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
 
 export function useChatList(query: ListQuery) {
@@ -46,7 +45,7 @@ export function useChatList(query: ListQuery) {
       })
       .catch((error: unknown) => {
         if (isAbort(error) || current !== generation.current) return;
-        setState((previous) => ({ ...previous, isLoading: false, error: messageOf(error) }));
+        setState((previous) => ({ ...previous, isLoading: false, error: problemOf(error) }));
       });
     return () => controller.abort();
   }, [key]);
@@ -70,7 +69,7 @@ export function useChatList(query: ListQuery) {
       });
     } catch (error) {
       if (current !== generation.current) return;
-      setState((previous) => ({ ...previous, isLoadingMore: false, error: messageOf(error) }));
+      setState((previous) => ({ ...previous, isLoadingMore: false, error: problemOf(error) }));
     }
   }, []);
 
@@ -83,7 +82,7 @@ export function useChatList(query: ListQuery) {
       setState({ items: page.items, nextCursor: page.nextCursor, sort: page.sort, isLoading: false, isLoadingMore: false, error: null });
     } catch (error) {
       if (current !== generation.current) return;
-      setState((previous) => ({ ...previous, isLoading: false, isLoadingMore: false, error: messageOf(error) }));
+      setState((previous) => ({ ...previous, isLoading: false, isLoadingMore: false, error: problemOf(error) }));
     }
   }, []);
 

@@ -3,7 +3,7 @@
 // CONSOLE-4: search as the agent types, a moment after they stop; the newest answer wins.
 import { useEffect, useState } from "react";
 import type { SearchResultDto } from "@/core/console";
-import { fetchSearch, ListApiError } from "./api";
+import { fetchSearch, problemOf, type ListProblem } from "./api";
 
 export const SEARCH_MIN_LENGTH = 2;
 const DEBOUNCE_MS = 250;
@@ -11,7 +11,7 @@ const DEBOUNCE_MS = 250;
 interface SearchState {
   results: SearchResultDto[] | null;
   isSearching: boolean;
-  error: string | null;
+  error: ListProblem | null;
 }
 
 export function useChatSearch(query: string): SearchState {
@@ -31,7 +31,7 @@ export function useChatSearch(query: string): SearchState {
         .then((answer) => setState({ results: answer.results, isSearching: false, error: null }))
         .catch((error: unknown) => {
           if (error instanceof DOMException && error.name === "AbortError") return;
-          setState({ results: [], isSearching: false, error: error instanceof ListApiError ? error.message : "Search failed. Try again." });
+          setState({ results: [], isSearching: false, error: problemOf(error) });
         });
     }, DEBOUNCE_MS);
     return () => {
