@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/core/permissions";
 import { isSignUpEnabled } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -14,8 +15,8 @@ export const dynamic = "force-dynamic";
 
 /** The tab title; the console adds the unread badge in front of it (CONSOLE-8). */
 export async function generateMetadata(): Promise<Metadata> {
-  const member = await getCurrentMember();
-  return { title: member ? consoleTitle(member.shopName, 0) : "Console · Counterpart" };
+  const [member, t] = await Promise.all([getCurrentMember(), getTranslations("console.title")]);
+  return { title: member ? consoleTitle((key, values) => t(key, values), member.shopName, 0) : t("signedOut") };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

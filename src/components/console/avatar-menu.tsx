@@ -4,6 +4,9 @@
 import { signOut, useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { roleText } from "./console-text";
+import { useConsoleTranslate } from "./use-console-translate";
 import type { ConsoleMember } from "./console-shell";
 
 export interface ShopOption {
@@ -13,6 +16,8 @@ export interface ShopOption {
 }
 
 export function AvatarMenu({ member, shops, canCreateShop = false }: { member: ConsoleMember; shops: ShopOption[]; canCreateShop?: boolean }) {
+  const t = useTranslations("console.avatarMenu");
+  const consoleT = useConsoleTranslate();
   const [isOpen, setIsOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const { update } = useSession();
@@ -44,33 +49,33 @@ export function AvatarMenu({ member, shops, canCreateShop = false }: { member: C
   return (
     <div className="relative" ref={menuRef}>
       <button type="button" aria-haspopup="menu" aria-expanded={isOpen} onClick={() => setIsOpen(!isOpen)}
-        className="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white" aria-label={`Account menu for ${member.nickname}`}>
+        className="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white" aria-label={t("open", { name: member.nickname })}>
         {member.nickname.slice(0, 1).toUpperCase()}
       </button>
       {isOpen && (
         <div role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-2 text-sm shadow-lg">
           <div className="border-b border-slate-100 px-2 pb-2">
             <p className="font-medium" data-testid="member-nickname">{member.nickname}</p>
-            <p className="text-xs text-slate-500">{member.email} · {member.role}</p>
+            <p className="text-xs text-slate-500">{member.email} · {roleText(consoleT, member.role)}</p>
           </div>
           {shops.length > 1 && (
             <div className="border-b border-slate-100 py-1">
-              <p className="px-2 py-1 text-xs uppercase tracking-wide text-slate-500">Switch shop</p>
+              <p className="px-2 py-1 text-xs uppercase tracking-wide text-slate-500">{t("switchShop")}</p>
               {shops.map((shop) => (
                 <button key={shop.shopId} role="menuitem" type="button" disabled={shop.shopId === member.shopId} onClick={() => void switchShop(shop.shopId)}
                   className="block w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:font-medium disabled:text-brand-700">
-                  {shop.shopName} <span className="text-xs text-slate-500">({shop.role})</span>
+                  {shop.shopName} <span className="text-xs text-slate-500">{t("shopRole", { role: roleText(consoleT, shop.role) })}</span>
                 </button>
               ))}
             </div>
           )}
           {/* SHOP-2: another shop for the same person (hidden when SIGNUP_ENABLED=false). */}
           {canCreateShop && (
-            <a role="menuitem" href="/sign-up" className="mt-1 block w-full rounded px-2 py-1.5 text-left text-slate-700 hover:bg-slate-100">Create another shop</a>
+            <a role="menuitem" href="/sign-up" className="mt-1 block w-full rounded px-2 py-1.5 text-left text-slate-700 hover:bg-slate-100">{t("createShop")}</a>
           )}
           <button role="menuitem" type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })}
             className="mt-1 block w-full rounded px-2 py-1.5 text-left text-red-700 hover:bg-red-50">
-            Sign out
+            {t("signOut")}
           </button>
         </div>
       )}

@@ -4,6 +4,7 @@
 // the accept switch, the avatar menu, and notifications (CONSOLE-8). The selected chat lives in
 // the address (?c=…), so a reload or a notification click opens the same chat.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { AvatarMenu, type ShopOption } from "./avatar-menu";
 import { AcceptSwitch } from "./accept-switch";
 import { ChatList } from "./chat-list";
@@ -15,6 +16,9 @@ import { useConsoleNotifications, type NotificationPrefs } from "./notifications
 import { ShortcutsDialog } from "./keyboard/shortcuts-dialog";
 import { useConsoleShortcuts } from "./keyboard/use-console-shortcuts";
 import { WorkbenchPanel } from "./workbench/workbench-panel";
+
+/** The brand's name, the same in every language; its initial is the logo mark. */
+const BRAND = "Counterpart";
 
 export interface ConsoleMember {
   memberId: string;
@@ -51,6 +55,7 @@ export function ConsoleShell(props: ConsoleShellProps) {
 
 function ConsoleFrame(props: ConsoleShellProps) {
   const { member } = props;
+  const t = useTranslations("console.shell");
   const { state: connection, access } = useConsoleSocket();
   // TEAM-5: the server says when chat access changes; until then, what the page was rendered with.
   const canSeeAllChats = access?.canSeeAllChats ?? props.canSeeAllChats;
@@ -85,13 +90,13 @@ function ConsoleFrame(props: ConsoleShellProps) {
   return (
     <div className="flex h-screen flex-col">
       <a href="#chat-window-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-        Skip to the chat
+        {t("skipToChat")}
       </a>
       <header className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
         <div className="flex items-center gap-3">
           <span className="flex items-center gap-2 text-lg font-semibold tracking-tight text-brand-700">
-            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">C</span>
-            Counterpart
+            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">{BRAND.charAt(0)}</span>
+            {BRAND}
           </span>
           <span aria-hidden className="h-5 w-px bg-slate-200" />
           <span className="text-sm text-slate-600" data-testid="shop-name">{member.shopName}</span>
@@ -102,18 +107,18 @@ function ConsoleFrame(props: ConsoleShellProps) {
             className={`flex items-center gap-1.5 text-xs ${connection === "connected" ? "text-emerald-700" : "text-amber-700"}`}
           >
             <span aria-hidden className={`h-2 w-2 rounded-full ${connection === "connected" ? "bg-emerald-500" : "bg-amber-500"}`} />
-            {connection === "connected" ? "Connected" : connection === "refused" ? "Access refused" : "Connecting…"}
+            {connection === "connected" ? t("connected") : connection === "refused" ? t("accessRefused") : t("connecting")}
           </span>
           {props.hasAcceptSwitch && <AcceptSwitch initial={member.acceptAutoAssign} />}
           <button
             type="button"
             onClick={() => setIsShortcutsOpen(true)}
             aria-keyshortcuts="?"
-            title="Keyboard shortcuts (?)"
+            title={t("shortcutsButtonTitle")}
             className="flex h-8 w-8 items-center justify-center rounded-lg border border-slate-200 text-sm text-slate-600 hover:bg-slate-50"
           >
             <span aria-hidden>⌨</span>
-            <span className="sr-only">Keyboard shortcuts</span>
+            <span className="sr-only">{t("shortcutsButton")}</span>
           </button>
           <AvatarMenu member={member} shops={props.shops} canCreateShop={props.canCreateShop} />
         </div>
@@ -123,15 +128,15 @@ function ConsoleFrame(props: ConsoleShellProps) {
       <DesktopPermissionBanner isWanted={usesChannel(props.notificationPrefs, "desktop")} />
 
       <div className="flex min-h-0 flex-1">
-        <nav aria-label="Main" className="flex w-20 shrink-0 flex-col items-center gap-1 border-r border-slate-200 bg-white py-3 text-xs">
-          <a href="/console" aria-current="page" className="w-16 rounded-md bg-brand-50 px-2 py-2 text-center font-medium text-brand-700">Chats</a>
+        <nav aria-label={t("mainNav")} className="flex w-20 shrink-0 flex-col items-center gap-1 border-r border-slate-200 bg-white py-3 text-xs">
+          <a href="/console" aria-current="page" className="w-16 rounded-md bg-brand-50 px-2 py-2 text-center font-medium text-brand-700">{t("chats")}</a>
           {/* Everyone has personal settings (SET-1, SET-2); the page shows what the role may change. */}
-          <a href="/settings" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">Settings</a>
-          {props.canSeeAnalytics && <a href="/analytics" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">Analytics</a>}
+          <a href="/settings" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">{t("settings")}</a>
+          {props.canSeeAnalytics && <a href="/analytics" className="w-16 rounded-md px-2 py-2 text-center text-slate-600 hover:bg-slate-100">{t("analytics")}</a>}
         </nav>
 
         {/* CONSOLE-9: narrower columns on smaller screens so the chat keeps its room (768 px up). */}
-        <section aria-label="Chat list" className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white lg:w-72 xl:w-80">
+        <section aria-label={t("chatListRegion")} className="flex w-64 shrink-0 flex-col border-r border-slate-200 bg-white lg:w-72 xl:w-80">
           <ChatList selectedConversationId={selectedId} onSelect={select} memberId={member.memberId} canSeeAll={canSeeAllChats} />
         </section>
 

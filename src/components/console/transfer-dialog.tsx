@@ -6,27 +6,37 @@
 // Deactivated and deleted members are not offered (the route lists active members only).
 // ASSIGN-5 reuses the member picker for "Assign to…".
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { CommandError, useConsoleSocket } from "./console-socket-context";
 import type { ConsoleMemberDto } from "./chat-window/conversation-types";
 import { initialsOf } from "./chat-window/format";
 import { Modal } from "./chat-window/modal";
+import { roleText, serverErrorText } from "./console-text";
+import { useConsoleTranslate } from "./use-console-translate";
 
+/** What went wrong loading the team: the server's error, or no connection. */
+type TeamProblem = { kind: "server"; code: string | null; message: string | null } | { kind: "offline" };
+
+/** The shop's active members, and a sentence in the member's language when they could not be loaded. */
 export function useShopMembers(): { members: ConsoleMemberDto[] | null; error: string | null } {
+  const t = useConsoleTranslate();
+  const locale = useLocale();
   const [members, setMembers] = useState<ConsoleMemberDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<TeamProblem | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     fetch("/api/console/members", { signal: controller.signal, cache: "no-store" })
       .then(async (response) => {
-        const body = (await response.json().catch(() => null)) as { data?: { members: ConsoleMemberDto[] }; error?: { message: string } } | null;
+        const body = (await response.json().catch(() => null)) as { data?: { members: ConsoleMemberDto[] }; error?: { code?: string; message?: string } } | null;
         if (response.ok && body?.data) setMembers(body.data.members);
-        else setError(body?.error?.message ?? "The team could not be loaded.");
+        else setProblem({ kind: "server", code: body?.error?.code ?? null, message: body?.error?.message ?? null });
       })
       .catch(() => {
-        if (!controller.signal.aborted) setError("The team could not be loaded. Check your connection.");
+        if (!controller.signal.aborted) setProblem({ kind: "offline" });
       });
     return () => controller.abort();
   }, []);
+  const error = problem === null ? null : problem.kind === "offline" ? t("errors.teamOffline") : serverErrorText(t, locale, problem, "errors.teamFailed");
   return { members, error };
 }
 
@@ -43,6 +53,8 @@ export interface MemberPickerProps {
 }
 
 export function MemberPicker({ label, members, loadError, unavailable, selectedId, selfId, onSelect }: MemberPickerProps) {
+  const t = useTranslations("console.transfer");
+  const consoleT = useConsoleTranslate();
   const [query, setQuery] = useState("");
   const searchId = useId();
   const filtered = useMemo(() => {
@@ -67,7 +79,7 @@ export function MemberPicker({ label, members, loadError, unavailable, selectedI
 
   return (
     <div className="mt-4">
-      <label htmlFor={searchId} className="text-sm font-medium text-slate-700">Search by nickname</label>
+      <label htmlFor={searchId} className="text-sm font-medium text-slate-700">{t("searchByNickname")}</label>
       <input
         id={searchId}
         type="search"
@@ -80,14 +92,14 @@ export function MemberPicker({ label, members, loadError, unavailable, selectedI
             document.getElementById(`${searchId}-${choosable[0].memberId}`)?.focus();
           }
         }}
-        placeholder="Nickname"
+        placeholder={t("nicknamePlaceholder")}
         autoComplete="off"
         className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
       />
       <div role="radiogroup" aria-label={label} onKeyDown={onKeyDown} className="mt-2 max-h-72 overflow-y-auto rounded-lg border border-slate-200">
         {loadError && <p role="alert" className="p-3 text-sm text-red-700">{loadError}</p>}
-        {!members && !loadError && <p className="p-3 text-sm text-slate-500">Loading the team…</p>}
-        {members && filtered.length === 0 && <p className="p-3 text-sm text-slate-500">No active member matches “{query}”.</p>}
+        {!members && !loadError && <p className="p-3 text-sm text-slate-500">{t("loadingTeam")}</p>}
+        {members && filtered.length === 0 && <p className="p-3 text-sm text-slate-500">{t("noMatch", { query })}</p>}
         {filtered.map((member) => {
           const reason = unavailable.get(member.memberId);
           const isSelected = member.memberId === selectedId;
@@ -118,13 +130,13 @@ export function MemberPicker({ label, members, loadError, unavailable, selectedI
               </span>
               <span className="min-w-0 flex-1">
                 <span className="flex items-center gap-2">
-                  <span className="truncate text-sm font-medium text-slate-900">{member.nickname}{member.memberId === selfId ? " (you)" : ""}</span>
-                  <span className="text-xs capitalize text-slate-500">{member.role}</span>
+                  <span className="truncate text-sm font-medium text-slate-900">{member.memberId === selfId ? t("self", { name: member.nickname }) : member.nickname}</span>
+                  <span className="text-xs capitalize text-slate-500">{roleText(consoleT, member.role)}</span>
                 </span>
                 <span className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
-                  <span className={member.isOnline ? "text-emerald-700" : ""}>{member.isOnline ? "Online" : "Offline"}</span>
+                  <span className={member.isOnline ? "text-emerald-700" : ""}>{member.isOnline ? t("online") : t("offline")}</span>
                   <span aria-hidden>·</span>
-                  <span>{member.acceptAutoAssign ? "Accepting chats" : "Not accepting"}</span>
+                  <span>{member.acceptAutoAssign ? t("accepting") : t("notAccepting")}</span>
                   {reason && (
                     <>
                       <span aria-hidden>·</span>
@@ -134,7 +146,7 @@ export function MemberPicker({ label, members, loadError, unavailable, selectedI
                 </span>
               </span>
               <span className="w-20 shrink-0 text-right">
-                <span className="text-xs tabular-nums text-slate-600" aria-label={`${member.openSessions} open chats of ${member.capacity}`}>
+                <span className="text-xs tabular-nums text-slate-600" aria-label={t("load", { open: member.openSessions, capacity: member.capacity })}>
                   {member.openSessions}/{member.capacity}
                 </span>
                 <span aria-hidden className="mt-1 block h-1 overflow-hidden rounded-full bg-slate-100">
@@ -159,6 +171,9 @@ export interface TransferDialogProps {
 }
 
 export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransferred }: TransferDialogProps) {
+  const t = useTranslations("console.transfer");
+  const consoleT = useConsoleTranslate();
+  const locale = useLocale();
   const { call } = useConsoleSocket();
   const { members, error: loadError } = useShopMembers();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -171,9 +186,9 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
   // another member's chat for themselves (issue 10, "Transfer to me").
   const unavailable = useMemo(() => {
     const map = new Map<string, string>();
-    if (holderId) map.set(holderId, holderId === selfId ? "You hold this chat" : "Holds this chat");
+    if (holderId) map.set(holderId, holderId === selfId ? t("youHold") : t("holds"));
     return map;
-  }, [holderId, selfId]);
+  }, [holderId, selfId, t]);
   const target = members?.find((member) => member.memberId === selectedId) ?? null;
   // "All my ongoing chats" is only meaningful for the agent's own chats.
   const canMoveAll = holderId === selfId;
@@ -190,42 +205,42 @@ export function TransferDialog({ sessionId, holderId, selfId, onClose, onTransfe
       });
       onTransferred({ moved: result.moved, targetNickname: target.nickname, targetMemberId: target.memberId });
     } catch (caught) {
-      setError(caught instanceof CommandError ? caught.message : "The transfer failed. Try again.");
+      setError(caught instanceof CommandError ? serverErrorText(consoleT, locale, caught, "errors.transferFailed") : consoleT("errors.transferFailed"));
       setIsBusy(false);
     }
   }
 
   return (
-    <Modal title="Transfer chat" description="Choose who takes over. Transfers go through whatever their status or load." onClose={onClose} initialFocus='input[type="search"]'>
+    <Modal title={t("title")} description={t("description")} onClose={onClose} initialFocus='input[type="search"]'>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
         }}
       >
-        <MemberPicker label="Transfer to" members={members} loadError={loadError} unavailable={unavailable} selectedId={selectedId} selfId={selfId} onSelect={setSelectedId} />
+        <MemberPicker label={t("transferTo")} members={members} loadError={loadError} unavailable={unavailable} selectedId={selectedId} selfId={selfId} onSelect={setSelectedId} />
         <fieldset className="mt-4">
-          <legend className="text-sm font-medium text-slate-700">What to transfer</legend>
+          <legend className="text-sm font-medium text-slate-700">{t("whatToTransfer")}</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
             <label className={`flex cursor-pointer items-start gap-2 rounded-lg border px-3 py-2 text-sm ${scope === "this" ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}>
               <input type="radio" name={scopeName} value="this" checked={scope === "this"} onChange={() => setScope("this")} className="mt-0.5 accent-brand-600" />
-              <span>This chat only</span>
+              <span>{t("thisChatOnly")}</span>
             </label>
             <label className={`flex items-start gap-2 rounded-lg border px-3 py-2 text-sm ${!canMoveAll ? "cursor-not-allowed opacity-50" : "cursor-pointer"} ${scope === "all" ? "border-brand-500 bg-brand-50" : "border-slate-200"}`}>
               <input type="radio" name={scopeName} value="all" checked={scope === "all"} disabled={!canMoveAll} onChange={() => setScope("all")} className="mt-0.5 accent-brand-600" />
-              <span>All my ongoing chats <span className="text-slate-500">(up to 100)</span></span>
+              <span>{t.rich("allMine", { muted: (chunks) => <span className="text-slate-500">{chunks}</span> })}</span>
             </label>
           </div>
         </fieldset>
         {target && !target.isOnline && (
-          <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-800">{target.nickname} is offline. The chat waits in their Assigned list until they are back.</p>
+          <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-800">{t("targetOffline", { name: target.nickname })}</p>
         )}
         {error && <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
         <div className="mt-5 flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
+          <button type="button" onClick={onClose} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">{t("cancel")}</button>
           <button type="submit" disabled={!target || isBusy}
             className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300">
-            {isBusy ? "Transferring…" : target ? (target.memberId === selfId ? "Transfer to me" : `Transfer to ${target.nickname}`) : "Transfer"}
+            {isBusy ? t("transferring") : target ? (target.memberId === selfId ? t("transferToMe") : t("transferToName", { name: target.nickname })) : t("submit")}
           </button>
         </div>
       </form>

@@ -2,6 +2,8 @@
 // is not in a text field (so typing a reply never triggers one); no modifier keys, which belong
 // to the browser and to screen readers. Each action names the element that carries it in the
 // page (`data-shortcut`), so the shortcut does exactly what clicking or focusing that element does.
+// What a shortcut does is a phrase key (NF-5): the keyboard dialog says it in the member's
+// language (`console.shortcuts.actions`, messages/<locale>/console.json; docs/keyboard.md has the English).
 
 export const SHORTCUT_ACTIONS = [
   "help",
@@ -21,31 +23,49 @@ export const SHORTCUT_ACTIONS = [
 ] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
+/** The key of a shortcut's description in `console.shortcuts.actions`. */
+export type ShortcutDescriptionKey =
+  | "help"
+  | "focusSearch"
+  | "listAssigned"
+  | "listUnassigned"
+  | "listAll"
+  | "listHistory"
+  | "focusFilters"
+  | "nextChat"
+  | "previousChat"
+  | "reply"
+  | "star"
+  | "transfer"
+  | "end"
+  | "acceptSwitch";
+
 export interface Shortcut {
   key: string;
   /** How the key is written for people and for aria-keyshortcuts. */
   label: string;
   action: ShortcutAction;
-  description: string;
+  /** What it does, as a phrase key the keyboard dialog renders. */
+  description: ShortcutDescriptionKey;
   /** What the shortcut does to its element: move focus there, or press it. */
   effect: "focus" | "press" | "move";
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { key: "?", label: "?", action: "help", description: "Show the keyboard shortcuts", effect: "press" },
-  { key: "/", label: "/", action: "focus_search", description: "Search chats", effect: "focus" },
-  { key: "1", label: "1", action: "list_assigned", description: "Assigned list", effect: "press" },
-  { key: "2", label: "2", action: "list_unassigned", description: "Unassigned list", effect: "press" },
-  { key: "3", label: "3", action: "list_all", description: "All open list (chat access management)", effect: "press" },
-  { key: "4", label: "4", action: "list_history", description: "History list", effect: "press" },
-  { key: "f", label: "F", action: "focus_filters", description: "Status filters (arrow keys move, Enter applies)", effect: "focus" },
-  { key: "j", label: "J", action: "next_chat", description: "Open the next chat in the list", effect: "move" },
-  { key: "k", label: "K", action: "previous_chat", description: "Open the previous chat in the list", effect: "move" },
-  { key: "r", label: "R", action: "reply", description: "Write a reply (Escape leaves the reply box)", effect: "focus" },
-  { key: "s", label: "S", action: "star", description: "Star or unstar the open chat", effect: "press" },
-  { key: "t", label: "T", action: "transfer", description: "Transfer the open chat", effect: "press" },
-  { key: "e", label: "E", action: "end", description: "End the open chat (asks to confirm)", effect: "press" },
-  { key: "a", label: "A", action: "accept_switch", description: "Turn accepting auto-assigned chats on or off", effect: "press" },
+  { key: "?", label: "?", action: "help", description: "help", effect: "press" },
+  { key: "/", label: "/", action: "focus_search", description: "focusSearch", effect: "focus" },
+  { key: "1", label: "1", action: "list_assigned", description: "listAssigned", effect: "press" },
+  { key: "2", label: "2", action: "list_unassigned", description: "listUnassigned", effect: "press" },
+  { key: "3", label: "3", action: "list_all", description: "listAll", effect: "press" },
+  { key: "4", label: "4", action: "list_history", description: "listHistory", effect: "press" },
+  { key: "f", label: "F", action: "focus_filters", description: "focusFilters", effect: "focus" },
+  { key: "j", label: "J", action: "next_chat", description: "nextChat", effect: "move" },
+  { key: "k", label: "K", action: "previous_chat", description: "previousChat", effect: "move" },
+  { key: "r", label: "R", action: "reply", description: "reply", effect: "focus" },
+  { key: "s", label: "S", action: "star", description: "star", effect: "press" },
+  { key: "t", label: "T", action: "transfer", description: "transfer", effect: "press" },
+  { key: "e", label: "E", action: "end", description: "end", effect: "press" },
+  { key: "a", label: "A", action: "accept_switch", description: "acceptSwitch", effect: "press" },
 ];
 
 export interface KeyPress {

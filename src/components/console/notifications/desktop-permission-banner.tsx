@@ -5,12 +5,14 @@
 // notifications and the browser has not been asked yet; "Not now" is remembered in this browser,
 // and a refusal is final here (the browser's site settings can change it).
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 
 const DISMISSED_KEY = "counterpart.desktopNotifications.dismissed";
 
 type PermissionState = NotificationPermission | "unsupported" | "unknown";
 
 export function DesktopPermissionBanner({ isWanted }: { isWanted: boolean }) {
+  const t = useTranslations("console.notifications");
   const [permission, setPermission] = useState<PermissionState>("unknown");
   const [isDismissed, setIsDismissed] = useState(true);
 
@@ -35,13 +37,13 @@ export function DesktopPermissionBanner({ isWanted }: { isWanted: boolean }) {
   }
 
   return (
-    <div role="region" aria-label="Desktop notifications" className="flex shrink-0 items-center justify-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-700">
-      <span>Get a desktop notification when a buyer writes while this tab is in the background.</span>
+    <div role="region" aria-label={t("desktopRegion")} className="flex shrink-0 items-center justify-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-700">
+      <span>{t("desktopOffer")}</span>
       <button type="button" onClick={() => void ask()} className="rounded-md bg-brand-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-brand-700">
-        Turn on notifications
+        {t("turnOn")}
       </button>
       <button type="button" onClick={dismiss} className="rounded-md px-2 py-1 text-xs text-brand-700 hover:bg-brand-100">
-        Not now
+        {t("notNow")}
       </button>
     </div>
   );

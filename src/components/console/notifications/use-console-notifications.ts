@@ -17,6 +17,7 @@
 //   chats due soon. A chat's count
 //   clears when the member opens it in a visible tab or reads it elsewhere (conversation.read).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { channelsFor, type NotificationEvent, type NotificationPrefs } from "@/core/notifications/prefs";
 import type { MessageDto } from "@/shared/dto";
 import type { MessageCreatedEvent, ReadChangedEvent, SessionChangedEvent } from "@/shared/events";
@@ -35,18 +36,21 @@ export interface ConsoleNotificationsOptions {
   onOpenConversation(conversationId: string): void;
 }
 
-export function previewOf(message: MessageDto): string {
+/** A translator of `console.notifications`. */
+type NotificationTranslate = (key: string, values?: Record<string, string | number>) => string;
+
+export function previewOf(message: MessageDto, t: NotificationTranslate): string {
   switch (message.kind) {
     case "text":
       return message.body.length > 140 ? `${message.body.slice(0, 139)}…` : message.body;
     case "image":
-      return "Sent an image";
+      return t("sentImage");
     case "video":
-      return "Sent a video";
+      return t("sentVideo");
     case "product_card":
-      return `Asked about a product: ${message.body}`;
+      return t("askedProduct", { body: message.body });
     case "order_card":
-      return `Asked about an order: ${message.body}`;
+      return t("askedOrder", { body: message.body });
     default:
       return message.body;
   }
@@ -83,6 +87,8 @@ const attentionCount = (chat: ChatAttention) => Math.max(chat.messages, chat.isN
 const COUNTS_SETTLE_MS = 400;
 
 export function useConsoleNotifications({ prefs, memberId, shopName, selectedConversationId, onOpenConversation }: ConsoleNotificationsOptions): { unread: number } {
+  const t = useTranslations("console.notifications");
+  const titles = useTranslations("console.title");
   const [unreadByConversation, setUnreadByConversation] = useState<Map<string, ChatAttention>>(() => new Map());
   const seen = useRef(new Set<string>());
   const selectedRef = useRef(selectedConversationId);
@@ -137,8 +143,11 @@ export function useConsoleNotifications({ prefs, memberId, shopName, selectedCon
     if (message.authorType !== "buyer" || seen.current.has(message.id)) return;
     seen.current.add(message.id);
     if (seen.current.size > 2_000) seen.current = new Set([...seen.current].slice(-1_000));
-    notify("buyer_message", conversationId, (nickname) => ({ title: nickname ? `${nickname} · ${shopName}` : `New message · ${shopName}`, body: previewOf(message) }));
-  }, [notify, shopName]);
+    notify("buyer_message", conversationId, (nickname) => ({
+      title: nickname ? t("buyerMessageTitle", { name: nickname, shop: shopName }) : t("newMessageTitle", { shop: shopName }),
+      body: previewOf(message, (key, values) => t(key, values)),
+    }));
+  }, [notify, shopName, t]);
   useConsoleEvent("message.created", onMessage);
 
   // Due soon: the member's own due-soon count, read when the server says time changes a count and
@@ -160,20 +169,20 @@ export function useConsoleNotifications({ prefs, memberId, shopName, selectedCon
     previousDueSoon.current = dueSoon;
     if (before !== null && dueSoon > before) {
       const more = dueSoon - before;
-      notify("due_soon", null, () => ({ title: `Due soon · ${shopName}`, body: more === 1 ? "One of your chats is due for a reply soon." : `${more} of your chats are due for a reply soon.` }));
+      notify("due_soon", null, () => ({ title: t("dueSoonTitle", { shop: shopName }), body: t("dueSoonBody", { count: more }) }));
     }
-  }, [dueSoon, notify, shopName]);
+  }, [dueSoon, notify, shopName, t]);
 
   const onSessionChanged = useCallback((event: SessionChangedEvent) => {
     const { session, change } = event;
     if (session.assigneeId === memberId || change === "transferred" || change === "requeued") refreshCountsSoon.current();
     if (session.assigneeId !== memberId || session.state !== "open" || event.actorMemberId === memberId) return;
     if (change === "assigned") {
-      notify("chat_assigned", session.conversationId, (nickname) => ({ title: `New chat assigned to you · ${shopName}`, body: nickname ? `${nickname} is waiting for a reply.` : "A buyer is waiting for a reply." }));
+      notify("chat_assigned", session.conversationId, (nickname) => ({ title: t("assignedTitle", { shop: shopName }), body: nickname ? t("assignedBody", { name: nickname }) : t("assignedBodyNoName") }));
     } else if (change === "transferred") {
-      notify("transfer_to_me", session.conversationId, (nickname) => ({ title: `Chat transferred to you · ${shopName}`, body: nickname ? `${nickname}'s chat is now yours.` : "A chat is now yours." }));
+      notify("transfer_to_me", session.conversationId, (nickname) => ({ title: t("transferredTitle", { shop: shopName }), body: nickname ? t("transferredBody", { name: nickname }) : t("transferredBodyNoName") }));
     }
-  }, [memberId, notify, shopName]);
+  }, [memberId, notify, shopName, t]);
   useConsoleEvent("session.changed", onSessionChanged);
 
   const onRead = useCallback((event: ReadChangedEvent) => {
@@ -198,8 +207,8 @@ export function useConsoleNotifications({ prefs, memberId, shopName, selectedCon
   const perChat = [...unreadByConversation.values()].reduce((sum, chat) => sum + attentionCount(chat), 0);
   const unread = prefs.badge ? perChat + (channelsFor(prefs, "due_soon").badge ? dueSoon ?? 0 : 0) : 0;
   useEffect(() => {
-    document.title = consoleTitle(shopName, unread);
-  }, [shopName, unread]);
+    document.title = consoleTitle((key, values) => titles(key, values), shopName, unread);
+  }, [shopName, unread, titles]);
 
   return { unread };
 }
