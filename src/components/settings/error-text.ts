@@ -70,6 +70,11 @@ const KNOWN_FIELD_MESSAGES: readonly Known[] = [
   ["Words cannot be empty", "wordsNotEmpty"],
   ["Write what buyers read when no one is online", "writeOfflineMessage"],
   ["Use an image of 2 MB or less.", "imageSize"],
+  ["Choose an image file", "avatarChoose"],
+  ["Use an image of 2 MB or less", "avatarSize"],
+  ["Use a PNG, JPEG, WebP or GIF image", "avatarType"],
+  ["Give the token a name, e.g. the system that uses it.", "tokenName"],
+  ["At most 80 characters.", "tokenNameLength"],
 ];
 
 function match(known: readonly Known[], text: string): { key: string; values: Values } | null {
