@@ -66,7 +66,7 @@ test("NF-5 SET-1 a member who picks Español reads the settings pages in Spanish
     await expect(self).toContainText("(tú)");
     await expect(self).toContainText("Español");
     await expect(self).toContainText("Administrador");
-    await expect(self.getByRole("button", { name: /^Cambiar el apodo de / })).toBeVisible();
+    await expect(self.getByRole("button", { name: /^Cambiar apodo de / })).toBeVisible();
     await expect(page.getByRole("switch", { name: /^Aceptar chats asignados automáticamente para / }).first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
