@@ -1,6 +1,7 @@
 // The settings area: the console's header, a left sub-navigation showing what the member's role
 // may open, and the page. Every page checks its own permission too; the menu is a courtesy.
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -15,23 +16,25 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   const verification = await callService(getEmailVerificationStatus, { actor: member });
+  const t = await getTranslations("settings");
+  const nav = (key: string) => t(`nav.${key}`);
   const items: SettingsNavItem[] = [
     // SHOP-5: the widget snippet, the identity secret and the next steps.
-    ...(can(member, "settings:update") ? [{ href: "/settings/getting-started", label: "Getting started" }] : []),
-    { href: "/settings/personal", label: "Personal" },
-    { href: "/settings/notifications", label: "Notifications" },
-    ...(can(member, "team:read") ? [{ href: "/settings/team", label: "Team" }] : []),
-    ...(can(member, "mail:read_outbox") ? [{ href: "/settings/outbox", label: "Outbox" }] : []),
-    ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: "Agent settings" }] : []),
-    ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: "Shop settings" }] : []),
+    ...(can(member, "settings:update") ? [{ href: "/settings/getting-started", label: nav("gettingStarted") }] : []),
+    { href: "/settings/personal", label: nav("personal") },
+    { href: "/settings/notifications", label: nav("notifications") },
+    ...(can(member, "team:read") ? [{ href: "/settings/team", label: nav("team") }] : []),
+    ...(can(member, "mail:read_outbox") ? [{ href: "/settings/outbox", label: nav("outbox") }] : []),
+    ...(can(member, "agent_settings:update") ? [{ href: "/settings/agent", label: nav("agent") }] : []),
+    ...(can(member, "settings:read") ? [{ href: "/settings/shop", label: nav("shop") }] : []),
     // AUTO-1..6: greeting, saved replies, FAQ, recommendations, chatbot, order messages.
-    ...(can(member, "automation:update") ? [{ href: "/settings/automation", label: "Automation" }] : []),
+    ...(can(member, "automation:update") ? [{ href: "/settings/automation", label: nav("automation") }] : []),
     // AUTO-2: every member has personal saved replies; the shop's are edited by owner and admin.
-    ...(can(member, "saved_reply:read") ? [{ href: "/settings/saved-replies", label: "Saved replies" }] : []),
+    ...(can(member, "saved_reply:read") ? [{ href: "/settings/saved-replies", label: nav("savedReplies") }] : []),
     // AUTO-3, AUTO-4: the FAQ library and automatic answers.
-    ...(can(member, "faq:read") ? [{ href: "/settings/faq", label: "FAQ library" }] : []),
-    ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: "Blocked buyers" }] : []),
-    ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: "API tokens" }] : []),
+    ...(can(member, "faq:read") ? [{ href: "/settings/faq", label: nav("faq") }] : []),
+    ...(can(member, "buyer:list_blocked") ? [{ href: "/settings/blocked-buyers", label: nav("blockedBuyers") }] : []),
+    ...(can(member, "api_token:manage") ? [{ href: "/settings/api", label: nav("api") }] : []),
   ];
   return (
     <div className="flex h-screen flex-col">
@@ -40,11 +43,11 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           <a href="/console" className="text-lg font-semibold tracking-tight text-brand-700">Counterpart</a>
           <span className="text-sm text-slate-500" data-testid="shop-name">{member.shopName}</span>
           <span aria-hidden className="text-slate-300">/</span>
-          <span className="text-sm font-medium text-slate-700">Settings</span>
+          <span className="text-sm font-medium text-slate-700">{t("layout.settings")}</span>
         </div>
         <div className="flex items-center gap-4 text-sm">
-          <span className="text-slate-500">{member.nickname} · {member.role}</span>
-          <a href="/console" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">Back to the console</a>
+          <span className="text-slate-500">{t("layout.memberLine", { nickname: member.nickname, role: t(`layout.role.${member.role}`) })}</span>
+          <a href="/console" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">{t("layout.backToConsole")}</a>
         </div>
       </header>
       {!verification.isVerified && <VerifyEmailBanner email={verification.email} />}

@@ -4,12 +4,16 @@
 // shown once, with a copy button; afterwards only its first characters are known. Revoking asks
 // for confirmation and takes effect on the integration's next request.
 import { useId, useState, type FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { ApiTokenDto } from "@/shared/api-v1-schemas";
-import { callApi, fieldError, type ApiError } from "./api";
+import { callApi, type ApiError } from "./api";
+import { useErrorTexts } from "./error-text";
 import { ConfirmDialog } from "./confirm-dialog";
 import { FieldHint, Notice, SettingsSection, dangerButtonClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from "./ui";
 
 export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[] }) {
+  const t = useTranslations("settings.apiTokens");
+  const errorTexts = useErrorTexts();
   const [tokens, setTokens] = useState(initialTokens);
   const [name, setName] = useState("");
   const [isCreating, setIsCreating] = useState(false);
@@ -56,7 +60,7 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
     setIsRevoking(false);
     setToRevoke(null);
     if (!result.ok) {
-      setListError(result.error.message);
+      setListError(errorTexts.message(result.error));
       return;
     }
     // A revoked token's secret is useless: stop showing it.
@@ -67,21 +71,19 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
     });
   }
 
-  const nameError = fieldError(createError, "name");
+  const nameError = errorTexts.fieldOf(createError, "name");
   return (
     <div className="space-y-6">
       <SettingsSection
-        title="Create a token"
-        description={
-          <>
-            Your systems use a token to upsert products, orders and vouchers and to read conversations through the integration API. See the{" "}
-            <a className="text-brand-700 underline hover:no-underline" href="/api/v1/openapi.json">OpenAPI document</a>.
-          </>
-        }
+        title={t("createTitle")}
+        headingId="section-create-a-token"
+        description={t.rich("createDescription", {
+          link: (chunks) => <a className="text-brand-700 underline hover:no-underline" href="/api/v1/openapi.json">{chunks}</a>,
+        })}
       >
         <form onSubmit={create} className="flex flex-wrap items-start gap-3" noValidate>
           <div className="min-w-64 flex-1">
-            <label htmlFor={nameId} className={labelClass}>Token name</label>
+            <label htmlFor={nameId} className={labelClass}>{t("name")}</label>
             <input
               id={nameId}
               value={name}
@@ -89,25 +91,25 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
               maxLength={80}
               aria-invalid={nameError ? true : undefined}
               aria-describedby={`${nameId}-hint`}
-              placeholder="e.g. ERP sync"
+              placeholder={t("namePlaceholder")}
               className={inputClass}
             />
-            <FieldHint id={`${nameId}-hint`} error={nameError} hint="Name it after the system that will use it." />
+            <FieldHint id={`${nameId}-hint`} error={nameError} hint={t("nameHint")} />
           </div>
           <button type="submit" disabled={isCreating} className={`${primaryButtonClass} mt-6`}>
-            {isCreating ? "Creating…" : "Create token"}
+            {isCreating ? t("creating") : t("create")}
           </button>
         </form>
-        {createError && !nameError && <div className="mt-3"><Notice tone="error">{createError.message}</Notice></div>}
+        {createError && !nameError && <div className="mt-3"><Notice tone="error">{errorTexts.message(createError)}</Notice></div>}
 
         {newSecret && (
           <div role="status" aria-labelledby={`${secretId}-title`} data-testid="new-api-token" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4">
-            <h3 id={`${secretId}-title`} className="text-sm font-semibold text-amber-900">Copy the token for “{newSecret.name}” now</h3>
+            <h3 id={`${secretId}-title`} className="text-sm font-semibold text-amber-900">{t("copyNow", { name: newSecret.name })}</h3>
             <p className="mt-1 text-sm text-amber-900">
-              It is shown only this once. Store it in your integration&apos;s secret settings; if it is lost, create a new one and revoke this one.
+              {t("shownOnce")}
             </p>
             <div className="mt-3 flex gap-2">
-              <label htmlFor={secretId} className="sr-only">New API token</label>
+              <label htmlFor={secretId} className="sr-only">{t("newToken")}</label>
               <input
                 id={secretId}
                 readOnly
@@ -116,32 +118,32 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
                 className="w-full rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
               />
               <button type="button" onClick={copySecret} className={secondaryButtonClass}>
-                {copyState === "copied" ? "Copied" : "Copy"}
+                {copyState === "copied" ? t("copied") : t("copy")}
               </button>
               <button type="button" onClick={() => setNewSecret(null)} className={secondaryButtonClass}>
-                Done
+                {t("done")}
               </button>
             </div>
-            {copyState === "failed" && <p className="mt-2 text-xs text-red-700">Copying is blocked by the browser: select the token and copy it yourself.</p>}
+            {copyState === "failed" && <p className="mt-2 text-xs text-red-700">{t("copyBlocked")}</p>}
           </div>
         )}
       </SettingsSection>
 
-      <SettingsSection title="Tokens" description="Requests with a revoked token are refused at once.">
+      <SettingsSection title={t("tokens")} headingId="section-tokens" description={t("tokensDescription")}>
         {listError && <div className="mb-3"><Notice tone="error">{listError}</Notice></div>}
         {tokens.length === 0 ? (
-          <p className="text-sm text-slate-500">No tokens yet.</p>
+          <p className="text-sm text-slate-500">{t("empty")}</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">API tokens</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Token</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Created</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Last used</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 pr-3 font-medium">{t("columns.name")}</th>
+                <th scope="col" className="py-2 pr-3 font-medium">{t("columns.token")}</th>
+                <th scope="col" className="py-2 pr-3 font-medium">{t("columns.created")}</th>
+                <th scope="col" className="py-2 pr-3 font-medium">{t("columns.lastUsed")}</th>
+                <th scope="col" className="py-2 pr-3 font-medium">{t("columns.status")}</th>
+                <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("columns.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -150,18 +152,18 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
                   <th scope="row" className="py-2.5 pr-3 font-medium text-slate-900">{token.name}</th>
                   <td className="py-2.5 pr-3 font-mono text-xs text-slate-600">{token.prefix}…</td>
                   <td className="py-2.5 pr-3 text-slate-600"><LocalTime iso={token.createdAt} /></td>
-                  <td className="py-2.5 pr-3 text-slate-600">{token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : "Never"}</td>
+                  <td className="py-2.5 pr-3 text-slate-600">{token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : t("never")}</td>
                   <td className="py-2.5 pr-3">
                     {token.revokedAt ? (
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">Revoked</span>
+                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t("revoked")}</span>
                     ) : (
-                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">Active</span>
+                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">{t("active")}</span>
                     )}
                   </td>
                   <td className="py-2.5 text-right">
                     {!token.revokedAt && (
-                      <button type="button" className={dangerButtonClass} aria-label={`Revoke ${token.name}`} onClick={() => setToRevoke(token)}>
-                        Revoke
+                      <button type="button" className={dangerButtonClass} aria-label={t("revokeLabel", { name: token.name })} onClick={() => setToRevoke(token)}>
+                        {t("revoke")}
                       </button>
                     )}
                   </td>
@@ -174,23 +176,24 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenDto[]
 
       <ConfirmDialog
         isOpen={toRevoke !== null}
-        title={`Revoke “${toRevoke?.name ?? ""}”?`}
-        confirmLabel="Revoke token"
+        title={t("revokeTitle", { name: toRevoke?.name ?? "" })}
+        confirmLabel={t("revokeConfirm")}
         isBusy={isRevoking}
         onConfirm={revoke}
         onCancel={() => setToRevoke(null)}
       >
-        Integrations using the token {toRevoke?.prefix}… stop working at once. This cannot be undone.
+        {t("revokeText", { prefix: toRevoke?.prefix ?? "" })}
       </ConfirmDialog>
     </div>
   );
 }
 
-/** Server and browser may differ in locale and time zone: the browser's rendering wins. */
+/** Server and browser may differ in time zone: the browser's rendering wins. In the member's language. */
 function LocalTime({ iso }: { iso: string }) {
+  const locale = useLocale();
   return (
     <time dateTime={iso} suppressHydrationWarning>
-      {new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+      {new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" })}
     </time>
   );
 }

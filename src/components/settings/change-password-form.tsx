@@ -3,14 +3,18 @@
 // ACCOUNT-2: change your own password: the current one, then the new one twice. Other signed-in
 // browsers are signed out; this one stays.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useHydrated } from "@/client/use-hydrated";
-import { PASSWORD_HINT, basicPasswordProblems } from "@/shared/auth-schemas";
+import { PASSWORD_MIN_LENGTH, basicPasswordProblems } from "@/shared/auth-schemas";
 import { callApi } from "./api";
+import { useErrorTexts } from "./error-text";
 import { Notice, SettingsSection, inputClass, labelClass, primaryButtonClass } from "./ui";
 
 type FieldErrorMap = Record<string, string[] | undefined>;
 
 export function ChangePasswordForm(props: { email: string }) {
+  const t = useTranslations("settings.password");
+  const errorTexts = useErrorTexts();
   const [fieldErrors, setFieldErrors] = useState<FieldErrorMap>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -40,14 +44,17 @@ export function ChangePasswordForm(props: { email: string }) {
     setIsSubmitting(false);
     if (!result.ok) {
       setFieldErrors(result.error.fieldErrors ?? {});
-      return setError(result.error.message);
+      return setError(errorTexts.message(result.error));
     }
     formElement.reset();
     const others = result.data.revokedSessions;
-    setSaved(`Your password was changed.${others > 0 ? ` ${others === 1 ? "One other sign-in was" : `${others} other sign-ins were`} signed out.` : ""}`);
+    setSaved(others > 0 ? `${t("changed")} ${t("othersSignedOut", { count: others })}` : t("changed"));
   }
 
-  const errorOf = (field: string) => fieldErrors[field]?.[0];
+  const errorOf = (field: string) => {
+    const text = fieldErrors[field]?.[0];
+    return text === undefined ? undefined : errorTexts.field(text);
+  };
   const field = (name: "currentPassword" | "newPassword" | "confirmPassword", label: string, autoComplete: string, hint?: string) => (
     <div>
       <label htmlFor={`change-${name}`} className={labelClass}>{label}</label>
@@ -57,15 +64,15 @@ export function ChangePasswordForm(props: { email: string }) {
     </div>
   );
   return (
-    <SettingsSection title="Password" description="Changing your password signs out your other browsers and devices; this one stays signed in.">
-      <form onSubmit={onSubmit} noValidate className="max-w-md space-y-3" aria-label="Change password">
+    <SettingsSection title={t("title")} headingId="section-password" description={t("description")}>
+      <form onSubmit={onSubmit} noValidate className="max-w-md space-y-3" aria-label={t("formLabel")}>
         <input type="hidden" name="username" value={props.email} autoComplete="username" />
-        {field("currentPassword", "Current password", "current-password")}
-        {field("newPassword", "New password", "new-password", PASSWORD_HINT)}
-        {field("confirmPassword", "Repeat the new password", "new-password")}
+        {field("currentPassword", t("current"), "current-password")}
+        {field("newPassword", t("new"), "new-password", t("hint", { min: PASSWORD_MIN_LENGTH }))}
+        {field("confirmPassword", t("repeat"), "new-password")}
         {error && !Object.keys(fieldErrors).length && <Notice tone="error">{error}</Notice>}
         {saved && <Notice tone="success" testId="password-changed">{saved}</Notice>}
-        <button type="submit" className={primaryButtonClass} disabled={isSubmitting || !isHydrated}>{isSubmitting ? "Saving…" : "Change password"}</button>
+        <button type="submit" className={primaryButtonClass} disabled={isSubmitting || !isHydrated}>{isSubmitting ? t("saving") : t("submit")}</button>
       </form>
     </SettingsSection>
   );

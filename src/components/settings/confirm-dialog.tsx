@@ -3,6 +3,7 @@
 // A modal confirmation on the native <dialog>: focus moves into it, Escape cancels, and the
 // page behind is inert, with no extra library.
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { dangerButtonClass, secondaryButtonClass } from "./ui";
 
 export function ConfirmDialog(props: {
@@ -14,6 +15,7 @@ export function ConfirmDialog(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("settings.confirm");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -29,9 +31,9 @@ export function ConfirmDialog(props: {
         <h2 id="confirm-dialog-title" className="text-lg font-semibold text-slate-900">{props.title}</h2>
         <div className="mt-2 text-sm text-slate-600">{props.children}</div>
         <div className="mt-6 flex justify-end gap-2">
-          <button type="button" className={secondaryButtonClass} onClick={props.onCancel} autoFocus>Cancel</button>
+          <button type="button" className={secondaryButtonClass} onClick={props.onCancel} autoFocus>{t("cancel")}</button>
           <button type="button" className={dangerButtonClass} onClick={props.onConfirm} disabled={props.isBusy}>
-            {props.isBusy ? "Working…" : props.confirmLabel}
+            {props.isBusy ? t("working") : props.confirmLabel}
           </button>
         </div>
       </div>

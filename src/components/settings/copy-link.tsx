@@ -3,10 +3,13 @@
 // MAIL-1: a link the owner hands on themself (an invitation when there is no mail server): shown
 // in a read-only field they can select, with a button that copies it to the clipboard.
 import { useId, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { useHydrated } from "@/client/use-hydrated";
 import { secondaryButtonClass } from "./ui";
 
 export function CopyLink(props: { url: string; label: string }) {
+  const t = useTranslations("settings.copyLink");
+  const locale = useLocale();
   const id = useId();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const isHydrated = useHydrated();
@@ -27,12 +30,12 @@ export function CopyLink(props: { url: string; label: string }) {
       <div className="mt-1 flex gap-2">
         <input id={id} readOnly value={props.url} onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs text-slate-700" />
-        <button type="button" className={secondaryButtonClass} onClick={() => void copy()} disabled={!isHydrated} aria-label={`Copy ${props.label.toLowerCase()}`}>
-          {state === "copied" ? "Copied" : "Copy link"}
+        <button type="button" className={secondaryButtonClass} onClick={() => void copy()} disabled={!isHydrated} aria-label={t("copyLabel", { label: props.label.toLocaleLowerCase(locale) })}>
+          {state === "copied" ? t("copied") : t("copy")}
         </button>
       </div>
       <p aria-live="polite" className="mt-1 text-xs text-slate-500">
-        {state === "copied" ? "The link is on your clipboard." : state === "failed" ? "Copying is not allowed here: select the link and copy it yourself." : ""}
+        {state === "copied" ? t("onClipboard") : state === "failed" ? t("notAllowed") : ""}
       </p>
     </div>
   );

@@ -3,13 +3,19 @@
 // TEAM-2: add a user with a role, an email and a default language. The invitation is created
 // even when the email cannot be sent; the form says so and the invited list offers Resend.
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { LANGUAGES, ZInviteMemberSchema, type InvitationDto, type InvitationResultDto } from "@/shared/team";
 import { zodFieldErrors } from "@/shared/validation";
 import { callApi, type ApiError } from "./api";
+import { useErrorTexts } from "./error-text";
 import { DeliveryNotice } from "./delivery-notice";
 import { FieldHint, Notice, inputClass, labelClass, primaryButtonClass } from "./ui";
 
 export function InviteForm(props: { onInvited: (invitation: InvitationDto) => void }) {
+  const t = useTranslations("settings.invite");
+  const tRoles = useTranslations("settings.roles");
+  const tLanguages = useTranslations("settings.languages");
+  const errorTexts = useErrorTexts();
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<InvitationResultDto | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -35,35 +41,35 @@ export function InviteForm(props: { onInvited: (invitation: InvitationDto) => vo
     formElement.reset();
   }
 
-  const emailError = error?.fieldErrors?.email?.[0];
+  const emailError = errorTexts.fieldOf(error, "email");
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Add a user">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("formLabel")}>
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
         <div>
-          <label htmlFor="invite-email" className={labelClass}>Email</label>
+          <label htmlFor="invite-email" className={labelClass}>{t("email")}</label>
           <input id="invite-email" name="email" type="email" autoComplete="off" required className={inputClass}
             aria-invalid={Boolean(emailError)} aria-describedby="invite-email-hint" />
-          <FieldHint id="invite-email-hint" error={emailError} hint="The email cannot be changed later." />
+          <FieldHint id="invite-email-hint" error={emailError} hint={t("emailHint")} />
         </div>
         <div>
-          <label htmlFor="invite-role" className={labelClass}>Role</label>
+          <label htmlFor="invite-role" className={labelClass}>{t("role")}</label>
           <select id="invite-role" name="role" defaultValue="agent" className={inputClass} aria-describedby="invite-role-hint">
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
+            <option value="agent">{tRoles("agent")}</option>
+            <option value="admin">{tRoles("admin")}</option>
           </select>
-          <FieldHint id="invite-role-hint" error={error?.fieldErrors?.role?.[0]} hint="Admins also manage the team and settings." />
+          <FieldHint id="invite-role-hint" error={errorTexts.fieldOf(error, "role")} hint={t("roleHint")} />
         </div>
         <div>
-          <label htmlFor="invite-language" className={labelClass}>Default language</label>
+          <label htmlFor="invite-language" className={labelClass}>{t("language")}</label>
           <select id="invite-language" name="defaultLanguage" defaultValue="en" className={inputClass}>
-            {LANGUAGES.map((language) => <option key={language.code} value={language.code}>{language.label}</option>)}
+            {LANGUAGES.map((language) => <option key={language.code} value={language.code}>{tLanguages(language.code)}</option>)}
           </select>
-          <FieldHint id="invite-language-hint" error={error?.fieldErrors?.defaultLanguage?.[0]} />
+          <FieldHint id="invite-language-hint" error={errorTexts.fieldOf(error, "defaultLanguage")} />
         </div>
       </div>
-      {error && !emailError && <Notice tone="error">{error.message}</Notice>}
+      {error && !emailError && <Notice tone="error">{errorTexts.message(error)}</Notice>}
       {result && <DeliveryNotice email={result.invitation.email} delivery={result.delivery} inviteUrl={result.inviteUrl} />}
-      <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>{isSubmitting ? "Sending…" : "Send invitation"}</button>
+      <button type="submit" className={primaryButtonClass} disabled={isSubmitting}>{isSubmitting ? t("sending") : t("send")}</button>
     </form>
   );
 }

@@ -3,12 +3,18 @@
 // SET-1: nickname, avatar and default language. A nickname matching the shop's review list
 // waits for the owner's approval; buyers keep seeing the current one meanwhile (TEAM-4).
 import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { AVATAR_MAX_BYTES, AVATAR_TYPES, LANGUAGES, ROLE_LABELS, ZPersonalSettingsSchema, type PersonalSettingsDto } from "@/shared/team";
+import { useTranslations } from "next-intl";
+import { AVATAR_MAX_BYTES, AVATAR_TYPES, LANGUAGES, ZPersonalSettingsSchema, type PersonalSettingsDto } from "@/shared/team";
 import { zodFieldErrors } from "@/shared/validation";
-import { callApi, fieldError, type ApiError } from "./api";
+import { callApi, type ApiError } from "./api";
+import { useErrorTexts } from "./error-text";
 import { Avatar, FieldHint, Notice, SettingsSection, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from "./ui";
 
 export function PersonalSettingsForm({ initial }: { initial: PersonalSettingsDto }) {
+  const t = useTranslations("settings.personal");
+  const tRoles = useTranslations("settings.roles");
+  const tLanguages = useTranslations("settings.languages");
+  const errorTexts = useErrorTexts();
   const [settings, setSettings] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -27,40 +33,44 @@ export function PersonalSettingsForm({ initial }: { initial: PersonalSettingsDto
     if (!result.ok) return setError(result.error);
     setSettings(result.data);
     setSaved(result.data.pendingNickname
-      ? `Saved. “${result.data.pendingNickname}” is waiting for the owner's approval; buyers still see “${result.data.nickname}”.`
-      : "Your personal settings were saved.");
+      ? t("savedPending", { pending: result.data.pendingNickname, nickname: result.data.nickname })
+      : t("saved"));
   }
 
-  const nicknameError = fieldError(error, "nickname");
+  const nicknameError = errorTexts.fieldOf(error, "nickname");
   return (
     <div className="space-y-6">
       <AvatarSection settings={settings} onChange={setSettings} />
-      <SettingsSection title="Profile" description={<>Signed in as <span className="font-medium text-slate-700">{settings.email}</span> ({ROLE_LABELS[settings.role]}). Buyers see your nickname and avatar, never your email.</>}>
+      <SettingsSection title={t("profile")} headingId="section-profile" description={t.rich("profileDescription", {
+        email: settings.email,
+        role: tRoles(settings.role),
+        strong: (chunks) => <span className="font-medium text-slate-700">{chunks}</span>,
+      })}>
         <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
           <div>
-            <label htmlFor="nickname" className={labelClass}>Nickname</label>
+            <label htmlFor="nickname" className={labelClass}>{t("nickname")}</label>
             <input id="nickname" name="nickname" defaultValue={settings.pendingNickname ?? settings.nickname} maxLength={40} required className={inputClass}
               aria-invalid={Boolean(nicknameError)} aria-describedby="nickname-hint" />
             <FieldHint id="nickname-hint" error={nicknameError}
               hint={settings.pendingNickname
-                ? <span data-testid="nickname-under-review">Under review: “{settings.pendingNickname}” waits for the owner&apos;s approval. Buyers see “{settings.nickname}”.</span>
-                : "Shown to buyers in the chat."} />
+                ? <span data-testid="nickname-under-review">{t("nicknameUnderReview", { pending: settings.pendingNickname, nickname: settings.nickname })}</span>
+                : t("nicknameHint")} />
           </div>
           <div>
-            <label htmlFor="defaultLanguage" className={labelClass}>Default language</label>
+            <label htmlFor="defaultLanguage" className={labelClass}>{t("language")}</label>
             <select id="defaultLanguage" name="defaultLanguage" defaultValue={settings.defaultLanguage} className={inputClass} aria-describedby="language-hint">
-              {LANGUAGES.map((language) => <option key={language.code} value={language.code}>{language.label}</option>)}
+              {LANGUAGES.map((language) => <option key={language.code} value={language.code}>{tLanguages(language.code)}</option>)}
             </select>
-            <FieldHint id="language-hint" error={fieldError(error, "defaultLanguage")} hint="The language you read and write chats in." />
+            <FieldHint id="language-hint" error={errorTexts.fieldOf(error, "defaultLanguage")} hint={t("languageHint")} />
           </div>
           <div>
-            <label htmlFor="email" className={labelClass}>Email</label>
+            <label htmlFor="email" className={labelClass}>{t("email")}</label>
             <input id="email" value={settings.email} readOnly disabled className={inputClass} aria-describedby="email-hint" />
-            <FieldHint id="email-hint" hint="Your email identifies your account and cannot be changed here." />
+            <FieldHint id="email-hint" hint={t("emailHint")} />
           </div>
-          {error && !nicknameError && <Notice tone="error">{error.message}</Notice>}
+          {error && !nicknameError && <Notice tone="error">{errorTexts.message(error)}</Notice>}
           {saved && <Notice tone="success" testId="personal-saved">{saved}</Notice>}
-          <button type="submit" className={primaryButtonClass} disabled={isSaving}>{isSaving ? "Saving…" : "Save"}</button>
+          <button type="submit" className={primaryButtonClass} disabled={isSaving}>{isSaving ? t("saving") : t("save")}</button>
         </form>
       </SettingsSection>
     </div>
@@ -68,6 +78,9 @@ export function PersonalSettingsForm({ initial }: { initial: PersonalSettingsDto
 }
 
 function AvatarSection(props: { settings: PersonalSettingsDto; onChange: (settings: PersonalSettingsDto) => void }) {
+  const t = useTranslations("settings.avatar");
+  const tFields = useTranslations("settings.errors.fields");
+  const errorTexts = useErrorTexts();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -78,13 +91,13 @@ function AvatarSection(props: { settings: PersonalSettingsDto; onChange: (settin
     if (!file) return;
     setError(null);
     // Checked again on the server by the file's content; this only saves a pointless upload.
-    if (file.size > AVATAR_MAX_BYTES) return setError("Use an image of 2 MB or less.");
+    if (file.size > AVATAR_MAX_BYTES) return setError(tFields("imageSize"));
     const form = new FormData();
     form.set("avatar", file);
     setIsBusy(true);
     const result = await callApi<PersonalSettingsDto>("/api/me/avatar", { method: "POST", formData: form });
     setIsBusy(false);
-    if (!result.ok) return setError(result.error.fieldErrors?.avatar?.[0] ?? result.error.message);
+    if (!result.ok) return setError(errorTexts.fieldOf(result.error, "avatar") ?? errorTexts.message(result.error));
     props.onChange(result.data);
   }
 
@@ -92,20 +105,20 @@ function AvatarSection(props: { settings: PersonalSettingsDto; onChange: (settin
     setIsBusy(true);
     const result = await callApi<PersonalSettingsDto>("/api/me/avatar", { method: "DELETE" });
     setIsBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorTexts.message(result.error));
     props.onChange(result.data);
   }
 
   return (
-    <SettingsSection title="Avatar" description="PNG, JPEG, WebP or GIF, up to 2 MB. Buyers see it next to your messages.">
+    <SettingsSection title={t("title")} headingId="section-avatar" description={t("description")}>
       <div className="flex items-center gap-4">
         <Avatar nickname={props.settings.nickname} avatarUrl={props.settings.avatarUrl} size="lg" />
         <div className="flex flex-wrap gap-2">
           <label className={`${secondaryButtonClass} cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-brand-500`}>
-            {isBusy ? "Uploading…" : "Upload a new avatar"}
+            {isBusy ? t("uploading") : t("upload")}
             <input ref={input} type="file" accept={AVATAR_TYPES.join(",")} className="sr-only" onChange={(event) => void upload(event)} disabled={isBusy} />
           </label>
-          {props.settings.avatarUrl && <button type="button" className={secondaryButtonClass} onClick={() => void remove()} disabled={isBusy}>Remove avatar</button>}
+          {props.settings.avatarUrl && <button type="button" className={secondaryButtonClass} onClick={() => void remove()} disabled={isBusy}>{t("remove")}</button>}
         </div>
       </div>
       {error && <div className="mt-3"><Notice tone="error">{error}</Notice></div>}

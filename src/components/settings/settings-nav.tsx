@@ -3,6 +3,7 @@
 // The settings area's left sub-navigation. The server decides which entries the member may
 // see; this only marks the current one.
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 export interface SettingsNavItem {
   href: string;
@@ -11,8 +12,9 @@ export interface SettingsNavItem {
 
 export function SettingsNav({ items }: { items: SettingsNavItem[] }) {
   const pathname = usePathname();
+  const t = useTranslations("settings.nav");
   return (
-    <nav aria-label="Settings" className="w-56 shrink-0 border-r border-slate-200 bg-white p-3">
+    <nav aria-label={t("label")} className="w-56 shrink-0 border-r border-slate-200 bg-white p-3">
       <ul className="space-y-1 text-sm">
         {items.map((item) => {
           const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -4,12 +4,16 @@
 // computer), then this one, and goes to the sign-in page.
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { SESSION_IDLE_HOURS, SESSION_LIFETIME_DAYS } from "@/shared/auth-schemas";
 import { callApi, type ApiError } from "./api";
+import { useErrorTexts } from "./error-text";
 import { ConfirmDialog } from "./confirm-dialog";
 import { Notice, SettingsSection, secondaryButtonClass } from "./ui";
 
 export function SignOutEverywhere() {
+  const t = useTranslations("settings.sessions");
+  const errorTexts = useErrorTexts();
   const [isConfirming, setIsConfirming] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -27,13 +31,13 @@ export function SignOutEverywhere() {
   }
 
   return (
-    <SettingsSection title="Sessions" description={`A sign-in lasts at most ${SESSION_LIFETIME_DAYS} days, and ends after ${SESSION_IDLE_HOURS} hours without use.`}>
+    <SettingsSection title={t("title")} headingId="section-sessions" description={t("description", { days: SESSION_LIFETIME_DAYS, hours: SESSION_IDLE_HOURS })}>
       <div className="space-y-3">
-        {error && <Notice tone="error">{error.message}</Notice>}
-        <button type="button" className={secondaryButtonClass} onClick={() => setIsConfirming(true)}>Sign out everywhere</button>
-        <ConfirmDialog isOpen={isConfirming} title="Sign out everywhere?" confirmLabel="Sign out everywhere" isBusy={isBusy}
+        {error && <Notice tone="error">{errorTexts.message(error)}</Notice>}
+        <button type="button" className={secondaryButtonClass} onClick={() => setIsConfirming(true)}>{t("button")}</button>
+        <ConfirmDialog isOpen={isConfirming} title={t("confirmTitle")} confirmLabel={t("confirmLabel")} isBusy={isBusy}
           onConfirm={() => void signOutEverywhere()} onCancel={() => setIsConfirming(false)}>
-          Every browser and device signed in to your account is signed out, this one included. Open consoles close at once.
+          {t("confirmText")}
         </ConfirmDialog>
       </div>
     </SettingsSection>

@@ -1,6 +1,7 @@
 // Small building blocks shared by the settings pages, in the console's look (white panels,
 // slate borders, brand blue) and accessible: labels tied to inputs, errors announced.
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 export function SettingsSection(props: { title: string; description?: ReactNode; children: ReactNode; headingId?: string }) {
   const headingId = props.headingId ?? `section-${props.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
@@ -70,9 +71,10 @@ export function Switch(props: { checked: boolean; label: string; onChange: (next
 }
 
 export function Avatar(props: { nickname: string; avatarUrl: string | null; size?: "sm" | "lg" }) {
+  const t = useTranslations("settings.ui");
   const size = props.size === "lg" ? "h-16 w-16 text-xl" : "h-8 w-8 text-sm";
   if (props.avatarUrl) {
-    return <img src={props.avatarUrl} alt={`Avatar of ${props.nickname}`} className={`${size} shrink-0 rounded-full object-cover`} />;
+    return <img src={props.avatarUrl} alt={t("avatarAlt", { nickname: props.nickname })} className={`${size} shrink-0 rounded-full object-cover`} />;
   }
   return (
     <span aria-hidden className={`${size} flex shrink-0 items-center justify-center rounded-full bg-brand-600 font-semibold text-white`}>
@@ -81,11 +83,13 @@ export function Avatar(props: { nickname: string; avatarUrl: string | null; size
   );
 }
 
+/** `what` is already in the reader's language ("team management", "la gestión del equipo"). */
 export function NoAccess(props: { what: string }) {
+  const t = useTranslations("settings.ui");
   return (
     <div role="alert" className="rounded-xl border border-slate-200 bg-white p-8 text-center">
-      <h1 className="text-lg font-semibold">No access</h1>
-      <p className="mt-2 text-sm text-slate-600">Your role cannot open {props.what}. Ask the shop owner if you need it.</p>
+      <h1 className="text-lg font-semibold">{t("noAccessTitle")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("noAccessText", { what: props.what })}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // service scopes everything to the signed-in member's shop.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/core/permissions";
 import { getConfig } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -13,24 +14,26 @@ import { NoAccess, PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
 // The page shows live links: never send it as a referrer.
-export const metadata: Metadata = { title: "Outbox · Counterpart", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.pages.outbox");
+  return { title: t("metaTitle"), referrer: "no-referrer" };
+}
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in?callbackUrl=/settings/outbox");
-  if (!can(member, "mail:read_outbox")) return <NoAccess what="the outbox" />;
+  const t = await getTranslations("settings.pages.outbox");
+  if (!can(member, "mail:read_outbox")) return <NoAccess what={t("noAccess")} />;
   const { page } = await searchParams;
   const requested = typeof page === "string" && /^\d{1,6}$/.test(page) ? Number(page) : 1;
   const outbox = await callService(listOutbox, { actor: member, page: requested });
   const smtpConfigured = Boolean(getConfig().SMTP_URL);
-  const ownerOnly = can(member, "team:manage_invitations") ? "" : " Invitation links are shown to the owner only.";
+  const ownerOnly = can(member, "team:manage_invitations") ? "" : ` ${t("ownerOnly")}`;
   return (
     <>
       <PageTitle
-        title="Outbox"
-        description={smtpConfigured
-          ? `Every email the app sent for this shop, newest first. Links that carry a sign-in secret are kept only while an email could not be sent.${ownerOnly}`
-          : `No mail server is configured (SMTP_URL), so emails are not sent: they are kept here for you to copy the link and pass it on. Password-reset emails never appear here.${ownerOnly}`}
+        title={t("title")}
+        description={`${t(smtpConfigured ? "descriptionSmtp" : "descriptionNoSmtp")}${ownerOnly}`}
       />
       <OutboxList outbox={outbox} />
     </>

@@ -2,6 +2,7 @@
 // everywhere" (issue 15 item 4).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
 import { getPersonalSettings } from "@/server/services/team/get-personal-settings";
@@ -11,15 +12,19 @@ import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Personal settings · Counterpart" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.pages.personal");
+  return { title: t("metaTitle") };
+}
 
 export default async function PersonalSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   const settings = await callService(getPersonalSettings, { actor: member });
+  const t = await getTranslations("settings.pages.personal");
   return (
     <>
-      <PageTitle title="Personal settings" description="How you appear to buyers and your language." />
+      <PageTitle title={t("title")} description={t("description")} />
       <PersonalSettingsForm initial={settings} />
       <div className="mt-6">
         <ChangePasswordForm email={settings.email} />

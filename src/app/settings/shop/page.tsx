@@ -1,6 +1,7 @@
 // SET-6: shop settings; read-only for agents (TEAM-1).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
@@ -11,16 +12,20 @@ import { getShopTranslationSettings } from "@/server/services/translation/transl
 import { NoAccess, PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Shop settings · Counterpart" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.pages.shop");
+  return { title: t("metaTitle") };
+}
 
 export default async function ShopSettingsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  if (!can(member, "settings:read")) return <NoAccess what="shop settings" />;
+  const t = await getTranslations("settings.pages.shop");
+  if (!can(member, "settings:read")) return <NoAccess what={t("noAccess")} />;
   const [settings, translation] = await Promise.all([callService(getShopSettings, { actor: member }), callService(getShopTranslationSettings, { actor: member })]);
   return (
     <>
-      <PageTitle title="Shop settings" description={`Settings of ${member.shopName} that apply to every member.`} />
+      <PageTitle title={t("title")} description={t("description", { shop: member.shopName })} />
       <ShopSettingsForm initial={settings} canEdit={can(member, "settings:update")} />
       <div className="mt-6"><TranslationSettingsForm initial={translation} canEdit={can(member, "settings:update")} /></div>
     </>

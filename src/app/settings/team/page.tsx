@@ -1,6 +1,7 @@
 // TEAM-2..TEAM-4: team management (owner, admin); user management (owner).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
 import { callService } from "@/server/services/call-service";
@@ -10,12 +11,16 @@ import { TeamManager } from "@/components/settings/team-manager";
 import { NoAccess, PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Team · Counterpart" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.pages.team");
+  return { title: t("metaTitle") };
+}
 
 export default async function TeamPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  if (!can(member, "team:read")) return <NoAccess what="team management" />;
+  const t = await getTranslations("settings.pages.team");
+  if (!can(member, "team:read")) return <NoAccess what={t("noAccess")} />;
   const canManageUsers = can(member, "team:manage_invitations");
   const [members, invitations] = await Promise.all([
     callService(listTeam, { actor: member }),
@@ -24,10 +29,8 @@ export default async function TeamPage() {
   return (
     <>
       <PageTitle
-        title="Team"
-        description={canManageUsers
-          ? "Add users, set their role and capacity, and deactivate or delete them."
-          : "Members, their capacity and whether they accept chats. The owner adds and removes users."}
+        title={t("title")}
+        description={canManageUsers ? t("descriptionManage") : t("descriptionView")}
       />
       <TeamManager
         selfMemberId={member.memberId}
