@@ -10,7 +10,7 @@ export function StoreChrome({ customer, children }: { customer: { nickname: stri
     <div className="min-h-full bg-[#f7f4ef] font-serif text-stone-900">
       <header className="border-b border-stone-300 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-4">
-          <a href="/demo-store" className="text-2xl font-bold tracking-tight text-emerald-900">Harbor &amp; Pine</a>
+          <a href="/demo-store" className="text-2xl font-bold tracking-tight text-emerald-900">{t("brand")}</a>
           <span className="text-sm text-stone-600">{t("tagline")}</span>
           <nav aria-label={t("accountNav")} className="ml-auto text-sm">
             {customer ? (
