@@ -57,6 +57,18 @@ describe("SHOP-1 a new seller signs up", () => {
     expect(signedIn.shopId).toBe(shop.id);
   });
 
+  it("SHOP-1 NF-5 a seller who picks Español gets a Spanish shop and membership, and the verification mail in Spanish", async () => {
+    const input = fields({ defaultLanguage: "es" });
+    const { mailer, result } = run(input);
+    const { data } = await result;
+    const shop = await db.shop.findUniqueOrThrow({ where: { id: data.shopId }, include: { members: { include: { user: true } } } });
+    expect(shop.defaultLanguage).toBe("es");
+    expect(shop.members[0]).toMatchObject({ role: "owner", defaultLanguage: "es" });
+    expect(shop.members[0]!.user.defaultLanguage).toBe("es");
+    expect(mailer.sent[0]!.subject).toBe("Verifica tu dirección de correo electrónico para Counterpart");
+    expect(mailer.sent[0]!.text).toContain("Hola, Sam Seller:");
+  });
+
   it("SHOP-1 the demo shop is created by the same code: its settings row and keys exist", async () => {
     await seedDemoShop(db);
     const demo = await db.shop.findUniqueOrThrow({ where: { publicKey: "pk_demo_harbor_and_pine" }, include: { settings: true } });

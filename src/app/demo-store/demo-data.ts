@@ -45,8 +45,9 @@ export function identityTokenFor(shop: { identitySecret: string }, customer: { e
   return signIdentityToken(shop.identitySecret, { externalId: customer.externalId, nickname: customer.nickname, exp: Math.floor(now.getTime() / 1000) + TOKEN_TTL_SECONDS });
 }
 
-export function formatPrice(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+/** A price in the page's language (NF-5); "en" formats as en-US always did. */
+export function formatPrice(cents: number, currency: string, locale: string = "en"): string {
+  return new Intl.NumberFormat(locale === "en" ? "en-US" : locale, { style: "currency", currency }).format(cents / 100);
 }
 
 export function productEmoji(externalId: string): string {

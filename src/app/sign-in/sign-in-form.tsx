@@ -2,12 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ZSignInSchema, describeSignInError, safeCallbackUrl } from "@/shared/auth-schemas";
+import { useAccountText, useSignInErrorText } from "@/components/account/account-text";
+import { ZSignInSchema, safeCallbackUrl } from "@/shared/auth-schemas";
 
 /** `callbackUrl` is where a page sent the person from; only a path of this app is followed. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
+  const t = useTranslations("account.signIn");
+  const text = useAccountText();
+  const describeSignInError = useSignInErrorText();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -19,7 +24,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     const parsed = ZSignInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
       const flat = parsed.error.flatten().fieldErrors;
-      setFieldErrors({ email: flat.email?.[0], password: flat.password?.[0] });
+      setFieldErrors({ email: text(flat.email?.[0]), password: text(flat.password?.[0]) });
       return;
     }
     setFieldErrors({});
@@ -37,14 +42,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   return (
     <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
       <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700">{t("email")}</label>
         <input id="email" name="email" type="email" autoComplete="username" required
           aria-invalid={Boolean(fieldErrors.email)} aria-describedby={fieldErrors.email ? "email-error" : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none" />
         {fieldErrors.email && <p id="email-error" className="mt-1 text-xs text-red-600">{fieldErrors.email}</p>}
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">Password</label>
+        <label htmlFor="password" className="block text-sm font-medium text-slate-700">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required
           aria-invalid={Boolean(fieldErrors.password)} aria-describedby={fieldErrors.password ? "password-error" : undefined}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none" />
@@ -55,7 +60,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
       )}
       <button type="submit" disabled={isSubmitting}
         className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {isSubmitting ? "Signing in…" : "Sign in"}
+        {isSubmitting ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -3,7 +3,9 @@
 // SHOP-4: the identity secret, fetched only when "Reveal" is pressed, and its rotation. After a
 // rotation the previous secret keeps verifying identity tokens until the time shown, so the
 // shop's servers can switch to the new one without buyers being signed out of the chat.
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useAccountText } from "@/components/account/account-text";
 import { callApi } from "@/components/settings/api";
 import { dangerButtonClass, Notice, secondaryButtonClass } from "@/components/settings/ui";
 import { IDENTITY_SECRET_GRACE_HOURS } from "@/core/shop/onboarding";
@@ -21,12 +23,15 @@ export function IdentitySecretPanel({ initialPreviousValidUntil }: { initialPrev
   const [error, setError] = useState<string | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
+  const t = useTranslations("onboarding.identitySecret");
+  const locale = useLocale();
+  const text = useAccountText();
 
   async function reveal() {
     setIsBusy(true);
     const result = await callApi<SecretDto>("/api/team/identity-secret");
     setIsBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(text(result.error.message) ?? null);
     setError(null);
     setSecret(result.data.identitySecret);
     setPreviousValidUntil(result.data.previousSecretValidUntil);
@@ -37,7 +42,7 @@ export function IdentitySecretPanel({ initialPreviousValidUntil }: { initialPrev
     setIsBusy(true);
     const result = await callApi<SecretDto>("/api/team/identity-secret", { method: "POST" });
     setIsBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(text(result.error.message) ?? null);
     setError(null);
     setSecret(result.data.identitySecret);
     setPreviousValidUntil(result.data.previousSecretValidUntil);
@@ -47,26 +52,26 @@ export function IdentitySecretPanel({ initialPreviousValidUntil }: { initialPrev
     <div className="space-y-3 text-sm">
       <div className="flex flex-wrap items-center gap-3">
         <code data-testid="identity-secret" className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800">{secret ?? "••••••••••••••••••••••••"}</code>
-        {secret ? <CopyButton text={secret} label="Copy secret" /> : (
-          <button type="button" onClick={() => void reveal()} disabled={isBusy} className={secondaryButtonClass}>Reveal</button>
+        {secret ? <CopyButton text={secret} label={t("copySecret")} /> : (
+          <button type="button" onClick={() => void reveal()} disabled={isBusy} className={secondaryButtonClass}>{t("reveal")}</button>
         )}
-        <button type="button" onClick={() => setIsConfirming(true)} disabled={isBusy} className={dangerButtonClass}>Rotate secret</button>
+        <button type="button" onClick={() => setIsConfirming(true)} disabled={isBusy} className={dangerButtonClass}>{t("rotateSecret")}</button>
       </div>
       {previousValidUntil && (
         <Notice tone="info" testId="previous-secret-note">
-          The previous secret still verifies identity tokens until {new Date(previousValidUntil).toLocaleString()}. Update your servers to the new one before then.
+          {t("previousStillValid", { until: new Date(previousValidUntil).toLocaleString(locale) })}
         </Notice>
       )}
       {error && <Notice tone="error">{error}</Notice>}
       <ConfirmDialog
         isOpen={isConfirming}
-        title="Rotate the identity secret?"
-        confirmLabel="Rotate"
+        title={t("confirmTitle")}
+        confirmLabel={t("confirmLabel")}
         isBusy={isBusy}
         onConfirm={() => void rotate()}
         onCancel={() => setIsConfirming(false)}
       >
-        A new secret is made now. Tokens signed with the current one keep working for {IDENTITY_SECRET_GRACE_HOURS} hours; after that only the new secret works.
+        {t("confirmBody", { hours: IDENTITY_SECRET_GRACE_HOURS })}
       </ConfirmDialog>
     </div>
   );

@@ -30,6 +30,7 @@ describe("SHOP-1 sign-up values", () => {
   });
   it("SHOP-1 the default language is one the product has", () => {
     expect(isProductLanguage("en")).toBe(true);
+    expect(isProductLanguage("es")).toBe(true);
     expect(isProductLanguage("xx")).toBe(false);
   });
 });

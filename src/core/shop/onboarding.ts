@@ -2,7 +2,10 @@
 // database: the services hand in plain facts and a `now`.
 
 /** SHOP-1: the languages the product speaks. A shop's default language is one of these. */
-export const PRODUCT_LANGUAGES = [{ code: "en", label: "English" }] as const;
+export const PRODUCT_LANGUAGES = [
+  { code: "en", label: "English" },
+  { code: "es", label: "Español" },
+] as const;
 export type ProductLanguage = (typeof PRODUCT_LANGUAGES)[number]["code"];
 
 export function isProductLanguage(code: string): code is ProductLanguage {

@@ -5,8 +5,10 @@
 // that account) and keeps it. Then they are signed in to the shop they joined.
 import { signIn, useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { PASSWORD_HINT, basicPasswordProblems } from "@/shared/auth-schemas";
+import { useAccountText } from "@/components/account/account-text";
+import { PASSWORD_MIN_LENGTH, basicPasswordProblems } from "@/shared/auth-schemas";
 import { ZAcceptInvitationSchema } from "@/shared/team";
 import { zodFieldErrors } from "@/shared/validation";
 
@@ -22,6 +24,8 @@ export function AcceptInvitationForm(props: {
 }) {
   const router = useRouter();
   const { update } = useSession();
+  const t = useTranslations("account");
+  const text = useAccountText();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrorMap>({});
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -60,7 +64,7 @@ export function AcceptInvitationForm(props: {
     if (!response?.ok || !body?.data) {
       setIsSubmitting(false);
       setFieldErrors(body?.error?.fieldErrors ?? {});
-      setError(body?.error?.message ?? "Could not reach the server. Check your connection and try again.");
+      setError(text(body?.error?.message ?? "Could not reach the server. Check your connection and try again.") ?? null);
       return;
     }
     // Sign in (or stay signed in) and open the shop just joined.
@@ -68,7 +72,7 @@ export function AcceptInvitationForm(props: {
       const result = await signIn("credentials", { email: props.email, password: input.password, redirect: false });
       if (!result || result.error) {
         setIsSubmitting(false);
-        setError("You joined the shop, but signing in failed. Sign in with your email and password.");
+        setError(t("invitation.joinedButSignInFailed"));
         return;
       }
     }
@@ -77,44 +81,44 @@ export function AcceptInvitationForm(props: {
     router.refresh();
   }
 
-  const errorOf = (field: string) => fieldErrors[field]?.[0];
+  const errorOf = (field: string) => text(fieldErrors[field]?.[0]);
   return (
     <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="username" value={props.email} autoComplete="username" />
       <div>
-        <label htmlFor="nickname" className="block text-sm font-medium text-slate-700">Nickname</label>
+        <label htmlFor="nickname" className="block text-sm font-medium text-slate-700">{t("invitation.nickname")}</label>
         <input id="nickname" name="nickname" defaultValue={props.suggestedNickname} maxLength={40} required autoComplete="nickname"
           aria-invalid={Boolean(errorOf("nickname"))} aria-describedby="nickname-hint"
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none" />
         <p id="nickname-hint" className={`mt-1 text-xs ${errorOf("nickname") ? "text-red-600" : "text-slate-500"}`}>
-          {errorOf("nickname") ?? "Buyers see this name, never your email."}
+          {errorOf("nickname") ?? t("invitation.nicknameHint")}
         </p>
       </div>
       {needsPassword && (
         <div>
-          <label htmlFor="password" className="block text-sm font-medium text-slate-700">{isNew ? "Choose a password" : "Your current password"}</label>
+          <label htmlFor="password" className="block text-sm font-medium text-slate-700">{isNew ? t("invitation.choosePassword") : t("invitation.currentPassword")}</label>
           <input id="password" name="password" type="password" required autoComplete={isNew ? "new-password" : "current-password"}
             aria-invalid={Boolean(errorOf("password"))} aria-describedby="password-hint"
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none" />
           <p id="password-hint" className={`mt-1 text-xs ${errorOf("password") ? "text-red-600" : "text-slate-500"}`}>
-            {errorOf("password") ?? (isNew ? PASSWORD_HINT : `You already have a Counterpart account: join ${props.shopName} with the password you use today.`)}
+            {errorOf("password") ?? (isNew ? t("password.hint", { min: PASSWORD_MIN_LENGTH }) : t("invitation.existingAccountHint", { shop: props.shopName }))}
           </p>
         </div>
       )}
       {isNew && (
         <div>
-          <label htmlFor="confirmPassword" className="block text-sm font-medium text-slate-700">Repeat the password</label>
+          <label htmlFor="confirmPassword" className="block text-sm font-medium text-slate-700">{t("invitation.repeatPassword")}</label>
           <input id="confirmPassword" name="confirmPassword" type="password" required autoComplete="new-password"
             aria-invalid={Boolean(errorOf("confirmPassword"))} aria-describedby={errorOf("confirmPassword") ? "confirm-error" : undefined}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none" />
           {errorOf("confirmPassword") && <p id="confirm-error" className="mt-1 text-xs text-red-600">{errorOf("confirmPassword")}</p>}
         </div>
       )}
-      {!needsPassword && <p className="text-sm text-slate-600">You are signed in as {props.email}. Joining keeps your password.</p>}
+      {!needsPassword && <p className="text-sm text-slate-600">{t("invitation.signedInAs", { email: props.email })}</p>}
       {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
       <button type="submit" disabled={isSubmitting}
         className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {isSubmitting ? "Joining…" : isNew ? "Set password and join" : `Join ${props.shopName}`}
+        {isSubmitting ? t("invitation.submitting") : isNew ? t("invitation.submitNew") : t("invitation.submitExisting", { shop: props.shopName })}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@
 // test chat and the next steps, each done or not from the shop's data.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/core/permissions";
 import { getConfig } from "@/server/config";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -14,42 +15,46 @@ import { WidgetSnippet } from "@/components/onboarding/widget-snippet";
 import { NoAccess, Notice, PageTitle, SettingsSection } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Getting started · Counterpart" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("onboarding.gettingStarted");
+  return { title: t("metaTitle") };
+}
 
 export default async function GettingStartedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  if (!can(member, "settings:update")) return <NoAccess what="the getting-started page" />;
+  const t = await getTranslations("onboarding.gettingStarted");
+  if (!can(member, "settings:update")) return <NoAccess what={t("noAccess")} />;
   const [data, query] = await Promise.all([callService(loadGettingStarted, { actor: member }), searchParams]);
   const configuredOrigin = getConfig().PUBLIC_URL ? new URL(getConfig().PUBLIC_URL!).origin : null;
   return (
     <>
-      <PageTitle title="Getting started" description={`Put the chat on ${data.shopName}'s storefront and bring in your team.`} />
+      <PageTitle title={t("title")} description={t("description", { shop: data.shopName })} />
       <div className="space-y-6">
-        {query.welcome === "1" && <Notice tone="success" testId="welcome-notice">Welcome! {data.shopName} is ready. Follow these steps to start chatting with your buyers.</Notice>}
-        <SettingsSection title="1. Add the chat to your storefront" description="Paste this tag before </body> on every page of your shop. The chat button appears at the bottom right.">
+        {query.welcome === "1" && <Notice tone="success" testId="welcome-notice">{t("welcome", { shop: data.shopName })}</Notice>}
+        <SettingsSection title={t("addChatTitle")} headingId="section-1-add-the-chat-to-your-storefront" description={t("addChatDescription", { tag: "</body>" })}>
           <WidgetSnippet publicKey={data.publicKey} configuredOrigin={configuredOrigin} />
         </SettingsSection>
-        <SettingsSection title="2. Allow your storefront's address" headingId="section-allowed-origins"
-          description="Only the websites listed in Shop settings may show your chat. While the list is empty, any website may (docs: security, widget origins).">
+        <SettingsSection title={t("allowTitle")} headingId="section-allowed-origins"
+          description={t("allowDescription")}>
           {data.allowedOrigins.length > 0 ? (
             <ul data-testid="allowed-origins" className="list-inside list-disc text-sm text-slate-700">
               {data.allowedOrigins.map((origin) => <li key={origin}><code>{origin}</code></li>)}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600" data-testid="allowed-origins">No website is listed yet: any site can embed your chat.</p>
+            <p className="text-sm text-slate-600" data-testid="allowed-origins">{t("noOrigins")}</p>
           )}
-          <a href="/settings/shop#allowedOrigins" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">Edit the allowed websites</a>
+          <a href="/settings/shop#allowedOrigins" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">{t("editOrigins")}</a>
         </SettingsSection>
-        <SettingsSection title="3. Send a test message" description="Opens your chat as a buyer sees it. Send a message, then answer it in the console: while you are the shop's only member every chat is assigned to you.">
+        <SettingsSection title={t("testTitle")} headingId="section-3-send-a-test-message" description={t("testDescription")}>
           <a href="/settings/getting-started/test-chat" target="_blank" rel="noopener" data-testid="test-chat-link"
-            className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Send a test message</a>
+            className="inline-block rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">{t("testLink")}</a>
         </SettingsSection>
-        <SettingsSection title="Identity secret (optional)"
-          description="Your server signs a short-lived token with this secret so that signed-in customers chat under their own name (docs: widget, identified buyers). Keep it on your server; never put it in a page.">
+        <SettingsSection title={t("secretTitle")} headingId="section-identity-secret-optional-"
+          description={t("secretDescription")}>
           <IdentitySecretPanel initialPreviousValidUntil={data.previousSecretValidUntil} />
         </SettingsSection>
-        <SettingsSection title="Next steps">
+        <SettingsSection title={t("nextSteps")} headingId="section-next-steps">
           <SetupChecklist steps={data.steps} />
         </SettingsSection>
       </div>

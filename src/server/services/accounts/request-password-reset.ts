@@ -6,6 +6,7 @@
 import type { PasswordResetThrottle } from "@/server/auth/password-reset-throttle";
 import type { Database } from "@/server/db/client";
 import { RateLimitedError } from "@/server/http/error-response";
+import { emailLocale } from "@/server/mail/email-translator";
 import { getMailer, publicBaseUrl, type Mailer } from "@/server/mail/mailer";
 import { renderPasswordResetEmail } from "@/server/mail/password-reset-email";
 import { createPasswordResetToken, passwordResetExpiry, passwordResetUrl } from "@/server/services/accounts/password-reset-token";
@@ -35,7 +36,7 @@ export async function requestPasswordReset(
     throw new RateLimitedError(`Too many password-reset requests. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, waitMs);
   }
   const now = input.now ?? new Date();
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, deletedAt: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, deletedAt: true, defaultLanguage: true } });
   if (!user || user.deletedAt) return { message: PASSWORD_RESET_REQUESTED };
 
   const { token, tokenHash } = createPasswordResetToken();
@@ -45,7 +46,15 @@ export async function requestPasswordReset(
     db.passwordResetToken.deleteMany({ where: { userId: user.id } }),
     db.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt, createdAt: now } }),
   ]);
-  const message = renderPasswordResetEmail({ to: user.email, resetUrl: passwordResetUrl(deps.baseUrl ?? publicBaseUrl(), token), expiresAt });
+  // NF-5: in the person's language: their member language (their first shop's membership, as the
+  // mail belongs to no shop), else that shop's, else the account's own.
+  const member = await db.member.findFirst({
+    where: { userId: user.id, deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { defaultLanguage: true, shop: { select: { defaultLanguage: true } } },
+  });
+  const locale = emailLocale(member?.defaultLanguage, member?.shop.defaultLanguage, user.defaultLanguage);
+  const message = renderPasswordResetEmail({ to: user.email, resetUrl: passwordResetUrl(deps.baseUrl ?? publicBaseUrl(), token), expiresAt, locale });
   const delivery = (deps.mailer ?? getMailer()).send(message).catch((error: unknown) => {
     console.error("password-reset email failed:", error);
   });

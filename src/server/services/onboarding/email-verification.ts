@@ -13,6 +13,7 @@ import {
   verificationProblem,
 } from "@/core/shop/onboarding";
 import type { Database } from "@/server/db/client";
+import { emailLocale } from "@/server/mail/email-translator";
 import { getMailer, publicBaseUrl, type Mailer } from "@/server/mail/mailer";
 import { renderVerificationEmail } from "@/server/mail/verification-email";
 import type { MemberContext } from "@/server/services/resolve-member";
@@ -39,9 +40,10 @@ export async function issueEmailVerification(
 ): Promise<{ delivery: MailDeliveryDto; token: string }> {
   const now = input.now ?? new Date();
   const token = crypto.randomBytes(32).toString("base64url");
-  const [user, shop] = await Promise.all([
+  const [user, shop, member] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: input.userId } }),
-    db.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { name: true } }),
+    db.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { name: true, defaultLanguage: true } }),
+    db.member.findFirst({ where: { userId: input.userId, shopId: input.shopId }, select: { defaultLanguage: true } }),
   ]);
   const expiresAt = new Date(now.getTime() + EMAIL_VERIFICATION_TTL_HOURS * 3_600_000);
   await db.$transaction([
@@ -49,7 +51,9 @@ export async function issueEmailVerification(
     db.emailVerification.create({ data: { userId: user.id, email: user.email, tokenHash: hashVerificationToken(token), expiresAt } }),
   ]);
   const verifyUrl = verifyEmailUrl(input.baseUrl ?? publicBaseUrl(), token);
-  const message = renderVerificationEmail({ to: user.email, name: user.name, shopName: shop.name, shopId: input.shopId, verifyUrl, expiresAt });
+  // NF-5: in the person's language in this shop, else the shop's.
+  const locale = emailLocale(member?.defaultLanguage, shop.defaultLanguage);
+  const message = renderVerificationEmail({ to: user.email, name: user.name, shopName: shop.name, shopId: input.shopId, verifyUrl, expiresAt, locale });
   try {
     return { delivery: await (input.mailer ?? getMailer()).send(message), token };
   } catch (error) {

@@ -48,6 +48,6 @@ export async function inviteMember(
     });
   });
 
-  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: actor.shopName, inviterNickname: actor.nickname }, deps);
+  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: actor.shopName, inviterNickname: actor.nickname, shopLanguage: actor.shopDefaultLanguage }, deps);
   return { invitation: toInvitationDto(invitation, now), delivery, inviteUrl };
 }

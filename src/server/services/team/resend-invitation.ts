@@ -35,6 +35,6 @@ export async function resendInvitation(
   }
   // The earlier link stopped working: the outbox forgets it before the new mail is recorded.
   await forgetInvitationLinks(db, { shopId: invitation.shopId, email: invitation.email });
-  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: input.actor.shopName, inviterNickname: input.actor.nickname }, deps);
+  const { delivery, inviteUrl } = await sendInvitationEmail(invitation, { token, shopName: input.actor.shopName, inviterNickname: input.actor.nickname, shopLanguage: input.actor.shopDefaultLanguage }, deps);
   return { invitation: toInvitationDto(invitation, now), delivery, inviteUrl };
 }

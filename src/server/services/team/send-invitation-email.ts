@@ -3,6 +3,7 @@
 // is also handed back for the owner to copy (MAIL-1), and the outbox keeps it while the mail has
 // not left the server (src/core/mail/outbox-policy.ts).
 import type { Invitation } from "@/generated/prisma/client";
+import { emailLocale } from "@/server/mail/email-translator";
 import { renderInvitationEmail } from "@/server/mail/invitation-email";
 import { getMailer, publicBaseUrl, type Mailer } from "@/server/mail/mailer";
 import { acceptUrl } from "@/server/services/team/invitation-token";
@@ -16,7 +17,8 @@ export interface MailDependencies {
 
 export async function sendInvitationEmail(
   invitation: Pick<Invitation, "email" | "role" | "expiresAt" | "shopId">,
-  context: { token: string; shopName: string; inviterNickname: string | null },
+  /** `shopLanguage`: the shop's language (SHOP-1), which the mail is written in (NF-5). */
+  context: { token: string; shopName: string; inviterNickname: string | null; shopLanguage?: string | null },
   deps: MailDependencies = {},
 ): Promise<{ delivery: MailDeliveryDto; inviteUrl: string }> {
   const inviteUrl = acceptUrl(deps.baseUrl ?? publicBaseUrl(), context.token);
@@ -29,6 +31,7 @@ export async function sendInvitationEmail(
       role: invitation.role,
       acceptUrl: inviteUrl,
       expiresAt: invitation.expiresAt,
+      locale: emailLocale(context.shopLanguage),
     });
     const delivery = await mailer.send({ ...message, shopId: invitation.shopId, kind: "invitation", secretLinks: [inviteUrl], secretsExpireAt: invitation.expiresAt });
     return { delivery, inviteUrl };

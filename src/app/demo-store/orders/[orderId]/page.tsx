@@ -4,13 +4,17 @@
 // owner so that any seeded order can be tried.)
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { callService } from "@/server/services/call-service";
 import { findDemoOrder } from "@/server/services/demo-store/demo-catalogue";
 import { formatPrice, identityTokenFor, loadDemoShop } from "../../demo-data";
 import { StoreChrome, WidgetScript } from "../../store-chrome";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Your order — Harbor & Pine demo store" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("demo.order");
+  return { title: t("metaTitle") };
+}
 
 export default async function DemoOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
@@ -19,28 +23,29 @@ export default async function DemoOrderPage({ params }: { params: Promise<{ orde
   const order = await callService(findDemoOrder, { shopId: shop.id, externalId: decodeURIComponent(orderId) });
   if (!order || !order.buyer.externalId) notFound();
   const owner = order.buyer;
+  const [t, locale] = await Promise.all([getTranslations("demo"), getLocale()]);
   return (
     <StoreChrome customer={owner}>
-      <p className="text-sm"><a className="underline" href="/demo-store">← Shop</a></p>
-      <h1 className="mt-4 text-3xl font-bold">Order {order.externalId}</h1>
+      <p className="text-sm"><a className="underline" href="/demo-store">{t("order.backToShop")}</a></p>
+      <h1 className="mt-4 text-3xl font-bold">{t("order.heading", { id: order.externalId })}</h1>
       <p className="mt-1 text-stone-600">
-        Placed {order.placedAt.toLocaleDateString("en-US", { dateStyle: "medium" })} · <span className="font-medium">{order.status.replaceAll("_", " ")}</span>
+        {t("order.placed", { date: order.placedAt.toLocaleDateString(locale === "en" ? "en-US" : locale, { dateStyle: "medium" }) })} · <span className="font-medium">{t(`orderStatus.${order.status}`)}</span>
         {order.carrier ? ` · ${order.carrier}${order.trackingNumber ? ` ${order.trackingNumber}` : ""}` : ""}
       </p>
       <table className="mt-6 w-full max-w-xl bg-white text-left text-sm">
         <thead>
-          <tr className="border-b border-stone-200"><th className="p-2">Item</th><th className="p-2">Qty</th><th className="p-2 text-right">Price</th></tr>
+          <tr className="border-b border-stone-200"><th className="p-2">{t("order.item")}</th><th className="p-2">{t("order.quantity")}</th><th className="p-2 text-right">{t("order.price")}</th></tr>
         </thead>
         <tbody>
           {order.items.map((item) => (
-            <tr key={item.id} className="border-b border-stone-100"><td className="p-2">{item.name}</td><td className="p-2">{item.quantity}</td><td className="p-2 text-right">{formatPrice(item.priceCents * item.quantity, order.currency)}</td></tr>
+            <tr key={item.id} className="border-b border-stone-100"><td className="p-2">{item.name}</td><td className="p-2">{item.quantity}</td><td className="p-2 text-right">{formatPrice(item.priceCents * item.quantity, order.currency, locale)}</td></tr>
           ))}
         </tbody>
         <tfoot>
-          <tr><td className="p-2 font-medium" colSpan={2}>Total</td><td className="p-2 text-right font-medium">{formatPrice(order.totalCents, order.currency)}</td></tr>
+          <tr><td className="p-2 font-medium" colSpan={2}>{t("order.total")}</td><td className="p-2 text-right font-medium">{formatPrice(order.totalCents, order.currency, locale)}</td></tr>
         </tfoot>
       </table>
-      <p className="mt-6 text-sm text-stone-600">Something wrong with this order? Open the chat: the shop sees which order you are asking about.</p>
+      <p className="mt-6 text-sm text-stone-600">{t("order.help")}</p>
       <WidgetScript shopKey={shop.publicKey} orderId={order.externalId} identityToken={identityTokenFor(shop, owner)} />
     </StoreChrome>
   );
