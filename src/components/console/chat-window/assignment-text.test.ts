@@ -1,5 +1,8 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { describeAssignment } from "./assignment-text";
+import en from "../../../../messages/en/chat.json";
+import es from "../../../../messages/es/chat.json";
+import { describeAssignment, type AssignmentTranslate } from "./assignment-text";
 import type { AssignmentRecordDto } from "./conversation-types";
 
 const base: AssignmentRecordDto = {
@@ -13,6 +16,9 @@ const base: AssignmentRecordDto = {
   compared: null,
   createdAt: new Date(0).toISOString(),
 };
+
+const english = createTranslator({ locale: "en", messages: { chat: en }, namespace: "chat.assignment" }) as unknown as AssignmentTranslate;
+const spanish = createTranslator({ locale: "es", messages: { chat: es }, namespace: "chat.assignment" }) as unknown as AssignmentTranslate;
 
 describe("ASSIGN-8 the session history says who, when and why", () => {
   it.each<[string, Partial<AssignmentRecordDto>, { title: string; why: string | null }]>([
@@ -36,6 +42,13 @@ describe("ASSIGN-8 the session history says who, when and why", () => {
     ],
     ["requeue on deactivation", { kind: "requeue", mode: null, toNickname: null, fromNickname: "Ben", detail: { reason: "member_deactivated" } }, { title: "Back to Unassigned", why: "Ben was deactivated" }],
   ])("%s", (_name, patch, expected) => {
-    expect(describeAssignment({ ...base, ...patch })).toEqual(expected);
+    expect(describeAssignment({ ...base, ...patch }, english)).toEqual(expected);
+  });
+
+  it("NF-5: in Spanish, from the same record", () => {
+    const record = { ...base, compared: [{ nickname: "Ava", openSessions: 1, maxCapacity: 10, assignedToday: 3 }, { nickname: "Ben", openSessions: 4, maxCapacity: 10, assignedToday: 1 }] };
+    expect(describeAssignment(record, spanish)).toEqual({ title: "Asignado a Ava", why: "Automático, menor carga de trabajo: Ava con 1/10 frente a Ben 4/10" });
+    expect(describeAssignment({ ...base, kind: "transfer", mode: null, toNickname: "Ben", fromNickname: null, actorNickname: "Ava", detail: null }, spanish))
+      .toEqual({ title: "Transferido a Ben", why: "De un antiguo miembro, por Ava" });
   });
 });

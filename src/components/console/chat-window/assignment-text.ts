@@ -1,39 +1,45 @@
-// ASSIGN-8 in words for the buyer panel's session history: what happened and why.
+// ASSIGN-8 in words for the buyer panel's session history: what happened and why. `t` is the
+// `chat.assignment` translator (next-intl's, or any with its shape), so the words follow the
+// member's language while this stays a plain function.
 import type { AssignmentRecordDto } from "./conversation-types";
 
-const MODE_LABELS: Record<string, string> = { lowest_workload: "lowest workload", assign_equally: "assign equally" };
+export type AssignmentTranslate = (key: string, values?: Record<string, string | number>) => string;
 
-export function describeAssignment(record: AssignmentRecordDto): { title: string; why: string | null } {
-  const to = record.toNickname ?? "a former member";
+export function describeAssignment(record: AssignmentRecordDto, t: AssignmentTranslate): { title: string; why: string | null } {
+  const to = record.toNickname ?? t("formerMember");
   switch (record.kind) {
     case "auto": {
       const compared = record.compared ?? [];
-      const others = compared.slice(1, 4).map((item) => `${item.nickname} ${figure(record, item)}`);
-      const mine = compared[0] ? ` at ${figure(record, compared[0])}` : "";
-      const mode = record.mode ? MODE_LABELS[record.mode] ?? record.mode : "auto";
-      const why = others.length > 0 ? `Auto, ${mode}: ${to}${mine} vs ${others.join(", ")}` : `Auto, ${mode}: ${to} was the only eligible member${mine}`;
-      return { title: `Assigned to ${to}`, why };
+      const others = compared.slice(1, 4).map((item) => t("other", { name: item.nickname, figure: figure(record, item, t) }));
+      const mine = compared[0] ? t("mine", { figure: figure(record, compared[0], t) }) : "";
+      const mode = record.mode ? t(`modes.${record.mode}`) : t("modes.auto");
+      const why = others.length > 0
+        ? t("autoCompared", { mode, name: to, mine, others: others.join(t("listSeparator")) })
+        : t("autoOnly", { mode, name: to, mine });
+      return { title: t("assignedTo", { name: to }), why };
     }
     case "single_member":
-      return { title: `Assigned to ${to}`, why: "The shop's only member who chats receives every chat" };
+      return { title: t("assignedTo", { name: to }), why: t("onlyMember") };
     case "manual": {
       const reason = record.detail?.reason;
-      if (reason === "assign_to_me") return { title: `${to} took the chat`, why: "Assign to me" };
-      return { title: `Assigned to ${to}`, why: `Manually, by ${record.actorNickname ?? "a member"}` };
+      if (reason === "assign_to_me") return { title: t("tookChat", { name: to }), why: t("assignToMe") };
+      return { title: t("assignedTo", { name: to }), why: t("manually", { actor: record.actorNickname ?? t("aMember") }) };
     }
     case "transfer": {
-      const scope = record.detail?.scope === "all_mine" ? " (all ongoing chats)" : "";
-      return { title: `Transferred to ${to}`, why: `From ${record.fromNickname ?? "a former member"}, by ${record.actorNickname ?? "a member"}${scope}` };
+      const values = { from: record.fromNickname ?? t("formerMember"), actor: record.actorNickname ?? t("aMember") };
+      return { title: t("transferredTo", { name: to }), why: record.detail?.scope === "all_mine" ? t("transferFromAll", values) : t("transferFrom", values) };
     }
     case "requeue":
       return {
-        title: "Back to Unassigned",
-        why: record.detail?.reason === "member_deactivated" ? `${record.fromNickname ?? "The holder"} was deactivated` : `From ${record.fromNickname ?? "a member"}`,
+        title: t("backToUnassigned"),
+        why: record.detail?.reason === "member_deactivated" ? t("deactivated", { name: record.fromNickname ?? t("theHolder") }) : t("requeuedFrom", { name: record.fromNickname ?? t("aMember") }),
       };
   }
 }
 
-function figure(record: AssignmentRecordDto, item: { openSessions: number; maxCapacity: number; assignedToday: number }): string {
-  return record.mode === "assign_equally" ? `${item.assignedToday} today/${item.maxCapacity}` : `${item.openSessions}/${item.maxCapacity}`;
+function figure(record: AssignmentRecordDto, item: { openSessions: number; maxCapacity: number; assignedToday: number }, t: AssignmentTranslate): string {
+  // Plain figures, as before (no digit grouping): strings, so the translator does not format them.
+  return record.mode === "assign_equally"
+    ? t("figureEqually", { assigned: String(item.assignedToday), capacity: String(item.maxCapacity) })
+    : t("figureWorkload", { open: String(item.openSessions), capacity: String(item.maxCapacity) });
 }
-

@@ -4,12 +4,16 @@
 // auto-detect the buyer's language, or a chosen buyer language. Shown only when an engine is
 // configured (otherwise the console is exactly as without translation).
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ChatTranslationDto } from "@/shared/dto";
-import { LANGUAGE_NAMES, languageName } from "@/shared/translation";
+import { LANGUAGE_NAMES } from "@/shared/translation";
+import { useChatTexts } from "./chat-texts";
 import { useConsoleSocket } from "../console-socket-context";
 
 export function ChatTranslationMenu({ conversationId, initial }: { conversationId: string; initial: ChatTranslationDto }) {
   const { call } = useConsoleSocket();
+  const t = useTranslations("chat.translationMenu");
+  const { language: languageName, errorText } = useChatTexts();
   const id = useId();
   const [state, setState] = useState({ conversationId, translation: initial });
   const [error, setError] = useState<string | null>(null);
@@ -27,23 +31,26 @@ export function ChatTranslationMenu({ conversationId, initial }: { conversationI
       const saved = await call("conversation:set_translation", { conversationId, mode, ...(language ? { language } : {}) });
       setState({ conversationId, translation: saved });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Translation could not be changed.");
+      setError(errorText(failure instanceof Error ? (failure as Error & { code?: string }) : null, t("failed")));
     } finally {
       setIsSaving(false);
     }
   }
 
-  const detected = translation.buyerLanguage ? ` (${languageName(translation.buyerLanguage)})` : "";
+  const detected = translation.buyerLanguage ? languageName(translation.buyerLanguage) : null;
+  const shopOption = translation.override !== "shop" ? t("shopDefault")
+    : !translation.on ? t("shopDefaultOff")
+      : detected ? t("shopDefaultOnDetected", { language: detected }) : t("shopDefaultOn");
   return (
     <>
-      <label htmlFor={id} className="sr-only">Translation for this chat</label>
+      <label htmlFor={id} className="sr-only">{t("label")}</label>
       <select id={id} value={value} disabled={isSaving} onChange={(event) => void onChange(event.target.value)} data-testid="chat-translation"
         className="h-8 rounded-lg border border-slate-200 bg-white pl-2 pr-7 text-sm text-slate-700 hover:border-slate-300 focus:border-brand-500 focus:outline-none">
-        <option value="shop">Translation: shop default{translation.override === "shop" ? (translation.on ? ` · on${detected}` : " · off") : ""}</option>
-        <option value="off">Translation: off</option>
-        <option value="auto">Translation: auto-detect{translation.override === "auto" ? detected : ""}</option>
+        <option value="shop">{shopOption}</option>
+        <option value="off">{t("off")}</option>
+        <option value="auto">{translation.override === "auto" && detected ? t("autoDetected", { language: detected }) : t("auto")}</option>
         {Object.keys(LANGUAGE_NAMES).map((code) => (
-          <option key={code} value={`language:${code}`}>Buyer writes {languageName(code)}</option>
+          <option key={code} value={`language:${code}`}>{t("buyerWrites", { language: languageName(code) })}</option>
         ))}
       </select>
       {error && <span role="alert" className="text-xs text-red-700">{error}</span>}

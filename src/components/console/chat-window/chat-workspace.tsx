@@ -4,11 +4,13 @@
 // (CONSOLE-6, CONSOLE-7): one place holds the conversation's details and messages, so the
 // header, history, composer, buyer panel and workbench all act on the same state.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { SessionCategoryDto, SessionDto } from "@/shared/dto";
 import { CommandError, useConsoleSocket } from "../console-socket-context";
 import { TransferDialog } from "../transfer-dialog";
 import { AssignDialog } from "./assign-dialog";
 import { BuyerPanel } from "./buyer-panel";
+import { useChatTexts } from "./chat-texts";
 import { ChatHeader } from "./chat-header";
 import { Composer, type ComposerBlock } from "./composer";
 import { RecommendationPanel } from "./recommendation-panel";
@@ -41,6 +43,9 @@ type Transferred = { targetNickname: string; targetMemberId: string | null; move
 
 export function ChatWorkspace({ conversationId, memberId, onClearSelection, renderWorkbench }: ChatWorkspaceProps) {
   const { call } = useConsoleSocket();
+  const t = useTranslations("chat.workspace");
+  const tErrors = useTranslations("chat.errors");
+  const { errorText } = useChatTexts();
   const detailsState = useConversationDetails(conversationId);
   const { details } = detailsState;
   const thread = useThread(conversationId, details?.conversation.buyerReadSeq ?? null);
@@ -104,12 +109,12 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
       await action();
       return true;
     } catch (error) {
-      setActionError(error instanceof CommandError ? error.message : "That did not work. Try again.");
+      setActionError(error instanceof CommandError ? errorText(error, t("actionFailed")) : t("actionFailed"));
       return false;
     } finally {
       setBusy(null);
     }
-  }, []);
+  }, [errorText, t]);
 
   const { applySession } = detailsState;
   const optimistic = useCallback(async (key: string, patch: Partial<SessionDto>, send: () => Promise<unknown>) => {
@@ -132,10 +137,10 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
     const isDone = await run("transfer", () => call("session:transfer", { scope: { sessionId: session.id }, targetMemberId: memberId }));
     if (isDone) {
       setTransferred(null);
-      setNotice("The chat is yours now.");
+      setNotice(t("chatIsYours"));
     }
     return isDone;
-  }, [session, run, call, memberId]);
+  }, [session, run, call, memberId, t]);
 
   async function endSession() {
     if (!session) return;
@@ -145,13 +150,13 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
 
   let block: ComposerBlock | null = null;
   if (details) {
-    if (details.buyer.isBlocked) block = { reason: <>This buyer is blocked. Unblock them in <a href="/settings/blocked-buyers" className="font-medium text-brand-700 underline">Settings › Blocked buyers</a> to chat again.</> };
+    if (details.buyer.isBlocked) block = { reason: t.rich("blocked", { link: (chunks) => <a href="/settings/blocked-buyers" className="font-medium text-brand-700 underline">{chunks}</a> }) };
     else if (!session || session.state === "ended" || session.state === "expired") {
-      block = { reason: "This chat is closed. A new session starts when the buyer writes again." };
+      block = { reason: t("closed") };
     } else if (session.state === "queued") {
-      block = { reason: "This chat is waiting in Unassigned. Assign it to yourself to reply.", action: { label: "Assign to me", onClick: () => void assignTo(memberId), isBusy: busy === "assign" } };
+      block = { reason: t("queued"), action: { label: t("assignToMe"), onClick: () => void assignTo(memberId), isBusy: busy === "assign" } };
     } else if (session.assigneeId !== memberId && !details.permissions.canTransferAny) {
-      block = { reason: `Assigned to ${session.assigneeNickname ?? "another member"}. Only the member holding the chat can reply.` };
+      block = { reason: t("assignedToOther", { name: session.assigneeNickname ?? t("anotherMember") }) };
     }
   }
   const isHeldByOther = session?.state === "open" && session.assigneeId !== memberId;
@@ -166,7 +171,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
 
   return (
     <>
-      <section aria-label="Chat window" className="relative flex min-w-0 flex-1 flex-col bg-slate-50">
+      <section aria-label={t("chatWindow")} className="relative flex min-w-0 flex-1 flex-col bg-slate-50">
         {notice && (
           <p role="status" className="absolute left-1/2 top-3 z-10 -translate-x-1/2 rounded-full bg-slate-900 px-4 py-1.5 text-sm text-white shadow-lg">{notice}</p>
         )}
@@ -175,11 +180,11 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
         ) : !details ? (
           detailsState.error ? (
             <div className="flex flex-1 flex-col items-center justify-center gap-3 p-6 text-center">
-              <p role="alert" className="text-sm text-slate-600">{detailsState.error}</p>
-              <button type="button" onClick={detailsState.reload} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Try again</button>
+              <p role="alert" className="text-sm text-slate-600">{errorText(detailsState.error, detailsState.error.isOffline ? tErrors("loadOffline") : tErrors("loadFailed"))}</p>
+              <button type="button" onClick={detailsState.reload} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t("tryAgain")}</button>
             </div>
           ) : (
-            <div className="flex flex-1 items-center justify-center text-sm text-slate-500" aria-busy>Loading the chat…</div>
+            <div className="flex flex-1 items-center justify-center text-sm text-slate-500" aria-busy>{t("loadingChat")}</div>
           )
         ) : (
           <>
@@ -201,7 +206,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
             {actionError && !dialog && (
               <div role="alert" className="flex items-center justify-between gap-3 border-b border-red-100 bg-red-50 px-5 py-2 text-sm text-red-700">
                 <span>{actionError}</span>
-                <button type="button" onClick={() => setActionError(null)} aria-label="Dismiss" className="rounded px-1.5 text-red-500 hover:bg-red-100">×</button>
+                <button type="button" onClick={() => setActionError(null)} aria-label={t("dismiss")} className="rounded px-1.5 text-red-500 hover:bg-red-100">×</button>
               </div>
             )}
             <MessageList
@@ -217,7 +222,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               onBottomVisibilityChange={setIsAtBottom}
             />
             {isHeldByOther && !block && (
-              <HeldByOtherNotice holderNickname={session.assigneeNickname ?? "Another member"} isBusy={busy === "transfer"} onTransferToMe={() => void transferToMe()} />
+              <HeldByOtherNotice holderNickname={session.assigneeNickname ?? t("anotherMemberStart")} isBusy={busy === "transfer"} onTransferToMe={() => void transferToMe()} />
             )}
             {!block && (
               <RecommendationPanel
@@ -245,7 +250,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
       )}
       <aside
         id="console-workbench-drawer"
-        aria-label="Buyer and workbench"
+        aria-label={t("buyerAndWorkbenchRegion")}
         data-testid="workbench-column"
         data-drawer-open={isDrawerOpen}
         onKeyDown={(event) => {
@@ -254,8 +259,8 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
         className={`${isDrawerOpen ? "fixed inset-y-0 right-0 z-40 flex w-[22rem] max-w-[90vw] shadow-2xl" : "hidden"} flex-col border-l border-slate-200 bg-white lg:static lg:z-auto lg:flex lg:w-72 lg:max-w-none lg:shrink-0 lg:shadow-none xl:w-[22rem]`}
       >
         <div className="flex shrink-0 items-center justify-between border-b border-slate-200 px-3 py-2 lg:hidden">
-          <span className="text-sm font-medium text-slate-700">Buyer &amp; workbench</span>
-          <button type="button" onClick={() => setIsDrawerOpen(false)} aria-label="Close buyer and workbench" data-testid="close-workbench"
+          <span className="text-sm font-medium text-slate-700">{t("buyerAndWorkbench")}</span>
+          <button type="button" onClick={() => setIsDrawerOpen(false)} aria-label={t("closeBuyerAndWorkbench")} data-testid="close-workbench"
             className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100">×</button>
         </div>
         {details && conversationId && (
@@ -279,7 +284,7 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
               setTransferred({ moved, targetNickname, targetMemberId });
               return;
             }
-            setNotice(moved === 1 ? `Chat transferred to ${targetNickname}.` : `${moved} chats transferred to ${targetNickname}.`);
+            setNotice(t("transferredNotice", { count: moved, name: targetNickname }));
             onClearSelection();
           }}
         />
@@ -301,17 +306,17 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
       )}
       {dialog === "end" && session && (
         <Modal
-          title="End this chat?"
-          description={<>{details?.buyer.nickname ?? "The buyer"} will be asked to rate the conversation. You can&apos;t reply in this session afterwards; a new one starts if they write again.</>}
+          title={t("endTitle")}
+          description={t("endDescription", { buyer: details?.buyer.nickname ?? t("theBuyer") })}
           onClose={() => setDialog(null)}
           size="sm"
         >
           {actionError && <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{actionError}</p>}
           <div className="mt-5 flex justify-end gap-2">
-            <button type="button" onClick={() => setDialog(null)} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Cancel</button>
+            <button type="button" onClick={() => setDialog(null)} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">{t("cancel")}</button>
             <button type="button" onClick={() => void endSession()} disabled={busy === "end"}
               className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:opacity-60">
-              {busy === "end" ? "Ending…" : "End chat"}
+              {busy === "end" ? t("ending") : t("endChat")}
             </button>
           </div>
         </Modal>
@@ -332,12 +337,13 @@ export function ChatWorkspace({ conversationId, memberId, onClearSelection, rend
 }
 
 function EmptyState() {
+  const t = useTranslations("chat.workspace");
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
       <div aria-hidden className="flex h-14 w-14 items-center justify-center rounded-2xl bg-white text-2xl shadow-sm ring-1 ring-slate-200">💬</div>
       <div>
-        <p className="font-medium text-slate-700">Select a chat to start replying.</p>
-        <p className="mt-1 text-sm text-slate-500">New chats appear in Assigned when they are routed to you, or wait in Unassigned.</p>
+        <p className="font-medium text-slate-700">{t("emptyTitle")}</p>
+        <p className="mt-1 text-sm text-slate-500">{t("emptyHint")}</p>
       </div>
     </div>
   );

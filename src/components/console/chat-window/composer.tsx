@@ -7,6 +7,7 @@
 // AUTO-2: `/` opens the saved-reply picker (use-saved-reply-picker.ts); the inserted text stays
 // editable before it is sent.
 import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { EmojiPicker } from "@/components/emoji/emoji-picker";
 import { MAX_TEXT_LENGTH } from "@/shared/message-schemas";
 import { useConsoleSocket } from "../console-socket-context";
@@ -42,6 +43,7 @@ export interface ComposerProps {
 
 export function Composer({ conversationId, block, canUpload, onSendText, onSendFile, insert }: ComposerProps) {
   const { call, state: connection } = useConsoleSocket();
+  const t = useTranslations("chat.composer");
   const [text, setText] = useState(() => drafts.get(conversationId) ?? "");
   const [isEmojiOpen, setIsEmojiOpen] = useState(false);
   const [isDragging, setIsDragging] = useState(false);
@@ -201,11 +203,11 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
       <div className={`relative mx-auto max-w-3xl rounded-xl border bg-white shadow-sm transition focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-100 ${isDragging ? "border-brand-500 ring-2 ring-brand-100" : "border-slate-300"}`}>
         {isDragging && (
           <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center rounded-xl bg-brand-50/90 text-sm font-medium text-brand-700">
-            Drop to send the file
+            {t("drop")}
           </div>
         )}
         <SavedReplyPickerList picker={picker} />
-        <label htmlFor={`${hintId}-input`} className="sr-only">Reply</label>
+        <label htmlFor={`${hintId}-input`} className="sr-only">{t("reply")}</label>
         <textarea
           {...shortcutProps("reply")}
           id={`${hintId}-input`}
@@ -220,7 +222,7 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
           onPaste={onPaste}
           onBlur={() => setTyping(false)}
           rows={2}
-          placeholder="Write a reply… (/ for saved replies)"
+          placeholder={t("placeholder")}
           aria-autocomplete="list"
           aria-controls={picker.isOpen && picker.items.length > 0 ? picker.listboxId : undefined}
           aria-activedescendant={picker.isOpen && picker.items.length > 0 ? picker.optionId(picker.activeIndex) : undefined}
@@ -230,7 +232,7 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
         />
         <div className="flex items-center justify-between gap-2 px-2 pb-2">
           <div className="relative flex items-center gap-0.5">
-            <button type="button" onClick={() => setIsEmojiOpen((open) => !open)} aria-label="Insert emoji" aria-expanded={isEmojiOpen} aria-haspopup="dialog"
+            <button type="button" onClick={() => setIsEmojiOpen((open) => !open)} aria-label={t("insertEmoji")} aria-expanded={isEmojiOpen} aria-haspopup="dialog"
               className="flex h-8 w-8 items-center justify-center rounded-lg text-lg text-slate-500 hover:bg-slate-100 hover:text-slate-700">
               <span aria-hidden>☺</span>
             </button>
@@ -246,7 +248,7 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
             )}
             {canUpload && (
               <>
-                <button type="button" onClick={() => fileRef.current?.click()} aria-label="Attach an image or video"
+                <button type="button" onClick={() => fileRef.current?.click()} aria-label={t("attach")}
                   className="flex h-8 w-8 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100 hover:text-slate-700">
                   <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-[18px] w-[18px]">
                     <path d="M15.5 9.5 10 15a3.5 3.5 0 0 1-5-5l6-6a2.3 2.3 0 0 1 3.3 3.3l-6 6a1.2 1.2 0 0 1-1.7-1.7l5.3-5.3" strokeLinecap="round" strokeLinejoin="round" />
@@ -267,30 +269,30 @@ export function Composer({ conversationId, block, canUpload, onSendText, onSendF
               </>
             )}
             <span id={hintId} className="ml-2 hidden text-xs text-slate-500 xl:inline">
-              Enter to send · Shift+Enter for a new line
+              {t("hint")}
             </span>
           </div>
           <div className="flex items-center gap-3">
             <span id={counterId} data-testid="char-counter" aria-live={isTooLong ? "assertive" : "off"}
               className={`text-xs tabular-nums ${isTooLong ? "font-medium text-red-600" : text.length >= COUNTER_FROM ? "text-amber-600" : "text-slate-500"}`}>
-              {text.length.toLocaleString("en")} / {MAX_TEXT_LENGTH.toLocaleString("en")}
-              {isTooLong && <span className="sr-only"> — too long to send</span>}
+              {t("counter", { count: text.length, max: MAX_TEXT_LENGTH })}
+              {isTooLong && <span className="sr-only"> {t("tooLongToSend")}</span>}
             </span>
             <button type="button" onClick={send} disabled={!canSend}
-              title={isTooLong ? `A message holds at most ${MAX_TEXT_LENGTH.toLocaleString("en")} characters` : undefined}
+              title={isTooLong ? t("maxTitle", { max: MAX_TEXT_LENGTH }) : undefined}
               className="rounded-lg bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-sm transition hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300">
-              Send
+              {t("send")}
             </button>
           </div>
         </div>
       </div>
       {isTooLong && (
         <p role="alert" className="mx-auto mt-1.5 max-w-3xl text-xs text-red-600">
-          A message holds at most {MAX_TEXT_LENGTH.toLocaleString("en")} characters. Shorten it by {(text.length - MAX_TEXT_LENGTH).toLocaleString("en")} to send.
+          {t("tooLong", { max: MAX_TEXT_LENGTH, over: text.length - MAX_TEXT_LENGTH })}
         </p>
       )}
       {connection !== "connected" && (
-        <p className="mx-auto mt-1.5 max-w-3xl text-xs text-amber-700">Reconnecting to the server… A message that cannot be delivered shows Retry.</p>
+        <p className="mx-auto mt-1.5 max-w-3xl text-xs text-amber-700">{t("reconnecting")}</p>
       )}
     </div>
   );

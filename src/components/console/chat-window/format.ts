@@ -1,24 +1,25 @@
 // Display formatting for the chat window: money, times, day separators, labels.
-import type { SessionCategoryDto, SessionStateDto } from "@/shared/dto";
+import type { SessionCategoryDto } from "@/shared/dto";
 
-export function formatMoney(cents: number, currency: string): string {
+export function formatMoney(cents: number, currency: string, locale = "en"): string {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).format(cents / 100);
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
 }
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString("en", { hour: "2-digit", minute: "2-digit" });
+// NF-5: every date and time in the member's language (the locale of next-intl's useLocale()).
+export function formatTime(iso: string, locale = "en"): string {
+  return new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
 }
 
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+export function formatDateTime(iso: string, locale = "en"): string {
+  return new Date(iso).toLocaleString(locale, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" });
+export function formatDate(iso: string, locale = "en"): string {
+  return new Date(iso).toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" });
 }
 
 export function dayKey(iso: string): string {
@@ -26,27 +27,18 @@ export function dayKey(iso: string): string {
   return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 }
 
-export function dayLabel(iso: string, now = new Date()): string {
+/** A day separator: `words` says "Today" and "Yesterday" in the member's language. */
+export function dayLabel(iso: string, locale: string, words: { today: string; yesterday: string }, now = new Date()): string {
   const date = new Date(iso);
   const startOf = (value: Date) => new Date(value.getFullYear(), value.getMonth(), value.getDate()).getTime();
   const days = Math.round((startOf(now) - startOf(date)) / 86_400_000);
-  if (days === 0) return "Today";
-  if (days === 1) return "Yesterday";
-  return date.toLocaleDateString("en", { weekday: "long", month: "short", day: "numeric", ...(date.getFullYear() !== now.getFullYear() ? { year: "numeric" } : {}) });
+  if (days === 0) return words.today;
+  if (days === 1) return words.yesterday;
+  return date.toLocaleDateString(locale, { weekday: "long", month: "short", day: "numeric", ...(date.getFullYear() !== now.getFullYear() ? { year: "numeric" } : {}) });
 }
 
-export const CATEGORY_LABELS: Record<SessionCategoryDto, string> = {
-  pre_purchase: "Pre-purchase",
-  logistics: "Logistics",
-  after_sales: "After-sales",
-};
-
-export const STATE_LABELS: Record<SessionStateDto, string> = {
-  queued: "Waiting in Unassigned",
-  open: "Ongoing",
-  ended: "Ended",
-  expired: "Expired",
-};
+/** The session categories (CONSOLE-3); their words are `chat.categories.<id>`. */
+export const CATEGORIES: readonly SessionCategoryDto[] = ["pre_purchase", "logistics", "after_sales"];
 
 export function humanize(value: string): string {
   const text = value.replaceAll("_", " ");

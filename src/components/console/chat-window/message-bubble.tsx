@@ -5,8 +5,10 @@
 // system notes centered and muted; bot and automatic messages are marked "Automatic"; the
 // agent's messages say "Read" once the buyer's read mark passes them (CHAT-4).
 import { Fragment, type ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { readHandoverSummary } from "@/core/automation/chatbot";
 import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
+import { useChatTexts, type CodedError } from "./chat-texts";
 import { TranslationLine, useTranslatedBody } from "./message-translation";
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
 import { formatTime } from "./format";
@@ -19,7 +21,6 @@ interface MediaPayload {
   fileName?: string;
 }
 
-const PENDING_CARD_LABEL: Record<string, string> = { product_card: "Product card", order_card: "Order card", voucher_card: "Voucher", image: "Image", video: "Video" };
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]])/g;
 const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f|\s)+$/u;
@@ -45,15 +46,18 @@ function isEmojiOnly(text: string): boolean {
 export function SystemNote({ message }: { message: MessageDto }) {
   // AUTO-5: the chatbot's hand-over note carries what the buyer asked, for the agent only.
   const handover = readHandoverSummary(message.payload);
+  const t = useTranslations("chat.bubble");
+  const locale = useLocale();
+  const { systemNote } = useChatTexts();
   return (
     <div className="my-2 flex flex-col items-center" data-testid="system-note" data-seq={message.seq}>
       <p className="max-w-[80%] rounded-full bg-slate-200/70 px-3 py-1 text-center text-xs text-slate-600">
-        {message.body}
-        <span className="ml-2 text-slate-500">{formatTime(message.createdAt)}</span>
+        {systemNote(message)}
+        <span className="ml-2 text-slate-500">{formatTime(message.createdAt, locale)}</span>
       </p>
       {handover && handover.asked.length > 0 && (
         <div className="mt-1 max-w-[80%] rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700" data-testid="handover-summary">
-          <p className="font-medium">The buyer asked the chatbot:</p>
+          <p className="font-medium">{t("handoverAsked")}</p>
           <ul className="list-disc pl-4">
             {handover.asked.map((question, index) => <li key={index}>{question}</li>)}
           </ul>
@@ -77,6 +81,7 @@ interface BubbleBodyProps {
 }
 
 function BubbleBody({ kind, body, payload, isShopSide, isAutomatic = false, onOpenImage }: BubbleBodyProps) {
+  const t = useTranslations("chat.bubble");
   const textTone = isAutomatic ? "bg-violet-50 text-slate-900 ring-1 ring-violet-100" : isShopSide ? "bg-brand-600 text-white" : "bg-white text-slate-900 ring-1 ring-slate-200";
   switch (kind) {
     case "text":
@@ -88,10 +93,11 @@ function BubbleBody({ kind, body, payload, isShopSide, isAutomatic = false, onOp
       );
     case "image": {
       const media = payload as MediaPayload | null;
-      if (!media?.url) return <p className="text-sm italic text-slate-500">Image unavailable</p>;
-      const alt = media.fileName ? `Image ${media.fileName}` : "Image";
+      if (!media?.url) return <p className="text-sm italic text-slate-500">{t("imageUnavailable")}</p>;
+      const alt = media.fileName ? t("imageNamed", { name: media.fileName }) : t("image");
+      const enlarge = media.fileName ? t("enlargeNamed", { name: media.fileName.toLowerCase() }) : t("enlarge");
       return (
-        <button type="button" onClick={() => onOpenImage({ url: media.url, alt })} aria-label={`Enlarge ${alt.toLowerCase()}`}
+        <button type="button" onClick={() => onOpenImage({ url: media.url, alt })} aria-label={enlarge}
           className="block overflow-hidden rounded-2xl ring-1 ring-slate-200 transition hover:opacity-95">
           <img src={media.url} alt={alt} className="max-h-64 max-w-[16rem] object-cover" loading="lazy" />
         </button>
@@ -99,9 +105,9 @@ function BubbleBody({ kind, body, payload, isShopSide, isAutomatic = false, onOp
     }
     case "video": {
       const media = payload as MediaPayload | null;
-      if (!media?.url) return <p className="text-sm italic text-slate-500">Video unavailable</p>;
+      if (!media?.url) return <p className="text-sm italic text-slate-500">{t("videoUnavailable")}</p>;
       return (
-        <video controls preload="metadata" className="max-h-72 max-w-[20rem] rounded-2xl bg-black ring-1 ring-slate-200" aria-label={media.fileName ? `Video ${media.fileName}` : "Video"}>
+        <video controls preload="metadata" className="max-h-72 max-w-[20rem] rounded-2xl bg-black ring-1 ring-slate-200" aria-label={media.fileName ? t("videoNamed", { name: media.fileName }) : t("video")}>
           <source src={media.url} type={media.mimeType} />
         </video>
       );
@@ -126,7 +132,7 @@ export interface MessageBubbleProps {
   onOpenImage(image: { url: string; alt: string }): void;
   /** SET-3: the message's translation, when there is one. */
   translation?: MessageTranslationDto;
-  onRetryTranslation?(messageId: string): Promise<string | null>;
+  onRetryTranslation?(messageId: string): Promise<CodedError | null>;
 }
 
 export function MessageBubble(props: MessageBubbleProps) {
@@ -136,9 +142,11 @@ export function MessageBubble(props: MessageBubbleProps) {
 
 function PersonBubble({ message, isReadByBuyer, buyerNickname, isFirstOfGroup, onOpenImage, translation, onRetryTranslation }: MessageBubbleProps) {
   const translated = useTranslatedBody(message, translation);
+  const t = useTranslations("chat.bubble");
+  const locale = useLocale();
   const isShopSide = message.authorType !== "buyer";
   const isAutomatic = message.authorType === "bot" || message.isAutomatic;
-  const authorName = message.authorType === "buyer" ? buyerNickname : message.authorType === "bot" ? "Bot" : (message.author?.nickname ?? "Agent");
+  const authorName = message.authorType === "buyer" ? buyerNickname : message.authorType === "bot" ? t("bot") : (message.author?.nickname ?? t("agent"));
   const caption = message.body && (message.kind === "image" || message.kind === "video") ? message.body : null;
   return (
     <div
@@ -156,10 +164,10 @@ function PersonBubble({ message, isReadByBuyer, buyerNickname, isFirstOfGroup, o
         {caption && <p className="mt-1 max-w-[16rem] whitespace-pre-wrap break-words px-1 text-sm text-slate-700">{translated.body !== message.body ? translated.body : caption}</p>}
         {translation && <TranslationLine message={message} translation={translation} showOriginal={translated.showOriginal} onToggle={translated.toggle} onRetry={onRetryTranslation} />}
         <p className="mt-0.5 flex items-center gap-1.5 px-1 text-[11px] text-slate-500">
-          {isAutomatic && <span className="rounded bg-violet-100 px-1.5 py-px font-medium text-violet-700">Automatic</span>}
-          <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+          {isAutomatic && <span className="rounded bg-violet-100 px-1.5 py-px font-medium text-violet-700">{t("automatic")}</span>}
+          <time dateTime={message.createdAt}>{formatTime(message.createdAt, locale)}</time>
           {message.authorType === "agent" && (
-            <span data-testid="read-state" className={isReadByBuyer ? "font-medium text-brand-600" : ""}>· {isReadByBuyer ? "Read" : "Sent"}</span>
+            <span data-testid="read-state" className={isReadByBuyer ? "font-medium text-brand-600" : ""}>· {isReadByBuyer ? t("read") : t("sent")}</span>
           )}
         </p>
       </div>
@@ -175,6 +183,8 @@ export interface PendingBubbleProps {
 
 export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProps) {
   const isFailed = pending.status === "failed";
+  const t = useTranslations("chat.bubble");
+  const { deliveryText } = useChatTexts();
   return (
     <div className="mt-1 flex justify-end" data-testid="pending-message" data-status={pending.status} data-client-id={pending.clientId}>
       <div className="flex max-w-[75%] flex-col items-end">
@@ -188,7 +198,7 @@ export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProp
               )}
               {pending.status === "uploading" && (
                 <div className="absolute inset-x-0 bottom-0 bg-slate-900/60 px-2 py-1.5">
-                  <div role="progressbar" aria-label={`Uploading ${pending.preview.fileName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pending.progress * 100)}
+                  <div role="progressbar" aria-label={t("uploadingLabel", { name: pending.preview.fileName })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pending.progress * 100)}
                     className="h-1.5 overflow-hidden rounded-full bg-white/30">
                     <div className="h-full rounded-full bg-white transition-[width]" style={{ width: `${Math.round(pending.progress * 100)}%` }} />
                   </div>
@@ -198,7 +208,7 @@ export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProp
           ) : pending.content ? (
             <BubbleBody
               kind={pending.content.kind}
-              body={pending.content.kind === "text" ? pending.content.body : (PENDING_CARD_LABEL[pending.content.kind] ?? "")}
+              body={pending.content.kind === "text" ? pending.content.body : t(`pending.${pending.content.kind}`)}
               payload={null}
               isShopSide
               onOpenImage={() => undefined}
@@ -208,18 +218,18 @@ export function PendingBubble({ pending, onRetry, onDiscard }: PendingBubbleProp
         <p className="mt-0.5 flex items-center gap-1.5 px-1 text-[11px]">
           {isFailed ? (
             <span role="alert" className="flex flex-wrap items-center justify-end gap-1.5 text-red-600">
-              <span>Failed{pending.error ? ` — ${pending.error}` : ""}</span>
+              <span>{pending.error ? t("failedWith", { error: deliveryText(pending.error) }) : t("failed")}</span>
               <button type="button" onClick={() => onRetry(pending.clientId)} className="rounded px-1 font-semibold text-red-700 underline underline-offset-2 hover:bg-red-50">
-                Retry
+                {t("retry")}
               </button>
               <button type="button" onClick={() => onDiscard(pending.clientId)} className="rounded px-1 text-slate-500 hover:bg-slate-100">
-                Remove
+                {t("remove")}
               </button>
             </span>
           ) : pending.status === "uploading" ? (
-            <span className="text-slate-500">Uploading {Math.round(pending.progress * 100)}%</span>
+            <span className="text-slate-500">{t("uploading", { percent: Math.round(pending.progress * 100) })}</span>
           ) : (
-            <span className="text-slate-500">Sending…</span>
+            <span className="text-slate-500">{t("sending")}</span>
           )}
         </p>
       </div>

@@ -4,9 +4,11 @@
 // into view, with the reading position kept), stays pinned to the bottom while the agent is
 // there, and offers a "new messages" jump when they scrolled up.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { MessageDto } from "@/shared/dto";
 import { dayKey, dayLabel } from "./format";
 import { MessageBubble, PendingBubble } from "./message-bubble";
+import { useChatTexts, type CodedError } from "./chat-texts";
 import { Modal } from "./modal";
 import type { ThreadView } from "./use-thread";
 
@@ -20,7 +22,7 @@ export interface MessageListProps {
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
   /** SET-3: asks for a failed translation again. */
-  onRetryTranslation?(messageId: string): Promise<string | null>;
+  onRetryTranslation?(messageId: string): Promise<CodedError | null>;
   /** Whether the newest message is in view (read marking, CHAT-4). */
   onBottomVisibilityChange(isAtBottom: boolean): void;
 }
@@ -37,6 +39,10 @@ function sameGroup(previous: MessageDto | undefined, message: MessageDto): boole
 
 export function MessageList(props: MessageListProps) {
   const { thread, onLoadOlder, onBottomVisibilityChange } = props;
+  const t = useTranslations("chat.list");
+  const { deliveryText } = useChatTexts();
+  const locale = useLocale();
+  const dayWords = { today: t("today"), yesterday: t("yesterday") };
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
@@ -121,21 +127,21 @@ export function MessageList(props: MessageListProps) {
   return (
     <div className="relative min-h-0 flex-1">
       {/* NF-5: focusable, so the history scrolls with the arrow keys and Page Up/Down. */}
-      <div ref={scrollRef} onScroll={onScroll} tabIndex={0} role="region" aria-label="Conversation history" className="h-full overflow-y-auto px-5 pb-3" data-testid="message-scroller">
-        <div ref={contentRef} role="log" aria-label="Messages" aria-live="polite" aria-relevant="additions" className="mx-auto flex max-w-3xl flex-col">
+      <div ref={scrollRef} onScroll={onScroll} tabIndex={0} role="region" aria-label={t("history")} className="h-full overflow-y-auto px-5 pb-3" data-testid="message-scroller">
+        <div ref={contentRef} role="log" aria-label={t("messages")} aria-live="polite" aria-relevant="additions" className="mx-auto flex max-w-3xl flex-col">
           <div ref={topRef} className="flex min-h-10 items-center justify-center pt-3">
             {thread.hasMoreBefore ? (
               <button type="button" onClick={onLoadOlder} disabled={props.isLoadingOlder}
                 className="rounded-full border border-slate-200 bg-white px-3 py-1 text-xs text-slate-600 shadow-sm hover:bg-slate-50 disabled:opacity-60">
-                {props.isLoadingOlder ? "Loading older messages…" : "Load older messages"}
+                {props.isLoadingOlder ? t("loadingOlder") : t("loadOlder")}
               </button>
             ) : thread.isLoaded ? (
-              <span className="text-xs text-slate-500">Start of the conversation</span>
+              <span className="text-xs text-slate-500">{t("start")}</span>
             ) : null}
           </div>
           {!thread.isLoaded && !props.loadError && <HistorySkeleton />}
           {props.loadError && (
-            <p role="alert" className="mx-auto my-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{props.loadError}</p>
+            <p role="alert" className="mx-auto my-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{deliveryText(props.loadError)}</p>
           )}
           {thread.messages.map((message, index) => {
             const day = dayKey(message.createdAt);
@@ -146,7 +152,7 @@ export function MessageList(props: MessageListProps) {
                 {showDay && (
                   <div className="my-3 flex items-center gap-3 text-[11px] font-medium uppercase tracking-wide text-slate-500" aria-hidden>
                     <span className="h-px flex-1 bg-slate-200" />
-                    {dayLabel(message.createdAt)}
+                    {dayLabel(message.createdAt, locale, dayWords)}
                     <span className="h-px flex-1 bg-slate-200" />
                   </div>
                 )}
@@ -174,20 +180,20 @@ export function MessageList(props: MessageListProps) {
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-slate-400 [animation-delay:-0.1s]" />
             <span className="h-1.5 w-1.5 animate-bounce rounded-full bg-slate-400" />
           </span>
-          <span role="status">{props.buyerNickname} is typing…</span>
+          <span role="status">{t("typing", { name: props.buyerNickname })}</span>
         </div>
       )}
       {hasUnseenBelow && (
         <button type="button" onClick={scrollToBottom}
           className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-brand-600 px-3 py-1.5 text-xs font-medium text-white shadow-lg hover:bg-brand-700">
-          New messages ↓
+          {t("newMessages")}
         </button>
       )}
       {enlarged && (
         <Modal title={enlarged.alt} onClose={() => setEnlarged(null)} size="media" hideTitle>
           <div className="relative">
             <img src={enlarged.url} alt={enlarged.alt} className="max-h-[85vh] max-w-[90vw] rounded-xl object-contain shadow-2xl" />
-            <button type="button" onClick={() => setEnlarged(null)} aria-label="Close image"
+            <button type="button" onClick={() => setEnlarged(null)} aria-label={t("closeImage")}
               className="absolute right-2 top-2 flex h-8 w-8 items-center justify-center rounded-full bg-slate-900/70 text-lg text-white hover:bg-slate-900">
               ×
             </button>

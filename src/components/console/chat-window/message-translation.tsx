@@ -5,15 +5,9 @@
 // was written, with the translation the buyer received one click away. A failed translation
 // leaves the original with a note and a Retry.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
-import { languageName } from "@/shared/translation";
-
-const FAILURE_TEXT: Record<string, string> = {
-  unavailable: "the translation engine did not answer",
-  circuit_open: "the translation engine is failing",
-  unsupported_pair: "this pair of languages is not available",
-  bad_response: "the translation engine gave no translation",
-};
+import { useChatTexts, type CodedError } from "./chat-texts";
 
 /** The text a bubble shows: the translation of a buyer's message unless the original is asked for. */
 export function useTranslatedBody(message: MessageDto, translation: MessageTranslationDto | undefined) {
@@ -29,15 +23,17 @@ export function TranslationLine(props: {
   translation: MessageTranslationDto;
   showOriginal: boolean;
   onToggle(): void;
-  onRetry?(messageId: string): Promise<string | null>;
+  onRetry?(messageId: string): Promise<CodedError | null>;
 }) {
   const { message, translation } = props;
-  const [retry, setRetry] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const t = useTranslations("chat.translation");
+  const { language: languageName, errorText } = useChatTexts();
+  const [retry, setRetry] = useState<{ busy: boolean; error: CodedError | null }>({ busy: false, error: null });
   const isIncoming = message.authorType === "buyer";
   if (translation.status === "failed") {
     return (
       <p className="mt-0.5 flex flex-wrap items-center gap-1.5 px-1 text-[11px] text-amber-700" data-testid="translation-failed">
-        <span>Not translated: {FAILURE_TEXT[translation.failure ?? ""] ?? "the translation failed"}. The original stands.</span>
+        <span>{t("notTranslated", { reason: translation.failure && t.has(`failures.${translation.failure}`) ? t(`failures.${translation.failure}`) : t("failedGeneric") })}</span>
         {props.onRetry && (
           <button type="button" disabled={retry.busy} data-testid="translation-retry"
             onClick={async () => {
@@ -46,10 +42,10 @@ export function TranslationLine(props: {
               setRetry({ busy: false, error });
             }}
             className="rounded px-1 font-semibold underline underline-offset-2 hover:bg-amber-50">
-            Retry translation
+            {t("retry")}
           </button>
         )}
-        {retry.error && <span role="alert" className="text-red-700">{retry.error}</span>}
+        {retry.error && <span role="alert" className="text-red-700">{errorText(retry.error, t("retryFailed"))}</span>}
       </p>
     );
   }
@@ -60,8 +56,8 @@ export function TranslationLine(props: {
       <button type="button" onClick={props.onToggle} aria-expanded={props.showOriginal} data-testid="translation-toggle"
         className="rounded underline underline-offset-2 hover:text-slate-700">
         {isIncoming
-          ? props.showOriginal ? `Show the ${to} translation` : `Translated from ${from} · Show original`
-          : props.showOriginal ? `Hide what the buyer sees` : `Sent to the buyer in ${to} · Show`}
+          ? props.showOriginal ? t("showTranslation", { language: to }) : t("translatedFrom", { language: from })
+          : props.showOriginal ? t("hideBuyerView") : t("sentIn", { language: to })}
       </button>
       {!isIncoming && props.showOriginal && (
         <p className="mt-0.5 whitespace-pre-wrap break-words text-xs text-slate-700" data-testid="translation-text" lang={translation.language}>{translation.text}</p>

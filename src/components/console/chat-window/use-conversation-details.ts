@@ -7,11 +7,13 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SessionDto } from "@/shared/dto";
 import type { SessionChangedEvent } from "@/shared/events";
 import { useConsoleEvent, useConsoleSocket } from "../console-socket-context";
+import type { CodedError } from "./chat-texts";
 import type { ConversationDetailsDto } from "./conversation-types";
 
 export interface ConversationDetailsState {
   details: ConversationDetailsDto | null;
-  error: string | null;
+  /** Why the details could not be read: the route's error, or no connection (isOffline). */
+  error: (CodedError & { isOffline: boolean }) | null;
   isLoading: boolean;
   reload(): void;
   /** Applies a session the client already knows changed (an acknowledged command). */
@@ -36,7 +38,7 @@ export function applySessionChange(details: ConversationDetailsDto, session: Ses
 export function useConversationDetails(conversationId: string | null): ConversationDetailsState {
   const { connectionEpoch } = useConsoleSocket();
   const [loaded, setLoaded] = useState<{ id: string; details: ConversationDetailsDto } | null>(null);
-  const [error, setError] = useState<{ id: string; message: string } | null>(null);
+  const [error, setError] = useState<{ id: string; code?: string; message?: string; isOffline: boolean } | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -45,17 +47,17 @@ export function useConversationDetails(conversationId: string | null): Conversat
     const controller = new AbortController();
     fetch(`/api/console/conversations/${conversationId}`, { signal: controller.signal, cache: "no-store" })
       .then(async (response) => {
-        const body = (await response.json().catch(() => null)) as { data?: ConversationDetailsDto; error?: { message: string } } | null;
+        const body = (await response.json().catch(() => null)) as { data?: ConversationDetailsDto; error?: { code?: string; message?: string } } | null;
         if (controller.signal.aborted) return;
         if (response.ok && body?.data) {
           setLoaded({ id: conversationId, details: body.data });
           setError(null);
         } else {
-          setError({ id: conversationId, message: body?.error?.message ?? "This chat could not be loaded." });
+          setError({ id: conversationId, code: body?.error?.code, message: body?.error?.message, isOffline: false });
         }
       })
       .catch(() => {
-        if (!controller.signal.aborted) setError({ id: conversationId, message: "This chat could not be loaded. Check your connection." });
+        if (!controller.signal.aborted) setError({ id: conversationId, isOffline: true });
       });
     return () => controller.abort();
   }, [conversationId, connectionEpoch, reloadKey]);
@@ -81,6 +83,6 @@ export function useConversationDetails(conversationId: string | null): Conversat
   useConsoleEvent("session.changed", onSessionChanged);
 
   const details = loaded && loaded.id === conversationId ? loaded.details : null;
-  const message = error && error.id === conversationId ? error.message : null;
-  return { details, error: details ? null : message, isLoading: conversationId !== null && !details && !message, reload, applySession };
+  const failure = error && error.id === conversationId ? { code: error.code, message: error.message, isOffline: error.isOffline } : null;
+  return { details, error: details ? null : failure, isLoading: conversationId !== null && !details && !failure, reload, applySession };
 }

@@ -49,7 +49,7 @@ export interface Thread {
   discard(clientId: string): void;
   markRead(seq: number): void;
   /** SET-3: asks for a failed translation again; the result arrives as message.translated. */
-  retryTranslation(messageId: string): Promise<string | null>;
+  retryTranslation(messageId: string): Promise<{ code?: string; message?: string } | null>;
 }
 
 const noSubscription = () => () => undefined;
@@ -157,7 +157,8 @@ export function useThread(conversationId: string | null, initialBuyerReadSeq: nu
       await callRef.current("translation:retry", { messageId });
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : "The translation could not be asked again.";
+      // The chat window says it in the member's language (chat-texts.ts); no code, its own sentence.
+      return error instanceof Error ? { code: (error as Error & { code?: string }).code, message: error.message } : {};
     }
   }, []);
 

@@ -1,5 +1,17 @@
-// The workbench's reads: member routes answer `{ data }` or `{ error: { message } }`.
-export class WorkbenchFetchError extends Error {}
+// The workbench's reads: member routes answer `{ data }` or `{ error: { code, message } }`.
+// The error keeps the route's code and English message; the panel says it in the member's
+// language (workbench-texts.ts).
+export class WorkbenchFetchError extends Error {
+  constructor(
+    /** "unreachable": no answer at all; "failed": the route refused or answered nonsense. */
+    readonly reason: "unreachable" | "failed",
+    message = "",
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "WorkbenchFetchError";
+  }
+}
 
 export async function fetchWorkbench<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
@@ -7,11 +19,11 @@ export async function fetchWorkbench<T>(url: string, signal?: AbortSignal): Prom
     response = await fetch(url, { signal, headers: { accept: "application/json" }, cache: "no-store" });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
-    throw new WorkbenchFetchError("Could not reach the server. Check your connection and try again.");
+    throw new WorkbenchFetchError("unreachable");
   }
-  const json = (await response.json().catch(() => null)) as { data?: T; error?: { message?: string } } | null;
+  const json = (await response.json().catch(() => null)) as { data?: T; error?: { code?: string; message?: string } } | null;
   if (!response.ok || !json || json.data === undefined) {
-    throw new WorkbenchFetchError(json?.error?.message ?? "Could not load this. Try again.");
+    throw new WorkbenchFetchError("failed", json?.error?.message ?? "", json?.error?.code);
   }
   return json.data;
 }

@@ -1,4 +1,9 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
 export function LoadMoreButton({ isLoading, onClick, label }: { isLoading: boolean; onClick: () => void; label: string }) {
+  const t = useTranslations("workbench.states");
   return (
     <div className="p-3 text-center">
       <button
@@ -7,7 +12,7 @@ export function LoadMoreButton({ isLoading, onClick, label }: { isLoading: boole
         disabled={isLoading}
         className="rounded-md border border-slate-200 px-3 py-1.5 text-xs text-slate-600 hover:bg-slate-50 disabled:opacity-60"
       >
-        {isLoading ? "Loading…" : label}
+        {isLoading ? t("loading") : label}
       </button>
     </div>
   );

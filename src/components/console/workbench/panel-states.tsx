@@ -1,4 +1,8 @@
+"use client";
+
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useWorkbenchErrorText, type WorkbenchError } from "./workbench-texts";
 
 // Loading, empty and error states shared by the three tabs.
 export function LoadingState({ label }: { label: string }) {
@@ -13,26 +17,27 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="p-6 text-center text-sm text-slate-500">{children}</p>;
 }
 
-export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+/** `error`: what failed; `fallback`: the tab's own sentence when the error says nothing usable. */
+export function ErrorState({ error, fallback, onRetry }: { error: WorkbenchError | null; fallback: string; onRetry: () => void }) {
+  const t = useTranslations("workbench.states");
+  const errorText = useWorkbenchErrorText();
   return (
     <div role="alert" className="m-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
-      <p>{message}</p>
+      <p>{errorText(error, error ? t("loadFailed") : fallback)}</p>
       <button type="button" onClick={onRetry} className="mt-2 font-medium underline hover:no-underline">
-        Try again
+        {t("tryAgain")}
       </button>
     </div>
   );
 }
 
-export function SendError({ message }: { message: string | null }) {
-  if (!message) return null;
+export function SendError({ error }: { error: WorkbenchError | null }) {
+  const t = useTranslations("workbench.states");
+  const errorText = useWorkbenchErrorText();
+  if (!error) return null;
   return (
     <p role="alert" className="mx-3 mt-2 rounded-md bg-red-50 px-3 py-2 text-xs text-red-700">
-      {message}
+      {errorText(error, t("sendFailed"))}
     </p>
   );
-}
-
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
 }

@@ -2,17 +2,21 @@
 
 // CONSOLE-7: the shop's live products, searched by name or product id, each sendable as a card.
 import { useEffect, useId, useState } from "react";
-import { formatMoney, type WorkbenchProductsResponse } from "@/shared/workbench";
+import { useTranslations } from "next-intl";
+import type { WorkbenchProductsResponse } from "@/shared/workbench";
 import { LoadMoreButton } from "./load-more-button";
 import { EmptyState, ErrorState, LoadingState, SendError } from "./panel-states";
 import { SendButton } from "./send-button";
 import { usePagedList } from "./use-paged-list";
 import { useSendAction, type SendCallback } from "./use-send-action";
+import { useFormatMoney } from "./workbench-texts";
 
 const selectProducts = (page: WorkbenchProductsResponse) => ({ items: page.products, nextCursor: page.nextCursor });
 const SEARCH_DEBOUNCE_MS = 250;
 
 export function ProductsTab({ canSend, onSendProduct, refreshKey }: { canSend: boolean; onSendProduct: SendCallback; refreshKey?: unknown }) {
+  const t = useTranslations("workbench.products");
+  const formatMoney = useFormatMoney();
   const [input, setInput] = useState("");
   const [query, setQuery] = useState("");
   const searchId = useId();
@@ -27,27 +31,27 @@ export function ProductsTab({ canSend, onSendProduct, refreshKey }: { canSend: b
   return (
     <div>
       <form role="search" className="border-b border-slate-100 p-3" onSubmit={(event) => { event.preventDefault(); setQuery(input.trim()); }}>
-        <label htmlFor={searchId} className="sr-only">Search products</label>
+        <label htmlFor={searchId} className="sr-only">{t("search")}</label>
         <input
           id={searchId}
           type="search"
           value={input}
           onChange={(event) => setInput(event.target.value)}
-          placeholder="Search by name or product id"
+          placeholder={t("placeholder")}
           maxLength={100}
           className="w-full rounded-md border border-slate-200 px-3 py-1.5 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none"
         />
       </form>
-      <SendError message={sender.error} />
+      <SendError error={sender.error} />
       {list.status === "loading" || list.status === "idle" ? (
-        <LoadingState label="Loading products…" />
+        <LoadingState label={t("loading")} />
       ) : list.status === "error" ? (
-        <ErrorState message={list.error ?? "Could not load products."} onRetry={list.retry} />
+        <ErrorState error={list.error} fallback={t("loadFailed")} onRetry={list.retry} />
       ) : list.items.length === 0 ? (
-        <EmptyState>{query ? `No live product matches "${query}".` : "The shop has no live products yet."}</EmptyState>
+        <EmptyState>{query ? t("noMatch", { query }) : t("none")}</EmptyState>
       ) : (
         <>
-          <ul aria-label="Products" className="divide-y divide-slate-100">
+          <ul aria-label={t("list")} className="divide-y divide-slate-100">
             {list.items.map((product) => (
               <li key={product.id} data-testid="workbench-product" className="flex items-center gap-3 px-3 py-2.5 text-sm">
                 {product.imageUrl ? (
@@ -58,13 +62,13 @@ export function ProductsTab({ canSend, onSendProduct, refreshKey }: { canSend: b
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium text-slate-900" title={product.name}>{product.name}</p>
                   <p className="text-xs text-slate-500">
-                    <span className="tabular-nums">{formatMoney(product.priceCents, product.currency)}</span> · {product.externalId} · {product.stock} in stock
+                    <span className="tabular-nums">{formatMoney(product.priceCents, product.currency)}</span> · {t("details", { id: product.externalId, stock: String(product.stock) })}
                   </p>
                 </div>
                 <SendButton
-                  label={`Send ${product.name}`}
+                  label={t("send", { name: product.name })}
                   disabled={!canSend}
-                  title={canSend ? undefined : "Open a chat to send a product"}
+                  title={canSend ? undefined : t("openChat")}
                   isSending={sender.sendingId === product.id}
                   isSent={sender.sentId === product.id}
                   onClick={() => void sender.send(product.id)}
@@ -72,7 +76,7 @@ export function ProductsTab({ canSend, onSendProduct, refreshKey }: { canSend: b
               </li>
             ))}
           </ul>
-          {list.hasMore && <LoadMoreButton label="Load more products" isLoading={list.isLoadingMore} onClick={list.loadMore} />}
+          {list.hasMore && <LoadMoreButton label={t("loadMore")} isLoading={list.isLoadingMore} onClick={list.loadMore} />}
         </>
       )}
     </div>

@@ -1,6 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export function SendButton(props: { label: string; isSending: boolean; isSent: boolean; disabled?: boolean; title?: string; onClick: () => void }) {
+  const t = useTranslations("workbench.states");
   const disabled = props.disabled || props.isSending;
   return (
     <button
@@ -17,7 +20,7 @@ export function SendButton(props: { label: string; isSending: boolean; isSent: b
             : "bg-brand-600 text-white hover:bg-brand-700"
       }`}
     >
-      {props.isSending ? "Sending…" : props.isSent ? "Sent" : "Send"}
+      {props.isSending ? t("sending") : props.isSent ? t("sent") : t("send")}
     </button>
   );
 }

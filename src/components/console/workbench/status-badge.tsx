@@ -1,4 +1,7 @@
-import { ORDER_STATUS_LABELS, type OrderStatusDto } from "@/shared/workbench";
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { OrderStatusDto } from "@/shared/workbench";
 
 const STATUS_STYLES: Record<OrderStatusDto, string> = {
   unpaid: "bg-slate-100 text-slate-700",
@@ -12,9 +15,10 @@ const STATUS_STYLES: Record<OrderStatusDto, string> = {
 };
 
 export function OrderStatusBadge({ status }: { status: OrderStatusDto }) {
+  const t = useTranslations("workbench.orderStatus");
   return (
     <span data-testid="order-status" className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${STATUS_STYLES[status]}`}>
-      {ORDER_STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }

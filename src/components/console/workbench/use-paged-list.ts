@@ -4,12 +4,13 @@
 // refresh key) changes, further pages on "Load more". Stale answers are dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchWorkbench, isAbort } from "./fetch-json";
+import { toWorkbenchError, type WorkbenchError } from "./workbench-texts";
 
 export interface PagedList<TItem, TPage> {
   items: TItem[];
   firstPage: TPage | null;
   status: "idle" | "loading" | "ready" | "error";
-  error: string | null;
+  error: WorkbenchError | null;
   hasMore: boolean;
   isLoadingMore: boolean;
   loadMore: () => void;
@@ -28,7 +29,7 @@ export function usePagedList<TItem, TPage>(
   const [items, setItems] = useState<TItem[]>([]);
   const [firstPage, setFirstPage] = useState<TPage | null>(null);
   const [status, setStatus] = useState<PagedList<TItem, TPage>["status"]>("idle");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WorkbenchError | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [isLoadingMore, setIsLoadingMore] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +60,7 @@ export function usePagedList<TItem, TPage>(
       })
       .catch((caught: unknown) => {
         if (isAbort(caught) || current !== generation.current) return;
-        setError((caught as Error).message);
+        setError(toWorkbenchError(caught));
         setStatus("error");
       });
     return () => controller.abort();
@@ -77,7 +78,7 @@ export function usePagedList<TItem, TPage>(
         setNextCursor(selected.nextCursor);
       })
       .catch((caught: unknown) => {
-        if (current === generation.current) setError((caught as Error).message);
+        if (current === generation.current) setError(toWorkbenchError(caught));
       })
       .finally(() => setIsLoadingMore(false));
   }, [url, nextCursor, isLoadingMore]);

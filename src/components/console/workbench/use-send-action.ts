@@ -3,13 +3,14 @@
 // One "Send" action per list: which item is being sent, which was just sent, and the error of
 // the last failure, so a double click sends once and a failure is said out loud.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { toWorkbenchError, type WorkbenchError } from "./workbench-texts";
 
 export type SendCallback = (id: string) => void | Promise<void>;
 
 export function useSendAction(callback: SendCallback) {
   const [sendingId, setSendingId] = useState<string | null>(null);
   const [sentId, setSentId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WorkbenchError | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -24,7 +25,8 @@ export function useSendAction(callback: SendCallback) {
         clearTimeout(timer.current);
         timer.current = setTimeout(() => setSentId(null), 2500);
       } catch (caught) {
-        setError(caught instanceof Error && caught.message ? caught.message : "Could not send. Try again.");
+        // The list says it in the member's language, with its own fallback (workbench-texts.ts).
+        setError(toWorkbenchError(caught));
       } finally {
         setSendingId(null);
       }

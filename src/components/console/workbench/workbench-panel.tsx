@@ -5,11 +5,13 @@
 // chat: the callbacks store the card messages (card:send, voucher:send). `refreshKey` reloads the
 // lists, e.g. when a voucher claim or an order event arrives.
 import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import { OrdersTab } from "./orders-tab";
 import { ProductsTab } from "./products-tab";
 import type { SendCallback } from "./use-send-action";
 import { VouchersTab } from "./vouchers-tab";
 
+/** The tabs' ids (also their English names); their words are `workbench.panel.tabs.<id>`. */
 export const WORKBENCH_TABS = ["Orders", "Products", "Vouchers"] as const;
 export type WorkbenchTab = (typeof WORKBENCH_TABS)[number];
 
@@ -24,6 +26,7 @@ export interface WorkbenchPanelProps {
 }
 
 export function WorkbenchPanel(props: WorkbenchPanelProps) {
+  const t = useTranslations("workbench.panel");
   const [tab, setTab] = useState<WorkbenchTab>(props.initialTab ?? "Orders");
   const baseId = useId();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -45,7 +48,7 @@ export function WorkbenchPanel(props: WorkbenchPanelProps) {
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="workbench-panel">
-      <div role="tablist" aria-label="Workbench" className="flex shrink-0 border-b border-slate-200 text-sm" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={t("tablist")} className="flex shrink-0 border-b border-slate-200 text-sm" onKeyDown={onKeyDown}>
         {WORKBENCH_TABS.map((name, index) => (
           <button
             key={name}
@@ -61,7 +64,7 @@ export function WorkbenchPanel(props: WorkbenchPanelProps) {
             onClick={() => setTab(name)}
             className={`flex-1 px-2 py-2.5 ${tab === name ? "border-b-2 border-brand-600 font-medium text-brand-700" : "text-slate-500 hover:text-slate-800"}`}
           >
-            {name}
+            {t(`tabs.${name}`)}
           </button>
         ))}
       </div>

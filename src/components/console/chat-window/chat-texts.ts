@@ -1,0 +1,72 @@
+"use client";
+
+// NF-5: the chat window's words that are not markup, in the member's language (`chat`
+// namespace): language names, the server's and the delivery client's error sentences, and the
+// product's own system notes.
+import { useCallback, useMemo } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { NOT_STORED_OFFLINE, NOT_STORED_SLOW, SERVER_DID_NOT_ANSWER } from "@/client/delivery/machine";
+import { HANDOVER_NOTE } from "@/core/automation/chatbot";
+import { DEFAULT_LOCALE } from "@/core/i18n/locale";
+import { languageName } from "@/shared/translation";
+import type { MessageDto } from "@/shared/dto";
+
+/** The delivery client's own sentences (English constants) and their keys in `chat.errors`. */
+const DELIVERY_SENTENCES: ReadonlyMap<string, "notStoredOffline" | "notStoredSlow" | "serverDidNotAnswer"> = new Map([
+  [NOT_STORED_OFFLINE, "notStoredOffline"],
+  [NOT_STORED_SLOW, "notStoredSlow"],
+  [SERVER_DID_NOT_ANSWER, "serverDidNotAnswer"],
+] as const);
+
+/**
+ * The server's system notes that are the product's own fixed sentences (close-session.ts,
+ * requeue-member-sessions.ts, the chatbot's hand-over), by the note's payload event. Notes with
+ * names in them (joined, assigned, transferred) are stored as English text and shown as stored.
+ */
+const FIXED_NOTES: ReadonlyArray<{ event: string | null; body: string; key: "ended" | "expired" | "requeued" | "handover" }> = [
+  { event: "ended", body: "The chat has ended. How did we do?", key: "ended" },
+  { event: "expired", body: "This chat was closed after 7 days without a reply.", key: "expired" },
+  { event: "requeued", body: "Your chat is waiting for the next available agent", key: "requeued" },
+  { event: null, body: HANDOVER_NOTE, key: "handover" },
+];
+
+/** An error with a code (CommandError, a route's `{ error: { code, message } }`) or anything thrown. */
+export interface CodedError {
+  code?: string;
+  message?: string;
+}
+
+export function useChatTexts() {
+  const t = useTranslations("chat");
+  const locale = useLocale();
+
+  const language = useCallback((code: string) => (t.has(`languages.${code}`) ? t(`languages.${code}`) : languageName(code)), [t]);
+
+  /**
+   * The server writes its reasons in English, more precisely than a code can say: an English
+   * member reads them as sent, others read the code's sentence in their language.
+   */
+  const errorText = useCallback((error: CodedError | null | undefined, fallback: string): string => {
+    const message = error?.message ?? "";
+    if (locale === DEFAULT_LOCALE && message) return message;
+    const code = error?.code;
+    if (code && t.has(`errors.codes.${code}`)) return t(`errors.codes.${code}`);
+    const delivery = message ? DELIVERY_SENTENCES.get(message) : undefined;
+    if (delivery) return t(`errors.${delivery}`);
+    return message || fallback;
+  }, [t, locale]);
+
+  /** The delivery client's failure sentence (or the server's reason it kept) in the member's language. */
+  const deliveryText = useCallback((message: string): string => {
+    const key = DELIVERY_SENTENCES.get(message);
+    return key ? t(`errors.${key}`) : message;
+  }, [t]);
+
+  const systemNote = useCallback((message: Pick<MessageDto, "body" | "payload">): string => {
+    const event = typeof message.payload?.event === "string" ? message.payload.event : null;
+    const fixed = FIXED_NOTES.find((note) => note.body === message.body && (note.event === null || note.event === event));
+    return fixed ? t(`systemNotes.${fixed.key}`) : message.body;
+  }, [t]);
+
+  return useMemo(() => ({ language, errorText, deliveryText, systemNote }), [language, errorText, deliveryText, systemNote]);
+}
