@@ -26,7 +26,7 @@ describe("FAQ CSV (AUTO-3)", () => {
 
   it("AUTO-3: line numbers count quoted line breaks; a BOM is ignored", () => {
     const csv = '\uFEFFid,category,question,alternatives,answer\r\na,logistics,"Two\r\nlines",,A\r\nb,nope,Q,,A\r\n';
-    expect(parseFaqCsv(csv)).toEqual({ ok: false, errors: [{ line: 4, message: expect.stringContaining("category") }] });
+    expect(parseFaqCsv(csv)).toEqual({ ok: false, errors: [{ line: 4, message: expect.stringContaining("category"), issues: [{ code: "categoryInvalid", values: { allowed: "pre_purchase, logistics, after_sales", found: expect.any(String) } }] }] });
   });
 
   it("AUTO-3: alternatives are separated by ' | '", () => {
