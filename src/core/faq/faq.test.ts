@@ -116,3 +116,15 @@ describe("never answered automatically (AUTO-4)", () => {
     expect(decide("where is my order? how long does shipping take?")).toEqual({ send: false, reason: "order_data" });
   });
 });
+
+describe("NF-5 FAQ issues carry codes beside the English sentences", () => {
+  it("a CSV row's issues name their codes and values; the message stays the English sentences joined", () => {
+    const parsed = parseFaqCsv("id,category,question,alternatives,answer\n,logistics,,,A\na,logistics,Q,,A\na,logistics,Q,,A\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      { line: 2, message: "id is required. question is required.", issues: [{ code: "idRequired" }, { code: "questionRequired" }] },
+      { line: 4, message: 'id "a" is already used on line 3.', issues: [{ code: "duplicateId", values: { id: "a", line: 3 } }] },
+    ]);
+  });
+});
