@@ -2,6 +2,7 @@
 // their own figures only (docs/permissions.md). The first figures are rendered on the server;
 // the dashboard then reads /api/analytics for other ranges and every minute.
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/core/permissions";
 import { AnalyticsDashboard } from "@/components/analytics/analytics-dashboard";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -13,22 +14,23 @@ export const dynamic = "force-dynamic";
 export default async function AnalyticsPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
+  const t = await getTranslations("analytics.page");
   const canUse = can(member, "analytics:read_own");
   const initial = canUse ? await callService(readAnalytics, { actor: member, query: { preset: "7d" } }) : null;
   return (
     <main className="mx-auto max-w-7xl p-6">
-      <a href="/console" className="text-sm text-brand-600 hover:underline">← Back to the console</a>
-      <h1 className="mt-4 text-2xl font-semibold">Service analytics</h1>
+      <a href="/console" className="text-sm text-brand-600 hover:underline">{t("back")}</a>
+      <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
       {initial ? (
         <>
           <p className="mb-4 mt-1 text-sm text-slate-600">
-            {initial.scope === "shop" ? "Your shop's service figures and every agent's." : "Your own service figures: the chats, ratings and orders credited to you."}{" "}
-            Days are the shop&apos;s days ({initial.timeZone}); the note under each figure says how it is computed.
+            {initial.scope === "shop" ? t("introShop") : t("introOwn")}{" "}
+            {t("days", { timeZone: initial.timeZone })}
           </p>
           <AnalyticsDashboard initial={initial} canExport={can(member, "analytics:export")} />
         </>
       ) : (
-        <p className="mt-2 text-slate-600">Your role cannot open this page.</p>
+        <p className="mt-2 text-slate-600">{t("noAccess")}</p>
       )}
     </main>
   );

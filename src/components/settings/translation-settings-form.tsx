@@ -3,9 +3,11 @@
 // SET-3: the shop-wide translation default: off, auto-detect the buyer's language, or a chosen
 // pair. Agents see it read-only (TEAM-1). With no engine configured the section says translation
 // is off for this deployment and offers nothing to change.
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { languageName, type ShopTranslationSettingsDto, type TShopTranslationSettings } from "@/shared/translation";
 import { callApi, fieldError, type ApiError } from "./api";
+import { useErrorText } from "./automation/error-text";
 import { FieldHint, Notice, SettingsSection, inputClass, labelClass, primaryButtonClass } from "./ui";
 
 export function TranslationSettingsForm({ initial, canEdit }: { initial: ShopTranslationSettingsDto; canEdit: boolean }) {
@@ -14,12 +16,25 @@ export function TranslationSettingsForm({ initial, canEdit }: { initial: ShopTra
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [isSaving, setIsSaving] = useState(false);
-  const title = "Translation";
+  const t = useTranslations("automation.translation");
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const title = t("title");
+  /** A language's name in the reader's language (Intl's names), English as before. */
+  const nameOf = (code: string): string => {
+    if (locale === "en") return languageName(code);
+    try {
+      const name = new Intl.DisplayNames([locale], { type: "language" }).of(code);
+      return name && name !== code ? name[0]!.toLocaleUpperCase(locale) + name.slice(1) : languageName(code);
+    } catch {
+      return languageName(code);
+    }
+  };
 
   if (!settings.engine) {
     return (
-      <SettingsSection title={title} description="Live translation of buyers' messages and agents' replies.">
-        <p className="text-sm text-slate-600" data-testid="translation-off">Translation is off: no translation engine is configured for this deployment (TRANSLATION_ENGINE). Messages are shown as written.</p>
+      <SettingsSection title={title} headingId="section-translation" description={t("offDescription")}>
+        <p className="text-sm text-slate-600" data-testid="translation-off">{t("off", { variable: "TRANSLATION_ENGINE" })}</p>
       </SettingsSection>
     );
   }
@@ -44,14 +59,14 @@ export function TranslationSettingsForm({ initial, canEdit }: { initial: ShopTra
   }
 
   return (
-    <SettingsSection title={title} description={`Buyers' messages are shown to agents in their language and replies reach buyers in theirs; the original is always kept, one click away. Engine: ${settings.engine}.`}>
-      <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" aria-label="Translation settings">
+    <SettingsSection title={title} headingId="section-translation" description={t("description", { engine: settings.engine })}>
+      <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" aria-label={t("formLabel")}>
         <fieldset disabled={!canEdit || isSaving} className="space-y-2">
-          <legend className={labelClass}>Default for every chat</legend>
+          <legend className={labelClass}>{t("default")}</legend>
           {([
-            ["off", "Off"],
-            ["auto", "Auto-detect the buyer's language (agents read their own language)"],
-            ["pair", "A chosen pair of languages"],
+            ["off", t("modes.off")],
+            ["auto", t("modes.auto")],
+            ["pair", t("modes.pair")],
           ] as const).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
               <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
@@ -61,20 +76,20 @@ export function TranslationSettingsForm({ initial, canEdit }: { initial: ShopTra
         </fieldset>
         {mode === "pair" && (
           <div className="flex gap-4">
-            {([["buyerLanguage", "Buyers write", pair?.buyerLanguage ?? "es"], ["agentLanguage", "Agents write", pair?.agentLanguage ?? "en"]] as const).map(([name, label, value]) => (
+            {([["buyerLanguage", t("buyersWrite"), pair?.buyerLanguage ?? "es"], ["agentLanguage", t("agentsWrite"), pair?.agentLanguage ?? "en"]] as const).map(([name, label, value]) => (
               <div key={name}>
                 <label htmlFor={`translation-${name}`} className={labelClass}>{label}</label>
                 <select id={`translation-${name}`} name={name} defaultValue={value} disabled={!canEdit || isSaving} className={inputClass} aria-describedby={fieldError(error, name) ? `translation-${name}-hint` : undefined}>
-                  {(languages.length > 0 ? languages : [value]).map((code) => <option key={code} value={code}>{languageName(code)}</option>)}
+                  {(languages.length > 0 ? languages : [value]).map((code) => <option key={code} value={code}>{nameOf(code)}</option>)}
                 </select>
                 <FieldHint id={`translation-${name}-hint`} error={fieldError(error, name)} />
               </div>
             ))}
           </div>
         )}
-        {error && <Notice tone="error">{error.message}</Notice>}
-        {saved && <Notice tone="success" testId="translation-saved">Saved.</Notice>}
-        {canEdit && <button type="submit" className={primaryButtonClass} disabled={isSaving}>Save translation</button>}
+        {error && <Notice tone="error">{errorText(error)}</Notice>}
+        {saved && <Notice tone="success" testId="translation-saved">{t("saved")}</Notice>}
+        {canEdit && <button type="submit" className={primaryButtonClass} disabled={isSaving}>{t("save")}</button>}
       </form>
     </SettingsSection>
   );

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GREETING_RULES, shouldGreet } from "./greeting";
 import { DEFAULT_PROACTIVE_TEMPLATES, formatEta, PROACTIVE_RULES, PROACTIVE_STATUSES, withDefaultTemplates } from "./proactive";
-import { renderTemplate, templateProblem, variablesIn } from "./template";
+import { renderTemplate, templateProblem, templateProblemOf, variablesIn } from "./template";
 
 describe("AUTO-1 AUTO-6 template renderer", () => {
   it("AUTO-1 fills {buyer} and {shop}", () => {
@@ -94,5 +94,13 @@ describe("AUTO-1 greeting repeat window", () => {
     expect(shouldGreet({ lastGreetedAt: new Date("2026-12-02T12:00:01Z"), now, repeatAfterHours: 24 })).toBe(false);
     expect(shouldGreet({ lastGreetedAt: new Date("2026-12-02T12:00:00Z"), now, repeatAfterHours: 24 })).toBe(true);
     expect(shouldGreet({ lastGreetedAt: now, now, repeatAfterHours: 0 })).toBe(true);
+  });
+});
+
+describe("NF-5 templateProblemOf: the problem as data for a phrase in the reader's language", () => {
+  it("names the first unknown variable, whether it is known elsewhere, and the allowed ones", () => {
+    expect(templateProblemOf("Hi {buyer}", GREETING_RULES)).toBeNull();
+    expect(templateProblemOf("Hi {agent} and {foo}", GREETING_RULES)).toEqual({ kind: "notHere", variable: "agent", allowed: "{buyer}, {shop}" });
+    expect(templateProblemOf("Hi {foo}", GREETING_RULES)).toEqual({ kind: "unknown", variable: "foo", allowed: "{buyer}, {shop}" });
   });
 });

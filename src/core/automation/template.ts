@@ -29,15 +29,28 @@ export interface TemplateRules {
 }
 
 /**
+ * What is wrong with a template, as data for a phrase in the reader's language: the first
+ * unknown variable, whether it is one known elsewhere but not here (`notHere`), and the allowed
+ * variables as `{a}, {b}`. Null when every variable is allowed.
+ */
+export type TemplateProblem = { kind: "unknown" | "notHere"; variable: string; allowed: string };
+
+export function templateProblemOf(template: string, rules: TemplateRules): TemplateProblem | null {
+  const unknown = variablesIn(template).find((name) => !rules.allowed.includes(name));
+  if (unknown === undefined) return null;
+  const allowed = rules.allowed.map((name) => `{${name}}`).join(", ");
+  return { kind: rules.notHere?.[unknown] ? "notHere" : "unknown", variable: unknown, allowed };
+}
+
+/**
  * Why a template cannot be saved, or null when it can: every variable must be one of the
  * allowed ones. The message names the first unknown variable and lists the allowed ones.
  */
 export function templateProblem(template: string, rules: TemplateRules): string | null {
-  const unknown = variablesIn(template).find((name) => !rules.allowed.includes(name));
-  if (unknown === undefined) return null;
-  const allowedList = rules.allowed.map((name) => `{${name}}`).join(", ");
-  const reason = rules.notHere?.[unknown];
-  return reason ? `{${unknown}} cannot be used here: ${reason} Use ${allowedList}.` : `Unknown variable {${unknown}}. Use ${allowedList}.`;
+  const problem = templateProblemOf(template, rules);
+  if (!problem) return null;
+  const reason = rules.notHere?.[problem.variable];
+  return reason ? `{${problem.variable}} cannot be used here: ${reason} Use ${problem.allowed}.` : `Unknown variable {${problem.variable}}. Use ${problem.allowed}.`;
 }
 
 const isMissing = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim().length === 0;

@@ -5,7 +5,7 @@
 // line 1, so the number is the one an editor shows for the row's first line.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { faqEntryProblems, type FaqCategory, type FaqEntryInput } from "@/core/faq/entry";
+import { faqEntryIssues, type FaqCategory, type FaqEntryInput, type FaqIssue } from "@/core/faq/entry";
 
 export const FAQ_CSV_HEADER = ["id", "category", "question", "alternatives", "answer"] as const;
 export const ALTERNATIVES_SEPARATOR = " | ";
@@ -16,6 +16,13 @@ export interface FaqCsvError {
   /** Physical line of the file where the bad row starts (header = 1); 0 for file-level errors. */
   line: number;
   message: string;
+  /** The row's reasons with their codes (the message is their English sentences joined). */
+  issues: Array<Omit<FaqIssue, "message">>;
+}
+
+/** A row's error from its issues: the English sentences joined, and the codes with their values. */
+function rowError(line: number, issues: FaqIssue[]): FaqCsvError {
+  return { line, message: issues.map((issue) => issue.message).join(" "), issues: issues.map(({ message: _message, ...issue }) => issue) };
 }
 
 export type FaqCsvParse = { ok: true; entries: FaqEntryInput[] } | { ok: false; errors: FaqCsvError[] };
@@ -33,32 +40,35 @@ export function parseFaqCsv(text: string): FaqCsvParse {
     records = parse(text, { bom: true, info: true, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const line = recordStartLines(text).at(-1) ?? 1;
-    return { ok: false, errors: [{ line, message: `Not valid CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, "")}` }] };
+    const detail = (error as Error).message.replace(/^Invalid [^:]*: /, "");
+    return { ok: false, errors: [rowError(line, [{ code: "notCsv", values: { detail }, message: `Not valid CSV: ${detail}` }])] };
   }
-  if (records.length === 0) return { ok: false, errors: [{ line: 1, message: `The file is empty; the first line must be ${FAQ_CSV_HEADER.join(",")}.` }] };
+  const headerText = FAQ_CSV_HEADER.join(",");
+  if (records.length === 0) return { ok: false, errors: [rowError(1, [{ code: "emptyFile", values: { header: headerText }, message: `The file is empty; the first line must be ${headerText}.` }])] };
   const errors: FaqCsvError[] = [];
   // csv-parse's own line counts are off with mixed line endings; the scanner counts physical lines.
   const startLines = recordStartLines(text);
   const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   if (header.join(",") !== FAQ_CSV_HEADER.join(",")) {
-    return { ok: false, errors: [{ line: 1, message: `The first line must be exactly ${FAQ_CSV_HEADER.join(",")}.` }] };
+    return { ok: false, errors: [rowError(1, [{ code: "badHeader", values: { header: headerText }, message: `The first line must be exactly ${headerText}.` }])] };
   }
-  if (records.length - 1 > FAQ_CSV_MAX_ROWS) return { ok: false, errors: [{ line: 0, message: `At most ${FAQ_CSV_MAX_ROWS} rows per file.` }] };
+  if (records.length - 1 > FAQ_CSV_MAX_ROWS) return { ok: false, errors: [rowError(0, [{ code: "tooManyRows", values: { max: FAQ_CSV_MAX_ROWS }, message: `At most ${FAQ_CSV_MAX_ROWS} rows per file.` }])] };
   const seen = new Map<string, number>();
   const entries: FaqEntryInput[] = [];
   records.slice(1).forEach(({ record }, index) => {
     const line = startLines[index + 1] ?? 0;
     if (record.length !== FAQ_CSV_HEADER.length) {
-      errors.push({ line, message: `Expected ${FAQ_CSV_HEADER.length} fields (${FAQ_CSV_HEADER.join(",")}), found ${record.length}.` });
+      errors.push(rowError(line, [{ code: "fieldCount", values: { expected: FAQ_CSV_HEADER.length, header: headerText, found: record.length }, message: `Expected ${FAQ_CSV_HEADER.length} fields (${headerText}), found ${record.length}.` }]));
       return;
     }
     const [id, category, question, alternatives, answer] = record.map((cell) => cell.trim()) as [string, string, string, string, string];
     const entry = { externalId: id, category: category as FaqCategory, question, alternatives: splitAlternatives(alternatives), answer };
-    const problems = faqEntryProblems(entry).map((problem) => (problem.startsWith("category") ? `${problem.slice(0, -1)} (found "${category}").` : problem));
+    const issues = faqEntryIssues(entry).map((issue): FaqIssue =>
+      issue.code === "categoryInvalid" ? { ...issue, values: { ...issue.values, found: category }, message: `${issue.message.slice(0, -1)} (found "${category}").` } : issue);
     const earlier = seen.get(id);
-    if (id && earlier !== undefined) problems.push(`id "${id}" is already used on line ${earlier}.`);
+    if (id && earlier !== undefined) issues.push({ code: "duplicateId", values: { id, line: earlier }, message: `id "${id}" is already used on line ${earlier}.` });
     if (id) seen.set(id, line);
-    if (problems.length > 0) errors.push({ line, message: problems.join(" ") });
+    if (issues.length > 0) errors.push(rowError(line, issues));
     else entries.push(entry);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, entries };

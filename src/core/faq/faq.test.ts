@@ -26,7 +26,7 @@ describe("FAQ CSV (AUTO-3)", () => {
 
   it("AUTO-3: line numbers count quoted line breaks; a BOM is ignored", () => {
     const csv = '\uFEFFid,category,question,alternatives,answer\r\na,logistics,"Two\r\nlines",,A\r\nb,nope,Q,,A\r\n';
-    expect(parseFaqCsv(csv)).toEqual({ ok: false, errors: [{ line: 4, message: expect.stringContaining("category") }] });
+    expect(parseFaqCsv(csv)).toEqual({ ok: false, errors: [{ line: 4, message: expect.stringContaining("category"), issues: [{ code: "categoryInvalid", values: { allowed: "pre_purchase, logistics, after_sales", found: expect.any(String) } }] }] });
   });
 
   it("AUTO-3: alternatives are separated by ' | '", () => {
@@ -114,5 +114,17 @@ describe("never answered automatically (AUTO-4)", () => {
     expect(decide("do you have a blue jumper")).toMatchObject({ send: false });
     expect(decide("Do you sell gift cards? And what is your return policy?")).toMatchObject({ send: false });
     expect(decide("where is my order? how long does shipping take?")).toEqual({ send: false, reason: "order_data" });
+  });
+});
+
+describe("NF-5 FAQ issues carry codes beside the English sentences", () => {
+  it("a CSV row's issues name their codes and values; the message stays the English sentences joined", () => {
+    const parsed = parseFaqCsv("id,category,question,alternatives,answer\n,logistics,,,A\na,logistics,Q,,A\na,logistics,Q,,A\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      { line: 2, message: "id is required. question is required.", issues: [{ code: "idRequired" }, { code: "questionRequired" }] },
+      { line: 4, message: 'id "a" is already used on line 3.', issues: [{ code: "duplicateId", values: { id: "a", line: 3 } }] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // AUTO-2: manage saved replies: the shop's (owner and admin edit them) and the member's own.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -9,18 +10,23 @@ import { SavedRepliesPanel } from "@/components/settings/saved-replies-panel";
 import { NoAccess, PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Saved replies · Counterpart" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("automation.savedRepliesPage");
+  return { title: t("metaTitle") };
+}
 
 export default async function SavedRepliesPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  if (!can(member, "saved_reply:read")) return <NoAccess what="saved replies" />;
+  const t = await getTranslations("automation.savedRepliesPage");
+  if (!can(member, "saved_reply:read")) return <NoAccess what={t("noAccess")} />;
   const firstPage = await callService(listSavedReplies, { member, scope: "shop" });
   return (
     <>
       <PageTitle
-        title="Saved replies"
-        description={<>Type <kbd className="rounded border border-slate-300 px-1">/</kbd> in a chat&apos;s reply box to insert one. Variables: {"{buyer}"} (the buyer&apos;s nickname), {"{agent}"} (your nickname), {"{order_id}"} (the chat&apos;s order), {"{shop}"}.</>}
+        title={t("title")}
+        description={t.rich("description", { buyer: "{buyer}", agent: "{agent}", order_id: "{order_id}", shop: "{shop}", key: (chunks) => <kbd className="rounded border border-slate-300 px-1">{chunks}</kbd> })}
       />
       <SavedRepliesPanel initialPage={firstPage} canManageShop={can(member, "saved_reply:manage_shop")} />
     </>

@@ -2,11 +2,15 @@
 
 // AUTO-5: the chatbot's on/off switch. Saved at once; switching off hands the bot's open chats
 // to people (the server does it, with a note to each buyer).
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi, type ApiError } from "../api";
 import { Notice, SettingsSection, Switch } from "../ui";
+import { useErrorText } from "./error-text";
 
 export function ChatbotSwitch({ initial }: { initial: { enabled: boolean } }) {
+  const t = useTranslations("automation.chatbot");
+  const errorText = useErrorText();
   const [enabled, setEnabled] = useState(initial.enabled);
   const [error, setError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -21,12 +25,12 @@ export function ChatbotSwitch({ initial }: { initial: { enabled: boolean } }) {
   }
 
   return (
-    <SettingsSection title="Chatbot" description="While on, a buyer's new chat starts with the bot. It answers general questions from the FAQ library and hands over to a person when asked, when it is not sure, or after two questions it could not answer. Its messages are marked automatic and never count as an agent's reply.">
+    <SettingsSection title={t("title")} headingId="section-chatbot" description={t("description")}>
       <div className="flex items-center gap-3 text-sm">
-        <Switch checked={enabled} label="Chatbot" onChange={(next) => void onChange(next)} disabled={isSaving} />
-        <span data-testid="chatbot-state">{enabled ? "On" : "Off"}</span>
+        <Switch checked={enabled} label={t("switch")} onChange={(next) => void onChange(next)} disabled={isSaving} />
+        <span data-testid="chatbot-state">{enabled ? t("on") : t("off")}</span>
       </div>
-      {error && <div className="mt-3"><Notice tone="error">{error.message}</Notice></div>}
+      {error && <div className="mt-3"><Notice tone="error">{errorText(error)}</Notice></div>}
     </SettingsSection>
   );
 }

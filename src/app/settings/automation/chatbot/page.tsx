@@ -1,5 +1,6 @@
 // AUTO-5: the chatbot's switch. Owners and admins.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { can } from "@/core/permissions";
 import { getCurrentMember } from "@/server/http/current-member";
@@ -9,19 +10,24 @@ import { ChatbotSwitch } from "@/components/settings/automation/chatbot-switch";
 import { NoAccess, PageTitle } from "@/components/settings/ui";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Chatbot · Automation · Counterpart" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("automation.chatbotPage");
+  return { title: t("metaTitle") };
+}
 
 export default async function ChatbotPage() {
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
-  if (!can(member, "automation:update")) return <NoAccess what="the chatbot settings" />;
+  const t = await getTranslations("automation.chatbotPage");
+  if (!can(member, "automation:update")) return <NoAccess what={t("noAccess")} />;
   const settings = await callService(readChatbotSettings, { actor: member });
   return (
     <>
-      <p className="mb-2 text-sm"><a href="/settings/automation" className="text-brand-700 underline">← Automation</a></p>
-      <PageTitle title="Chatbot" description="Answers general questions from the FAQ library and hands over to a person." />
+      <p className="mb-2 text-sm"><a href="/settings/automation" className="text-brand-700 underline">{t("back")}</a></p>
+      <PageTitle title={t("title")} description={t("description")} />
       <ChatbotSwitch initial={settings} />
-      <p className="mt-4 text-sm text-slate-600">The bot answers from the <a href="/settings/faq" className="text-brand-700 underline">FAQ library</a>, at the auto-send threshold set there (or the suggested one).</p>
+      <p className="mt-4 text-sm text-slate-600">{t.rich("answersFrom", { link: (chunks) => <a href="/settings/faq" className="text-brand-700 underline">{chunks}</a> })}</p>
     </>
   );
 }
