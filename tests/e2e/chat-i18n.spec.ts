@@ -63,6 +63,8 @@ test("NF-5: a Spanish-speaking member uses the chat window and the workbench in 
     // The history: the day separator, 24-hour times, the delivery state.
     const log = page.getByRole("log", { name: "Mensajes" });
     await expect(log.getByText("Hoy", { exact: true })).toBeVisible();
+    // The product's own system note, rebuilt in Spanish from its facts (stored in English).
+    await expect(log.getByTestId("system-note").filter({ hasText: "Ava se unió al chat" })).toBeVisible();
     const mine = log.locator('[data-author="agent"]').filter({ hasText: "tenemos té verde" });
     await expect(mine.getByTestId("read-state")).toHaveText(/^· (Enviado|Leído)$/);
     await expect(mine.locator("time")).toHaveText(/^\d{2}:\d{2}$/);

@@ -47,7 +47,8 @@ test("SET-3 a Spanish-speaking buyer and an English-speaking agent each read the
   }
 
   const ava = await signedIn(browser, DEMO.agent1);
-  const shopper = await browser.newContext();
+  // A Spanish-speaking buyer: the storefront and the widget follow the browser's language (NF-5).
+  const shopper = await browser.newContext({ locale: "es-ES" });
   try {
     // Only Ava takes new chats (the owner's console closed; presence forgets it after its grace).
     await expect.poll(async () => {
@@ -62,8 +63,8 @@ test("SET-3 a Spanish-speaking buyer and an English-speaking agent each read the
     await store.getByTestId("counterpart-launcher").click();
     const { data: visitor } = (await (await started).json()) as { data: { buyer: { nickname: string } } };
     const widget = store.frameLocator("iframe.cp-frame");
-    await widget.getByRole("textbox", { name: "Message" }).fill(SPANISH);
-    await widget.getByRole("button", { name: "Send", exact: true }).click();
+    await widget.getByRole("textbox", { name: "Mensaje" }).fill(SPANISH);
+    await widget.getByRole("button", { name: "Enviar", exact: true }).click();
     // Delivered at once, as written.
     await expect(widget.getByTestId("message").filter({ hasText: SPANISH })).toBeVisible();
 
@@ -94,7 +95,8 @@ test("SET-3 a Spanish-speaking buyer and an English-speaking agent each read the
     await agentMessage.getByTestId("translation-toggle").click();
     await expect(agentMessage.getByTestId("translation-text")).toContainText(/mañana/);
 
-    // The buyer reads Spanish, with Ava's English one click away.
+    // The buyer reads Spanish, with Ava's English one click away; the product's own note too.
+    await expect(widget.getByTestId("message").filter({ hasText: "Ava se unió al chat" })).toBeVisible();
     const answer = widget.locator('[data-testid="message"][data-author="agent"]').last();
     await expect(answer.getByTestId("widget-translation")).toHaveAttribute("data-language", "es");
     await expect(answer).toContainText(/mañana/);

@@ -89,6 +89,8 @@ describe("auto-assignment (ASSIGN-1..4, ASSIGN-8)", () => {
     expect(record.detail).toMatchObject({ mode: "lowest_workload", compared: [expect.objectContaining({ memberId: ben.id })] });
     const note = await db.message.findFirstOrThrow({ where: { sessionId: second.sessionId, authorType: "system" } });
     expect(note.body).toBe("Ben joined the chat");
+    // NF-5: the facts behind the sentence, for the console and the widget to say in their language.
+    expect(note.payload).toMatchObject({ event: "assigned", note: { kind: "joined", to: "Ben" } });
     expect(await openCounts(shop.id)).toMatchObject({ Ava: { counter: 1, actual: 1 }, Ben: { counter: 1, actual: 1 } });
   });
 
@@ -138,6 +140,7 @@ describe("manual work (ASSIGN-5, ASSIGN-6, CHAT-6)", () => {
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.sessionId } })).assigneeId).toBe(ben.id);
     const note = await db.message.findFirstOrThrow({ where: { sessionId: chat.sessionId, payload: { path: ["event"], equals: "transferred" } } });
     expect(note.body).toBe("Ava transferred the chat to Ben");
+    expect(note.payload).toMatchObject({ event: "transferred", note: { kind: "transferred", from: "Ava", to: "Ben" } });
     expect(result.events.filter((e) => e.target !== "connections" && e.event === "message.created").map((e) => e.target).sort()).toEqual(["console", "widget"]);
     expect(await openCounts(shop.id)).toMatchObject({ Ava: { counter: 0, actual: 0 }, Ben: { counter: 1, actual: 1 } });
   });

@@ -17,7 +17,7 @@ import { RatingPrompt } from "./rating-prompt";
 import { VOUCHER_CLAIM_ENABLED } from "./widget-features";
 import { noteText, phraseText, widgetStatusText, type StatusTranslate, type WidgetStatusText } from "@/core/widget/availability";
 import { isChatbotMessage } from "@/core/automation/message-markers";
-import { HANDOVER_NOTE } from "@/core/automation/chatbot";
+import { useSystemNoteText } from "@/components/i18n/use-system-note-text";
 import { toSupportedLocale } from "@/core/i18n/locale";
 import { useWidgetTexts } from "./widget-texts";
 
@@ -372,10 +372,11 @@ function MessageItem({ message, previous, shopName, status, voucher, translation
 }) {
   const t = useTranslations("widget");
   const locale = useLocale();
+  const systemNote = useSystemNoteText();
   if (message.kind === "system" || message.authorType === "system") {
-    // AUTO-5: the chatbot's hand-over note is the product's own sentence, so it is translated;
-    // other notes are stored as written.
-    const body = message.body === HANDOVER_NOTE ? t("bot.handover") : message.body;
+    // NF-5: the product's own notes ("Ava joined the chat", the chatbot's hand-over) in the
+    // buyer's language; a note of the shop's own words as written.
+    const body = systemNote(message);
     return (
       <li className="py-1 text-center" data-testid="message" data-seq={message.seq}>
         <span className="inline-block rounded-full bg-slate-200 px-3 py-1 text-xs text-slate-700">{body}</span>

@@ -1,15 +1,13 @@
 "use client";
 
 // NF-5: the chat window's words that are not markup, in the member's language (`chat`
-// namespace): language names, the server's and the delivery client's error sentences, and the
-// product's own system notes.
+// namespace): language names and the server's and the delivery client's error sentences.
+// System notes: src/components/i18n/use-system-note-text.ts.
 import { useCallback, useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { NOT_STORED_OFFLINE, NOT_STORED_SLOW, SERVER_DID_NOT_ANSWER } from "@/client/delivery/machine";
-import { HANDOVER_NOTE } from "@/core/automation/chatbot";
 import { DEFAULT_LOCALE } from "@/core/i18n/locale";
 import { languageName } from "@/shared/translation";
-import type { MessageDto } from "@/shared/dto";
 
 /** The delivery client's own sentences (English constants) and their keys in `chat.errors`. */
 const DELIVERY_SENTENCES: ReadonlyMap<string, "notStoredOffline" | "notStoredSlow" | "serverDidNotAnswer"> = new Map([
@@ -17,18 +15,6 @@ const DELIVERY_SENTENCES: ReadonlyMap<string, "notStoredOffline" | "notStoredSlo
   [NOT_STORED_SLOW, "notStoredSlow"],
   [SERVER_DID_NOT_ANSWER, "serverDidNotAnswer"],
 ] as const);
-
-/**
- * The server's system notes that are the product's own fixed sentences (close-session.ts,
- * requeue-member-sessions.ts, the chatbot's hand-over), by the note's payload event. Notes with
- * names in them (joined, assigned, transferred) are stored as English text and shown as stored.
- */
-const FIXED_NOTES: ReadonlyArray<{ event: string | null; body: string; key: "ended" | "expired" | "requeued" | "handover" }> = [
-  { event: "ended", body: "The chat has ended. How did we do?", key: "ended" },
-  { event: "expired", body: "This chat was closed after 7 days without a reply.", key: "expired" },
-  { event: "requeued", body: "Your chat is waiting for the next available agent", key: "requeued" },
-  { event: null, body: HANDOVER_NOTE, key: "handover" },
-];
 
 /** An error with a code (CommandError, a route's `{ error: { code, message } }`) or anything thrown. */
 export interface CodedError {
@@ -62,11 +48,5 @@ export function useChatTexts() {
     return key ? t(`errors.${key}`) : message;
   }, [t]);
 
-  const systemNote = useCallback((message: Pick<MessageDto, "body" | "payload">): string => {
-    const event = typeof message.payload?.event === "string" ? message.payload.event : null;
-    const fixed = FIXED_NOTES.find((note) => note.body === message.body && (note.event === null || note.event === event));
-    return fixed ? t(`systemNotes.${fixed.key}`) : message.body;
-  }, [t]);
-
-  return useMemo(() => ({ language, errorText, deliveryText, systemNote }), [language, errorText, deliveryText, systemNote]);
+  return useMemo(() => ({ language, errorText, deliveryText }), [language, errorText, deliveryText]);
 }

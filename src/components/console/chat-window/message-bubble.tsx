@@ -8,6 +8,7 @@ import { Fragment, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { readHandoverSummary } from "@/core/automation/chatbot";
 import type { MessageDto, MessageTranslationDto } from "@/shared/dto";
+import { useSystemNoteText } from "@/components/i18n/use-system-note-text";
 import { useChatTexts, type CodedError } from "./chat-texts";
 import { TranslationLine, useTranslatedBody } from "./message-translation";
 import type { OrderCardPayload, ProductCardPayload, VoucherCardPayload } from "./conversation-types";
@@ -48,7 +49,7 @@ export function SystemNote({ message }: { message: MessageDto }) {
   const handover = readHandoverSummary(message.payload);
   const t = useTranslations("chat.bubble");
   const locale = useLocale();
-  const { systemNote } = useChatTexts();
+  const systemNote = useSystemNoteText();
   return (
     <div className="my-2 flex flex-col items-center" data-testid="system-note" data-seq={message.seq}>
       <p className="max-w-[80%] rounded-full bg-slate-200/70 px-3 py-1 text-center text-xs text-slate-600">

@@ -5,6 +5,7 @@
 import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { Prisma } from "@/generated/prisma/client";
 import type { AssignmentKind, AssignmentMode } from "@/generated/prisma/enums";
+import { assignmentNoteText, type AssignmentNote } from "@/core/messaging/system-note";
 import { statesAllowing, transitionSession } from "@/core/session/state-machine";
 import { stateGuardSql } from "@/server/services/sessions/state-guards";
 import type { Tx } from "@/server/services/messaging/append-message";
@@ -24,8 +25,8 @@ export interface AssignmentItem {
   mode: AssignmentMode | null;
   actorMemberId: string | null;
   detail: unknown;
-  /** The system note shown to agents and the buyer. */
-  note: string;
+  /** The system note shown to agents and the buyer (its English sentence is the body). */
+  note: AssignmentNote;
   noteEvent: "assigned" | "transferred";
 }
 
@@ -87,8 +88,8 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
     notes: items.map((item) => ({
       conversationId: item.conversationId,
       sessionId: item.sessionId,
-      body: item.note,
-      payload: { event: item.noteEvent, toMemberId: item.toMemberId, fromMemberId: item.fromMemberId },
+      body: assignmentNoteText(item.note),
+      payload: { event: item.noteEvent, toMemberId: item.toMemberId, fromMemberId: item.fromMemberId, note: item.note },
     })),
   });
   return items.map((item, index) => ({ ...item, noteMessage: notes[index]! }));

@@ -4,7 +4,7 @@
 // and capacity (only auto-assignment is bound by them, ASSIGN-6/7) but never go to a
 // deactivated or deleted member, which is re-checked under the lock. The target and the buyer
 // see a system note; every move is recorded with who did it (ASSIGN-8).
-import { transferNote } from "@/core/assignment/transfer-note";
+import { transferNoteOf } from "@/core/messaging/system-note";
 import { AppError } from "@/core/errors";
 import { assertCan, can } from "@/core/permissions";
 import { assertSessionAction, canActOnSession } from "@/core/session/session-actions";
@@ -65,7 +65,7 @@ export async function assignQueuedSession(
       mode: null,
       actorMemberId: member.memberId,
       detail: { by: member.nickname, reason: isSelf ? "assign_to_me" : "assign_to" },
-      note: isSelf ? `${target.nickname} joined the chat` : `${member.nickname} assigned the chat to ${target.nickname}`,
+      note: isSelf ? { kind: "joined", to: target.nickname } : { kind: "assigned", actor: member.nickname, to: target.nickname },
       noteEvent: "assigned",
     }];
   });
@@ -124,7 +124,7 @@ export async function transferSessions(
       mode: null,
       actorMemberId: member.memberId,
       detail: { by: member.nickname, scope: input.scope === "all_mine" ? "all_mine" : "this_chat" },
-      note: transferNote({
+      note: transferNoteOf({
         holder: fromNicknames.get(session.assigneeId!) ?? null,
         holderId: session.assigneeId,
         actor: { memberId: member.memberId, nickname: member.nickname },

@@ -72,7 +72,7 @@ export async function drainQueue(
         mode: item.detail.mode === "single_member" ? null : item.detail.mode,
         actorMemberId: null,
         detail: item.detail,
-        note: `${nicknames.get(item.memberId) ?? "An agent"} joined the chat`,
+        note: { kind: "joined", to: nicknames.get(item.memberId) ?? null },
         noteEvent: "assigned",
       }));
       const applied = await applyAssignments(tx, { shopId: input.shopId, now, items });

@@ -3,6 +3,7 @@
 // calls the transaction half inside its own transaction, so the status and the requeue commit
 // together (a crash between them can no longer leave chats on a deactivated member). The caller
 // publishes the events and drains the queue, which routes the sessions to someone else (ASSIGN-4).
+import { FIXED_NOTE_TEXT } from "@/core/messaging/system-note";
 import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { transitionSession } from "@/core/session/state-machine";
 import type { Database } from "@/server/db/client";
@@ -56,7 +57,7 @@ export async function requeueMemberSessionsInTransaction(tx: Tx, input: RequeueI
   const notes = await appendSystemNotes(tx, {
     shopId,
     now,
-    notes: sessions.map((session) => ({ conversationId: session.conversationId, sessionId: session.id, body: "Your chat is waiting for the next available agent", payload: { event: "requeued" } })),
+    notes: sessions.map((session) => ({ conversationId: session.conversationId, sessionId: session.id, body: FIXED_NOTE_TEXT.requeued, payload: { event: "requeued" } })),
   });
   return sessionChangeEvents(tx, {
     shopId,

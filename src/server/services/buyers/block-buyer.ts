@@ -1,6 +1,7 @@
 // SET-4 and CHAT-9: blocked buyers cannot send messages (the widget shows a clear notice), and
 // blocking closes their open session, by the rules of ending a chat (an agent may not block
 // the buyer of a chat another member holds). Unblocking lets them write again.
+import { FIXED_NOTE_TEXT } from "@/core/messaging/system-note";
 import { AppError } from "@/core/errors";
 import type { Database } from "@/server/db/client";
 import { assertCan } from "@/core/permissions";
@@ -32,7 +33,7 @@ export async function blockBuyer(
       const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: buyer.conversation.id }, select: { activeSessionId: true } });
       if (conversation.activeSessionId) {
         assertCan(member, "session:end");
-        closeEvents = (await closeSessionInTransaction(tx, { shopId: buyer.shopId, sessionId: conversation.activeSessionId, event: "end", actor: member, now, note: "This chat was closed by the shop." })) ?? [];
+        closeEvents = (await closeSessionInTransaction(tx, { shopId: buyer.shopId, sessionId: conversation.activeSessionId, event: "end", actor: member, now, note: FIXED_NOTE_TEXT.closedByShop })) ?? [];
       }
     }
     // Blocked twice at once: the first one wins, the result is the same.

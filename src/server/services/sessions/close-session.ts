@@ -5,6 +5,7 @@
 // drops, the conversation has no active session any more, and a system note says what happened.
 // The events are read inside the transaction; the result names the shop whose queue to drain
 // (capacity was freed, ASSIGN-4) and the adapter publishes and drains.
+import { FIXED_NOTE_TEXT } from "@/core/messaging/system-note";
 import { refreshSessionFacts } from "@/server/services/analytics/facts";
 import { assertCan } from "@/core/permissions";
 import { AppError } from "@/core/errors";
@@ -92,7 +93,7 @@ export async function closeSessionInTransaction(tx: Tx, input: CloseInput): Prom
     notes: [{
       conversationId: session.conversationId,
       sessionId: session.id,
-      body: input.note ?? (input.event === "end" ? "The chat has ended. How did we do?" : "This chat was closed after 7 days without a reply."),
+      body: input.note ?? (input.event === "end" ? FIXED_NOTE_TEXT.ended : FIXED_NOTE_TEXT.expired),
       payload: { event: input.event === "end" ? (input.note ? "closed" : "ended") : "expired" },
     }],
   });
