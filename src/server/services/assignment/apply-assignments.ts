@@ -9,7 +9,7 @@ import { assignmentNoteText, type AssignmentNote } from "@/core/messaging/system
 import { statesAllowing, transitionSession } from "@/core/session/state-machine";
 import { stateGuardSql } from "@/server/services/sessions/state-guards";
 import type { Tx } from "@/server/services/messaging/append-message";
-import { MESSAGE_AUTHOR_INCLUDE, type MessageRow } from "@/server/services/messaging/message-dto";
+import type { MessageRow } from "@/server/services/messaging/message-dto";
 
 // Both moves end in the one state a holder has; the table says which (state-machine.ts).
 const ASSIGNED_STATE = transitionSession(statesAllowing("assign")[0]!, "assign");
@@ -107,7 +107,7 @@ export async function appendSystemNotes(
 ): Promise<MessageRow[]> {
   if (input.notes.length === 0) return [];
   const { shopId, now, notes } = input;
-  const inserted = await tx.$queryRaw<Array<{ id: string; conversationId: string }>>`
+  const inserted = await tx.$queryRaw<Array<{ id: string; conversationId: string; seq: number }>>`
     WITH bumped AS (
       UPDATE "Conversation" AS c
       SET "lastSeq" = c."lastSeq" + 1, "lastMessageAt" = ${now}
@@ -120,8 +120,26 @@ export async function appendSystemNotes(
     FROM bumped AS b
     JOIN unnest(${notes.map((note) => note.conversationId)}::uuid[], ${notes.map((note) => note.sessionId)}::uuid[], ${notes.map((note) => note.body)}::text[], ${notes.map((note) => JSON.stringify(note.payload))}::jsonb[])
       AS v(conversation_id, session_id, body, payload) ON v.conversation_id = b.id
-    RETURNING "id", "conversationId"`;
-  const rows = await tx.message.findMany({ where: { id: { in: inserted.map((row) => row.id) } }, include: MESSAGE_AUTHOR_INCLUDE });
-  const byConversation = new Map(rows.map((row) => [row.conversationId, row]));
-  return notes.map((note) => byConversation.get(note.conversationId)!);
+    RETURNING "id", "conversationId", "seq"`;
+  // Everything else of the row is what was just written: no second read (a drain batch writes a
+  // thousand notes). A system note has no author, no client id and is automatic.
+  const byConversation = new Map(inserted.map((row) => [row.conversationId, row]));
+  return notes.map((note): MessageRow => {
+    const row = byConversation.get(note.conversationId)!;
+    return {
+      id: row.id,
+      conversationId: note.conversationId,
+      sessionId: note.sessionId,
+      seq: row.seq,
+      clientId: null,
+      authorType: "system",
+      authorMemberId: null,
+      kind: "system",
+      body: note.body,
+      payload: note.payload,
+      isAutomatic: true,
+      createdAt: now,
+      authorMember: null,
+    };
+  });
 }

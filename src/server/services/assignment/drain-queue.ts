@@ -11,7 +11,8 @@ import { lockConversations, lockShopAssignments } from "@/server/services/assign
 import { loadCandidates } from "@/server/services/assignment/load-candidates";
 import { fromQueue, sessionChangeEvents } from "@/server/services/assignment/session-events";
 import { getRouting, type RoutingContext } from "@/server/services/assignment/routing-context";
-import { stateWhere } from "@/server/services/sessions/state-guards";
+import { Prisma } from "@/generated/prisma/client";
+import { stateGuardSql } from "@/server/services/sessions/state-guards";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 
 const BATCH_SIZE = 1_000;
@@ -48,13 +49,14 @@ export async function drainQueue(
     const onlineMemberIds = await routing.presence.onlineMemberIds(input.shopId, now);
     const batch = await db.$transaction(async (tx) => {
       await lockShopAssignments(tx, input.shopId);
-      const queued = await tx.chatSession.findMany({
-        // AUTO-5: a session the chatbot holds waits for its hand-over.
-        where: { shopId: input.shopId, state: stateWhere("assign"), botActive: false },
-        orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
-        take: batchSize,
-        select: { id: true, conversationId: true, queuedAt: true, conversation: { select: { buyerId: true } } },
-      });
+      // Oldest first, with each buyer, in one statement. AUTO-5: a session the chatbot holds
+      // waits for its hand-over.
+      const queued = await tx.$queryRaw<Array<{ id: string; conversationId: string; queuedAt: Date; buyerId: string }>>`
+        SELECT s.id, s."conversationId", s."queuedAt", c."buyerId"
+        FROM "ChatSession" s JOIN "Conversation" c ON c.id = s."conversationId"
+        WHERE s."shopId" = ${input.shopId}::uuid AND ${stateGuardSql("assign", Prisma.sql`s."state"`)} AND s."botActive" = false
+        ORDER BY s."queuedAt" ASC, s.id ASC
+        LIMIT ${batchSize}`;
       if (queued.length === 0) return [];
       const shop = await tx.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { assignmentMode: true } });
       const candidates = await loadCandidates(tx, { shopId: input.shopId, onlineMemberIds, now });
@@ -76,7 +78,7 @@ export async function drainQueue(
         noteEvent: "assigned",
       }));
       const applied = await applyAssignments(tx, { shopId: input.shopId, now, items });
-      const buyerOf = new Map(queued.map((session) => [session.id, session.conversation.buyerId]));
+      const buyerOf = new Map(queued.map((session) => [session.id, session.buyerId]));
       const queuedAtOf = new Map(queued.map((session) => [session.id, session.queuedAt]));
       return applied.map((item) => ({ ...item, buyerId: buyerOf.get(item.sessionId)!, queuedAt: queuedAtOf.get(item.sessionId)! }));
     }, { timeout: 60_000, maxWait: 30_000 });

@@ -139,6 +139,7 @@ const KEYWORD_MATCH_CAP = 10_000;
 
 async function searchMessages(db: Database, viewer: Viewer, q: string, limit: number): Promise<Hit[]> {
   if (q.length < MESSAGE_SEARCH_MIN_LENGTH) return [];
+  // The "authorType" clause is also the trigram index's predicate: keep them the same.
   const isKeywordMessage = Prisma.sql`m.body ILIKE ${containsPattern(q)} AND m."authorType" <> 'system'`;
   if (viewer.canSeeAll) {
     // Several hits may share a conversation: a few more than needed, the newest per conversation.
