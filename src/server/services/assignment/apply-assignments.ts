@@ -9,7 +9,7 @@ import { assignmentNoteText, type AssignmentNote } from "@/core/messaging/system
 import { statesAllowing, transitionSession } from "@/core/session/state-machine";
 import { stateGuardSql } from "@/server/services/sessions/state-guards";
 import type { Tx } from "@/server/services/messaging/append-message";
-import type { MessageRow } from "@/server/services/messaging/message-dto";
+import type { MessageRow, SessionRow } from "@/server/services/messaging/message-dto";
 
 // Both moves end in the one state a holder has; the table says which (state-machine.ts).
 const ASSIGNED_STATE = transitionSession(statesAllowing("assign")[0]!, "assign");
@@ -32,6 +32,8 @@ export interface AssignmentItem {
 
 export interface AppliedAssignment extends AssignmentItem {
   noteMessage: MessageRow;
+  /** The session as this change left it (without its assignee's name). */
+  session: SessionRow;
 }
 
 export async function applyAssignments(tx: Tx, input: { shopId: string; now: Date; items: AssignmentItem[] }): Promise<AppliedAssignment[]> {
@@ -45,7 +47,7 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
   // queue only moves a session `assign` may leave, a transfer only one `transfer` may leave with
   // the expected holder. What another transaction changed is skipped.
   const state = Prisma.sql`s."state"`;
-  const claimed = await tx.$queryRaw<Array<{ id: string }>>`
+  const claimed = await tx.$queryRaw<SessionRow[]>`
     UPDATE "ChatSession" AS s
     SET "state" = CASE WHEN v.from_id IS NULL THEN ${ASSIGNED_STATE}::"SessionState" ELSE ${TRANSFERRED_STATE}::"SessionState" END,
         "assigneeId" = v.to_id, "assignedAt" = ${now}, "updatedAt" = ${now},
@@ -54,9 +56,10 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
     FROM unnest(${sessionIds}::uuid[], ${fromIds}::uuid[], ${toIds}::uuid[]) AS v(id, from_id, to_id)
     WHERE s.id = v.id AND s."shopId" = ${shopId}::uuid
       AND ((v.from_id IS NULL AND ${stateGuardSql("assign", state)}) OR (${stateGuardSql("transfer", state)} AND s."assigneeId" = v.from_id AND v.from_id <> v.to_id))
-    RETURNING s.id`;
-  const claimedIds = new Set(claimed.map((row) => row.id));
-  const items = input.items.filter((item) => claimedIds.has(item.sessionId));
+    RETURNING s.id, s."conversationId", s."state"::text AS "state", s."category"::text AS "category", s."assigneeId", s.starred, s.rating, s."ratingComment",
+      s."queuedAt", s."assignedAt", s."oldestUnansweredAt", s."lastBuyerMessageAt", s."closedAt", s."botActive", s."handedOverAt"`;
+  const claimedById = new Map(claimed.map((row) => [row.id, row]));
+  const items = input.items.filter((item) => claimedById.has(item.sessionId));
   if (items.length === 0) return [];
 
   const delta = new Map<string, number>();
@@ -70,15 +73,17 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
     FROM unnest(${memberIds}::uuid[], ${memberIds.map((id) => delta.get(id)!)}::int[]) AS v(id, n)
     WHERE m.id = v.id`;
 
+  // The rows go as one JSON document: a thousand decision details (ASSIGN-8) as a jsonb[]
+  // parameter would be escaped element by element on the way out and parsed twice on the way in.
+  const assignmentRows = items.map((item) => ({
+    session_id: item.sessionId, kind: item.kind, to_id: item.toMemberId, from_id: item.fromMemberId,
+    actor_id: item.actorMemberId, mode: item.mode, detail: item.detail ?? null,
+  }));
   await tx.$executeRaw`
     INSERT INTO "Assignment" ("id", "shopId", "sessionId", "kind", "toMemberId", "fromMemberId", "actorMemberId", "mode", "detail", "createdAt")
     SELECT gen_random_uuid(), ${shopId}::uuid, v.session_id, v.kind::"AssignmentKind", v.to_id, v.from_id, v.actor_id, v.mode::"AssignmentMode", v.detail, ${now}
-    FROM unnest(
-      ${items.map((item) => item.sessionId)}::uuid[], ${items.map((item) => item.kind)}::text[],
-      ${items.map((item) => item.toMemberId)}::uuid[], ${items.map((item) => item.fromMemberId)}::uuid[],
-      ${items.map((item) => item.actorMemberId)}::uuid[], ${items.map((item) => item.mode)}::text[],
-      ${items.map((item) => JSON.stringify(item.detail ?? null))}::jsonb[]
-    ) AS v(session_id, kind, to_id, from_id, actor_id, mode, detail)`;
+    FROM jsonb_to_recordset(${JSON.stringify(assignmentRows)}::jsonb)
+      AS v(session_id uuid, kind text, to_id uuid, from_id uuid, actor_id uuid, mode text, detail jsonb)`;
 
   // Analytics (issue 11 item 5): first hold and holder, in this transaction.
   await refreshSessionFacts(tx, shopId, items.map((item) => item.sessionId));
@@ -92,7 +97,7 @@ export async function applyAssignments(tx: Tx, input: { shopId: string; now: Dat
       payload: { event: item.noteEvent, toMemberId: item.toMemberId, fromMemberId: item.fromMemberId, note: item.note },
     })),
   });
-  return items.map((item, index) => ({ ...item, noteMessage: notes[index]! }));
+  return items.map((item, index) => ({ ...item, noteMessage: notes[index]!, session: claimedById.get(item.sessionId)! }));
 }
 
 /**
@@ -107,6 +112,8 @@ export async function appendSystemNotes(
 ): Promise<MessageRow[]> {
   if (input.notes.length === 0) return [];
   const { shopId, now, notes } = input;
+  // As one JSON document, like the assignment rows above.
+  const noteRows = notes.map((note) => ({ conversation_id: note.conversationId, session_id: note.sessionId, body: note.body, payload: note.payload ?? null }));
   const inserted = await tx.$queryRaw<Array<{ id: string; conversationId: string; seq: number }>>`
     WITH bumped AS (
       UPDATE "Conversation" AS c
@@ -118,8 +125,8 @@ export async function appendSystemNotes(
     INSERT INTO "Message" ("id", "shopId", "conversationId", "sessionId", "seq", "authorType", "kind", "body", "payload", "isAutomatic", "createdAt")
     SELECT gen_random_uuid(), ${shopId}::uuid, b.id, v.session_id, b."lastSeq", 'system', 'system', v.body, v.payload, true, ${now}
     FROM bumped AS b
-    JOIN unnest(${notes.map((note) => note.conversationId)}::uuid[], ${notes.map((note) => note.sessionId)}::uuid[], ${notes.map((note) => note.body)}::text[], ${notes.map((note) => JSON.stringify(note.payload))}::jsonb[])
-      AS v(conversation_id, session_id, body, payload) ON v.conversation_id = b.id
+    JOIN jsonb_to_recordset(${JSON.stringify(noteRows)}::jsonb) AS v(conversation_id uuid, session_id uuid, body text, payload jsonb)
+      ON v.conversation_id = b.id
     RETURNING "id", "conversationId", "seq"`;
   // Everything else of the row is what was just written: no second read (a drain batch writes a
   // thousand notes). A system note has no author, no client id and is automatic.

@@ -9,7 +9,7 @@ import { toMessageDto } from "@/server/services/messaging/message-dto";
 import { consoleAudience } from "@/server/realtime/rooms";
 import { lockConversations, lockShopAssignments } from "@/server/services/assignment/assignment-lock";
 import { loadCandidates } from "@/server/services/assignment/load-candidates";
-import { fromQueue, sessionChangeEvents } from "@/server/services/assignment/session-events";
+import { fromQueue, sessionChangeEventsOf } from "@/server/services/assignment/session-events";
 import { getRouting, type RoutingContext } from "@/server/services/assignment/routing-context";
 import { Prisma } from "@/generated/prisma/client";
 import { stateGuardSql } from "@/server/services/sessions/state-guards";
@@ -43,7 +43,7 @@ export async function drainQueue(
   let assigned = 0;
   const queueWaitsSeconds: number[] = [];
   const noteEvents: OutgoingEvent[] = [];
-  const pendingEvents: Array<Promise<OutgoingEvent[]>> = [];
+  const sessionEvents: OutgoingEvent[] = [];
   for (;;) {
     const now = routing.now();
     const onlineMemberIds = await routing.presence.onlineMemberIds(input.shopId, now);
@@ -64,7 +64,7 @@ export async function drainQueue(
       if (plan.length === 0) return [];
       const conversationOf = new Map(queued.map((session) => [session.id, session.conversationId]));
       await lockConversations(tx, plan.map((item) => conversationOf.get(item.sessionId)!));
-      const nicknames = new Map((await tx.member.findMany({ where: { id: { in: [...new Set(plan.map((item) => item.memberId))] } }, select: { id: true, nickname: true } })).map((m) => [m.id, m.nickname]));
+      const holders = new Map((await tx.member.findMany({ where: { id: { in: [...new Set(plan.map((item) => item.memberId))] } }, select: { id: true, nickname: true, avatarUrl: true } })).map((m) => [m.id, m]));
       const items: AssignmentItem[] = plan.map((item) => ({
         sessionId: item.sessionId,
         conversationId: conversationOf.get(item.sessionId)!,
@@ -74,13 +74,17 @@ export async function drainQueue(
         mode: item.detail.mode === "single_member" ? null : item.detail.mode,
         actorMemberId: null,
         detail: item.detail,
-        note: { kind: "joined", to: nicknames.get(item.memberId) ?? null },
+        note: { kind: "joined", to: holders.get(item.memberId)?.nickname ?? null },
         noteEvent: "assigned",
       }));
       const applied = await applyAssignments(tx, { shopId: input.shopId, now, items });
       const buyerOf = new Map(queued.map((session) => [session.id, session.buyerId]));
       const queuedAtOf = new Map(queued.map((session) => [session.id, session.queuedAt]));
-      return applied.map((item) => ({ ...item, buyerId: buyerOf.get(item.sessionId)!, queuedAt: queuedAtOf.get(item.sessionId)! }));
+      return applied.map((item) => {
+        const holder = holders.get(item.toMemberId);
+        const assignee = holder ? { nickname: holder.nickname, avatarUrl: holder.avatarUrl } : null;
+        return { ...item, buyerId: buyerOf.get(item.sessionId)!, queuedAt: queuedAtOf.get(item.sessionId)!, session: { ...item.session, assignee } };
+      });
     }, { timeout: 60_000, maxWait: 30_000 });
     if (batch.length === 0) break;
     assigned += batch.length;
@@ -88,17 +92,16 @@ export async function drainQueue(
     const notes = batch.flatMap((item) => assignmentNoteEvents(input.shopId, item));
     if (input.publishNotes) input.publishNotes(notes);
     else noteEvents.push(...notes);
-    // The next batch is claimed while this one's events are read: the queue empties sooner.
-    pendingEvents.push(sessionChangeEvents(db, {
+    // From the batch's own writes: nothing to read again.
+    sessionEvents.push(...sessionChangeEventsOf(batch.map((item) => ({ ...item.session, conversation: { buyerId: item.buyerId } })), {
       shopId: input.shopId,
-      sessionIds: batch.map((item) => item.sessionId),
       change: "assigned",
       alsoNotify: fromQueue(input.shopId),
       actorMemberId: null,
     }));
     if (batch.length < batchSize) break;
   }
-  return { assigned, events: [...noteEvents, ...(await Promise.all(pendingEvents)).flat()], queueWaitsSeconds };
+  return { assigned, events: [...noteEvents, ...sessionEvents], queueWaitsSeconds };
 }
 
 /** The note's message.created for the new holder, the shop (it left Unassigned) and the buyer. */

@@ -1,7 +1,7 @@
 // The realtime events that follow a change of a session's holder or state.
 import type { Database } from "@/server/db/client";
 import type { Tx } from "@/server/services/messaging/append-message";
-import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
+import { SESSION_ASSIGNEE_INCLUDE, toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow, type SessionRow } from "@/server/services/messaging/message-dto";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { consoleAudience, rooms } from "@/server/realtime/rooms";
 import type { SessionChangedEvent } from "@/shared/events";
@@ -24,9 +24,20 @@ export async function sessionChangeEvents(
     where: { id: { in: input.sessionIds }, shopId: input.shopId },
     include: { ...SESSION_ASSIGNEE_INCLUDE, conversation: { select: { buyerId: true } } },
   });
+  return sessionChangeEventsOf(sessions, input);
+}
+
+/**
+ * The same events from sessions the caller already has, each with its assignee's name and its
+ * buyer (the drain has them from its own writes and need not read a thousand sessions again).
+ */
+export function sessionChangeEventsOf(
+  sessions: ReadonlyArray<SessionRow & { conversation: { buyerId: string } }>,
+  input: Pick<Parameters<typeof sessionChangeEvents>[1], "shopId" | "change" | "alsoNotify" | "notes" | "actorMemberId">,
+): OutgoingEvent[] {
   const events: OutgoingEvent[] = [];
   for (const session of sessions) {
-    const audience = [...new Set([...consoleAudience(session), ...(input.alsoNotify?.(session.id) ?? [])])];
+    const audience = [...new Set([...consoleAudience({ shopId: input.shopId, state: session.state, assigneeId: session.assigneeId }), ...(input.alsoNotify?.(session.id) ?? [])])];
     const note = input.notes?.get(session.id);
     if (note) {
       const message = toMessageDto(note);
