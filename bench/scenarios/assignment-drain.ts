@@ -1,5 +1,5 @@
 // `npm run bench -- assignment-drain [--runs=3] [--sessions=10000] [--agents=100] [--processes=3]
-//   [--no-baseline] [--profile]`
+//   [--no-baseline] [--no-growth] [--profile]`
 //
 // ASSIGN-4 / ASSIGN-7 at scale: the Unassigned queue holds 10,000 sessions (seeded with set-based
 // SQL) when 100 members with mixed capacities (50..250, total above 10,000, so the whole queue
@@ -26,6 +26,7 @@ interface Options {
   agents: number;
   processes: number;
   baseline: boolean;
+  growth: boolean;
   profile: boolean;
 }
 
@@ -38,6 +39,7 @@ function parseOptions(args: string[]): Options {
     agents: int("agents", 100, 1_000),
     processes: int("processes", 3, 8),
     baseline: !args.includes("--no-baseline"),
+    growth: !args.includes("--no-growth"),
     profile: args.includes("--profile"),
   };
 }
@@ -218,6 +220,27 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const product = summarize(all.filter((run) => run.mode === "product"));
   const baseline = options.baseline ? summarize(all.filter((run) => run.mode === "baseline")) : null;
 
+  // Growth (issue 16): the same drain with the queue and the members scaled together, 1k and 50k
+  // beside the main size; the time per session at 50k should stay within 1.2 × that at 10k.
+  const growth: Record<string, number | null> = {};
+  const perRunGrowth: Record<string, Array<number | null>> = {};
+  if (options.growth) {
+    for (const [sessions, agents] of [[1_000, 10], [50_000, 500]] as const) {
+      const scaled = { ...options, sessions, agents };
+      const runs: DrainRun[] = [];
+      for (let run = 0; run < options.runs; run += 1) runs.push(await runOnce("product", run, url, scaled, log));
+      const summary = summarize(runs);
+      growth[`drain_ms_${sessions / 1000}k`] = summary.drain_ms;
+      perRunGrowth[`drain_ms_${sessions / 1000}k_per_run`] = summary.drain_ms_per_run;
+      if (summary.capacity_violations || summary.double_assignments || summary.counter_mismatches) log(`  ${sessions}: ${summary.capacity_violations} violations, ${summary.double_assignments} doubles, ${summary.counter_mismatches} mismatches`);
+      growth[`violations_${sessions / 1000}k`] = summary.capacity_violations + summary.double_assignments + summary.counter_mismatches;
+    }
+  }
+  const perSession = (ms: number | null | undefined, sessions: number) => (ms == null ? null : ms / sessions);
+  const per10k = perSession(options.sessions === 10_000 ? product.drain_ms : null, 10_000);
+  const per50k = perSession(growth.drain_ms_50k, 50_000);
+  const growthRatio = per10k && per50k ? Math.round((per50k / per10k) * 100) / 100 : null;
+
   let profile: DrainProfile | null = null;
   if (options.profile) {
     await truncateAll(url);
@@ -252,8 +275,14 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     baseline_sessions_per_s: baseline?.sessions_per_s ?? null,
     /** How many times faster the product drains than the naive loop (by throughput, so it holds when the baseline hits its time limit). */
     speedup_vs_baseline: baseline?.sessions_per_s && product.sessions_per_s ? Math.round((product.sessions_per_s / baseline.sessions_per_s) * 100) / 100 : null,
-    goal: `drained within ${GOAL_MS} ms, 0 capacity violations, 0 double assignments`,
-    goal_met: goalMet,
+    drain_ms_1k: growth.drain_ms_1k ?? null,
+    drain_ms_10k: options.sessions === 10_000 ? product.drain_ms : null,
+    drain_ms_50k: growth.drain_ms_50k ?? null,
+    /** Time per session at 50k over that at 10k (goal ≤ 1.2). */
+    per_session_growth_50k_vs_10k: growthRatio,
+    growth: options.growth ? { ...growth, ...perRunGrowth } : null,
+    goal: `drained within ${GOAL_MS} ms, 0 capacity violations, 0 double assignments; time per session at 50k ≤ 1.2 × that at 10k`,
+    goal_met: goalMet && (!options.growth || (growthRatio !== null && growthRatio <= 1.2 && growth.violations_1k === 0 && growth.violations_50k === 0)),
     runs: options.runs,
     cores: os.cpus().length,
     cpu: os.cpus()[0]?.model ?? "unknown",

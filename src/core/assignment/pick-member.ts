@@ -1,4 +1,4 @@
-import { assertValidCandidates, isSingleMemberShop, listEligible } from "./eligibility";
+import { assertValidCandidates, isSingleMemberShop, whyIneligible } from "./eligibility";
 import {
   MAX_COMPARED_RECORDED,
   type AssignmentCandidate,
@@ -126,10 +126,12 @@ export function pickFromValidCandidates(input: {
   mode: AssignmentMode;
   candidates: readonly AssignmentCandidate[];
 }): PickResult | null {
-  const eligible = listEligible(input.candidates);
+  // Once per pick, not once per helper: a drain makes thousands of picks over the same members.
+  const singleMemberShop = isSingleMemberShop(input.candidates);
+  const eligible = input.candidates.filter((c) => whyIneligible(c, { singleMemberShop }) === null);
   const ranking = RANKING[input.mode];
 
-  if (isSingleMemberShop(input.candidates)) {
+  if (singleMemberShop) {
     const only = eligible[0];
     if (only === undefined) return null;
     return {

@@ -25,6 +25,7 @@ export function planDrain(input: {
   assertValidCandidates(input.candidates);
   // Copies: the caller's candidates stay as loaded.
   const candidates = input.candidates.map((c) => ({ ...c }));
+  const byMemberId = new Map(candidates.map((c) => [c.memberId, c]));
   const plan: PlannedAssignment[] = [];
   // A session id listed twice (e.g. two merged queue reads) is still assigned once (ASSIGN-7).
   const planned = new Set<string>();
@@ -33,7 +34,7 @@ export function planDrain(input: {
     if (planned.has(sessionId)) continue;
     const pick = pickFromValidCandidates({ mode: input.mode, candidates });
     if (pick === null) break;
-    const chosen = candidates.find((c) => c.memberId === pick.memberId);
+    const chosen = byMemberId.get(pick.memberId);
     if (chosen === undefined) break; // unreachable: pickMember only returns given members
     chosen.openSessions += 1;
     chosen.assignedToday += 1;
