@@ -9,7 +9,7 @@ import pg from "pg";
 import { createPrismaClient } from "../../src/server/db/client";
 import { drainQueue } from "../../src/server/services/assignment/drain-queue";
 import { requestDrain } from "../../src/server/services/assignment/settle";
-import { createRedisPresenceStore } from "../../src/server/services/presence/presence-store";
+import { createRedisPresenceStore, HEARTBEAT_INTERVAL_MS, type PresenceConnection } from "../../src/server/services/presence/presence-store";
 import { sleep, tell } from "./child";
 
 const { MODE, DATABASE_URL, REDIS_URL, SHOP_ID, WORKER, DEADLINE_MS } = process.env;
@@ -27,10 +27,18 @@ await drainQueue(db, { shopId, routing });
 await pool.query("SELECT 1");
 tell({ type: "ready" });
 
+// As a node does: its heartbeat keeps its consoles online. Without it presence forgets them once
+// the node looks dead (NODE_DEAD_AFTER_MS), and a drain longer than that would stop halfway.
+const connections: PresenceConnection[] = [];
+const heartbeat = setInterval(() => void presence.heartbeat(connections, new Date()).catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+heartbeat.unref();
+
 async function productGo(memberIds: string[]): Promise<Record<string, unknown>> {
   const drains: Array<Promise<void>> = [];
   for (const memberId of memberIds) {
-    await presence.connected({ shopId, memberId, connectionId: `bench-${WORKER}-${memberId}` }, new Date());
+    const connection = { shopId, memberId, connectionId: `bench-${WORKER}-${memberId}` };
+    connections.push(connection);
+    await presence.connected(connection, new Date());
     if (drains.length === 0) tell({ type: "online", at: Date.now() });
     // As onConsoleConnected: a member connecting may be new capacity (ASSIGN-4).
     drains.push(requestDrain(db, shopId, routing));
@@ -42,7 +50,9 @@ async function productGo(memberIds: string[]): Promise<Record<string, unknown>> 
 /** The naive way: one transaction per session, each re-reading presence and picking a member. */
 async function baselineGo(memberIds: string[]): Promise<Record<string, unknown>> {
   for (const [index, memberId] of memberIds.entries()) {
-    await presence.connected({ shopId, memberId, connectionId: `bench-${WORKER}-${memberId}` }, new Date());
+    const connection = { shopId, memberId, connectionId: `bench-${WORKER}-${memberId}` };
+    connections.push(connection);
+    await presence.connected(connection, new Date());
     if (index === 0) tell({ type: "online", at: Date.now() });
   }
   const client = await pool.connect();

@@ -49,6 +49,11 @@ export async function drainQueue(
     const onlineMemberIds = await routing.presence.onlineMemberIds(input.shopId, now);
     const batch = await db.$transaction(async (tx) => {
       await lockShopAssignments(tx, input.shopId);
+      // A batch touches a thousand rows by id in tables of any size. With the default random
+      // page cost the planner joins them by reading the whole table (a hash join over a seq
+      // scan), so a batch would cost more as the shop's history grows; the rows are in memory
+      // and looking each one up by its index is what keeps a batch's cost flat (issue 16).
+      await tx.$executeRaw`SET LOCAL random_page_cost = 1.1`;
       // Oldest first, with each buyer, in one statement. AUTO-5: a session the chatbot holds
       // waits for its hand-over.
       const queued = await tx.$queryRaw<Array<{ id: string; conversationId: string; queuedAt: Date; buyerId: string }>>`
