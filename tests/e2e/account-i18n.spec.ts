@@ -4,17 +4,8 @@
 // validation errors are Spanish sentences (the schemas speak English; the forms translate them),
 // the demo storefront is Spanish with Spanish prices, and axe-core finds no serious or critical
 // violation.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(" ")).join("; ")}`);
-}
+import { seriousViolations } from "./axe";
+import { expect, test } from "@playwright/test";
 
 test.use({ locale: "es-ES" });
 

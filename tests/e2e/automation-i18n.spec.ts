@@ -4,31 +4,17 @@
 // report's "line N" reasons (translated by code), numbers with comma decimals, Spanish dates and
 // plurals, and no serious or critical axe-core violations. The language goes back to English at
 // the end so the demo data other specs rely on stays as it was.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(" ")).join("; ")}`);
-}
-
-async function setLanguage(page: Page, defaultLanguage: "es" | "en"): Promise<void> {
-  const response = await page.request.patch("/api/me", { data: { defaultLanguage } });
-  expect(response.ok()).toBe(true);
-}
+import { seriousViolations } from "./axe";
+import { expect, test } from "@playwright/test";
+import { DEMO, setMemberLanguage, signInAs } from "./support";
 
 test.describe("NF-5 automation settings and analytics in Spanish", () => {
   test.beforeEach(async ({ page }) => {
     await signInAs(page, DEMO.admin);
-    await setLanguage(page, "es");
+    await setMemberLanguage(page, "es");
   });
   test.afterEach(async ({ page }) => {
-    await setLanguage(page, "en");
+    await setMemberLanguage(page, "en");
   });
 
   test("NF-5: a Spanish-speaking admin edits the greeting, reads the automation tools and gets the FAQ import report in Spanish, with no serious axe violations", async ({ page }) => {

@@ -4,24 +4,10 @@
 // panel, the workbench tabs and the cards it sends, and the end-of-chat dialog and note are in
 // Spanish, with no serious or critical axe-core violations. The browser stays English: the
 // member's language chooses the console's (docs/i18n.md).
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
+import { DEMO, setMemberLanguage, signInAs } from "./support";
 import { SocketBuyer as Buyer } from "./socket-buyer";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(" ")).join("; ")}`);
-}
-
-async function setLanguage(page: Page, defaultLanguage: string): Promise<void> {
-  const response = await page.request.patch("/api/me", { data: { defaultLanguage } });
-  expect(response.ok()).toBe(true);
-}
 
 /** Waits until exactly these members could take auto-assigned chats (online with accept on). */
 async function waitForEligible(page: Page, nicknames: string[]): Promise<void> {
@@ -30,15 +16,18 @@ async function waitForEligible(page: Page, nicknames: string[]): Promise<void> {
       const response = await page.request.get("/api/console/members");
       const { data } = (await response.json()) as { data: { members: Array<{ nickname: string; isOnline: boolean; acceptAutoAssign: boolean }> } };
       return data.members.filter((member) => member.isOnline && member.acceptAutoAssign).map((member) => member.nickname).sort();
-    }, { timeout: 15_000 })
+    // Up to 45 s: beyond the 30 s presence grace of a console an earlier spec closed.
+    }, { timeout: 45_000 })
     .toEqual([...nicknames].sort());
 }
 
 test("NF-5: a Spanish-speaking member uses the chat window and the workbench in Spanish (times, dates, money, numbers), with no serious axe violations", async ({ browser, baseURL }) => {
+  // It may wait out the presence grace of an earlier spec's console (below).
+  test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await signInAs(page, DEMO.agent1);
-  await setLanguage(page, "es");
+  await setMemberLanguage(page, "es");
   const buyer = await Buyer.start(baseURL!);
   try {
     await waitForEligible(page, ["Ava"]);
@@ -116,7 +105,7 @@ test("NF-5: a Spanish-speaking member uses the chat window and the workbench in 
     expect(await seriousViolations(page)).toEqual([]);
   } finally {
     buyer.close();
-    await setLanguage(page, "en").catch(() => undefined);
+    await setMemberLanguage(page, "en").catch(() => undefined);
     await context.close();
   }
 });

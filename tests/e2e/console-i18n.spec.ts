@@ -5,29 +5,15 @@
 // or critical axe-core violations. Her language is set back to English afterwards, so the other
 // specs see the English console. Demo data: mia_reads has an open logistics chat with Ava that
 // waits for a reply (order ORD-24017).
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(" ")).join("; ")}`);
-}
-
-async function setLanguage(page: Page, defaultLanguage: "en" | "es"): Promise<void> {
-  const response = await page.request.patch("/api/me", { data: { defaultLanguage }, headers: { origin: new URL(page.url()).origin } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
+import { DEMO, setMemberLanguage, signInAs } from "./support";
 
 const chatList = (page: Page) => page.getByRole("region", { name: "Lista de chats" });
 
 test("NF-5: a member whose language is Spanish uses the console in Spanish (lists, filters, times, plurals, search, shortcuts, transfer, menu), with no serious axe violations", async ({ page }) => {
   await signInAs(page, DEMO.agent1);
-  await setLanguage(page, "es");
+  await setMemberLanguage(page, "es");
   try {
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
@@ -104,7 +90,7 @@ test("NF-5: a member whose language is Spanish uses the console in Spanish (list
     await expect(menu.getByRole("menuitem", { name: "Cerrar sesión" })).toBeVisible();
     await page.keyboard.press("Escape");
   } finally {
-    await setLanguage(page, "en");
+    await setMemberLanguage(page, "en");
   }
   await page.reload();
   await expect(page.getByTestId("connection-status")).toHaveText("Connected");

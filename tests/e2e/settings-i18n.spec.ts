@@ -3,18 +3,9 @@
 // (personal, team, notifications, API tokens) are in Spanish: titles, navigation, table headers,
 // switches, a plural, a date in Spanish style, a field error and a confirmation dialog, with no
 // serious or critical axe-core violations. The member goes back to English at the end.
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signInAs } from "./support";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(" ")).join("; ")}`);
-}
 
 async function chooseLanguage(page: Page, code: "es" | "en"): Promise<void> {
   await page.locator("#defaultLanguage").selectOption(code);

@@ -27,3 +27,9 @@ export async function openDemoWidget(page: Page): Promise<FrameLocator> {
   await expect(frame.getByRole("textbox", { name: "Message" })).toBeEditable();
   return frame;
 }
+
+/** NF-5: sets the signed-in member's language (SET-1) through the product's own API. */
+export async function setMemberLanguage(page: Page, defaultLanguage: "en" | "es"): Promise<void> {
+  const response = await page.request.patch("/api/me", { data: { defaultLanguage } });
+  expect(response.ok(), await response.text()).toBe(true);
+}

@@ -3,17 +3,8 @@
 // and navigator.language es-ES) gets it on a storefront that asks for nothing. The words, the
 // launcher's name, the frame's lang, the emoji picker (Spanish names, search in both languages)
 // and no serious or critical axe-core violations.
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type FrameLocator, type Page } from "@playwright/test";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 5).map((node) => node.target.join(" ")).join("; ")}`);
-}
 
 /**
  * A storefront of another origin with the one-tag embed (docs/widget.md), served by the test.
