@@ -30,6 +30,13 @@ export const NOT_STORED_OFFLINE = "Not sent yet: no connection. It is sent by it
 export const SERVER_DID_NOT_ANSWER = "The server did not answer. Check your connection and try again.";
 export const NOT_STORED_SLOW = "Not sent yet: the server has not answered. It is sent again by itself.";
 
+/** NF-5: each of the sentences above by its catalog key, for the console and the widget to say it in the reader's language. */
+export const DELIVERY_SENTENCE_KEYS: ReadonlyMap<string, "notStoredOffline" | "notStoredSlow" | "serverDidNotAnswer"> = new Map([
+  [NOT_STORED_OFFLINE, "notStoredOffline"],
+  [NOT_STORED_SLOW, "notStoredSlow"],
+  [SERVER_DID_NOT_ANSWER, "serverDidNotAnswer"],
+] as const);
+
 export function step(state: DeliveryState, event: DeliveryEvent, now: number, config: DeliveryConfig = DEFAULT_CONFIG): Step {
   const run = new Run(state, now, config);
   run.handle(event);

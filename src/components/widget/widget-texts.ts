@@ -4,16 +4,9 @@
 // or the delivery client report — in the buyer's language, from the `widget` namespace.
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { NOT_STORED_OFFLINE, NOT_STORED_SLOW, SERVER_DID_NOT_ANSWER } from "@/client/delivery/machine";
+import { DELIVERY_SENTENCE_KEYS } from "@/client/delivery/machine";
 import { DEFAULT_LOCALE } from "@/core/i18n/locale";
 import type { WidgetTexts } from "./widget-store";
-
-/** The delivery client's own sentences (English constants) and their keys in `widget.pending`. */
-const DELIVERY_SENTENCES: ReadonlyMap<string, "notStoredOffline" | "notStoredSlow" | "serverDidNotAnswer"> = new Map([
-  [NOT_STORED_OFFLINE, "notStoredOffline"],
-  [NOT_STORED_SLOW, "notStoredSlow"],
-  [SERVER_DID_NOT_ANSWER, "serverDidNotAnswer"],
-] as const);
 
 export function useWidgetTexts(): WidgetTexts & { pendingError(message: string | null): string } {
   const t = useTranslations("widget");
@@ -32,7 +25,7 @@ export function useWidgetTexts(): WidgetTexts & { pendingError(message: string |
       orderLabel: (number) => t("context.orderLabel", { number }),
       pendingError: (message) => {
         if (!message) return t("pending.notSent");
-        const key = DELIVERY_SENTENCES.get(message);
+        const key = DELIVERY_SENTENCE_KEYS.get(message);
         // A refused send or upload keeps only the server's reason (the delivery state has no code
         // yet): shown as written rather than replaced by a vaguer sentence.
         return key ? t(`pending.${key}`) : message;

@@ -5,16 +5,9 @@
 // System notes: src/components/i18n/use-system-note-text.ts.
 import { useCallback, useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { NOT_STORED_OFFLINE, NOT_STORED_SLOW, SERVER_DID_NOT_ANSWER } from "@/client/delivery/machine";
+import { DELIVERY_SENTENCE_KEYS } from "@/client/delivery/machine";
 import { DEFAULT_LOCALE } from "@/core/i18n/locale";
 import { languageName } from "@/shared/translation";
-
-/** The delivery client's own sentences (English constants) and their keys in `chat.errors`. */
-const DELIVERY_SENTENCES: ReadonlyMap<string, "notStoredOffline" | "notStoredSlow" | "serverDidNotAnswer"> = new Map([
-  [NOT_STORED_OFFLINE, "notStoredOffline"],
-  [NOT_STORED_SLOW, "notStoredSlow"],
-  [SERVER_DID_NOT_ANSWER, "serverDidNotAnswer"],
-] as const);
 
 /** An error with a code (CommandError, a route's `{ error: { code, message } }`) or anything thrown. */
 export interface CodedError {
@@ -37,14 +30,14 @@ export function useChatTexts() {
     if (locale === DEFAULT_LOCALE && message) return message;
     const code = error?.code;
     if (code && t.has(`errors.codes.${code}`)) return t(`errors.codes.${code}`);
-    const delivery = message ? DELIVERY_SENTENCES.get(message) : undefined;
+    const delivery = message ? DELIVERY_SENTENCE_KEYS.get(message) : undefined;
     if (delivery) return t(`errors.${delivery}`);
     return message || fallback;
   }, [t, locale]);
 
   /** The delivery client's failure sentence (or the server's reason it kept) in the member's language. */
   const deliveryText = useCallback((message: string): string => {
-    const key = DELIVERY_SENTENCES.get(message);
+    const key = DELIVERY_SENTENCE_KEYS.get(message);
     return key ? t(`errors.${key}`) : message;
   }, [t]);
 
