@@ -26,6 +26,9 @@ export default defineConfig({
   ...(clusterNodes > 0 ? { testMatch: ["console-chat.spec.ts", "widget.spec.ts"], grep: new RegExp(CLUSTER_SUBSET.map(escape).join("|")) } : {}),
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: report }]],
+  // Each level keeps its own traces and screenshots: the cluster level runs after the single-node
+  // one and would otherwise wipe a failure's artifacts before anyone could read them.
+  outputDir: clusterNodes > 0 ? "test-results/e2e-cluster-artifacts" : "test-results/e2e-artifacts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
