@@ -5,20 +5,14 @@
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { DELIVERY_SENTENCE_KEYS } from "@/client/delivery/machine";
-import { DEFAULT_LOCALE } from "@/core/i18n/locale";
+import { translateServerError } from "@/components/i18n/server-error-text";
 import type { WidgetTexts } from "./widget-store";
 
 export function useWidgetTexts(): WidgetTexts & { pendingError(message: string | null): string } {
   const t = useTranslations("widget");
   const locale = useLocale();
   return useMemo(() => {
-    // The server writes its reasons in English, more precisely than a code can say: English
-    // buyers read them as sent, others read the code's sentence in their language.
-    const serverError = (code: string | undefined, message: string): string => {
-      if (locale === DEFAULT_LOCALE && message) return message;
-      const key = `serverErrors.${code}`;
-      return code && t.has(key) ? t(key) : message;
-    };
+    const serverError = (code: string | undefined, message: string): string => translateServerError(t, locale, { code, message }, "serverErrors") ?? message;
     return {
       client: (key, values) => t(`client.${key}`, values),
       serverError,

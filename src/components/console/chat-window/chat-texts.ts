@@ -6,7 +6,7 @@
 import { useCallback, useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { DELIVERY_SENTENCE_KEYS } from "@/client/delivery/machine";
-import { DEFAULT_LOCALE } from "@/core/i18n/locale";
+import { translateServerError } from "@/components/i18n/server-error-text";
 import { languageName } from "@/shared/translation";
 
 /** An error with a code (CommandError, a route's `{ error: { code, message } }`) or anything thrown. */
@@ -21,25 +21,17 @@ export function useChatTexts() {
 
   const language = useCallback((code: string) => (t.has(`languages.${code}`) ? t(`languages.${code}`) : languageName(code)), [t]);
 
-  /**
-   * The server writes its reasons in English, more precisely than a code can say: an English
-   * member reads them as sent, others read the code's sentence in their language.
-   */
-  const errorText = useCallback((error: CodedError | null | undefined, fallback: string): string => {
-    const message = error?.message ?? "";
-    if (locale === DEFAULT_LOCALE && message) return message;
-    const code = error?.code;
-    if (code && t.has(`errors.codes.${code}`)) return t(`errors.codes.${code}`);
-    const delivery = message ? DELIVERY_SENTENCE_KEYS.get(message) : undefined;
-    if (delivery) return t(`errors.${delivery}`);
-    return message || fallback;
-  }, [t, locale]);
-
   /** The delivery client's failure sentence (or the server's reason it kept) in the member's language. */
   const deliveryText = useCallback((message: string): string => {
     const key = DELIVERY_SENTENCE_KEYS.get(message);
     return key ? t(`errors.${key}`) : message;
   }, [t]);
+
+  /** A server's or the delivery client's error (translateServerError; the code's sentences in `chat.errors.codes`). */
+  const errorText = useCallback((error: CodedError | null | undefined, fallback: string): string => {
+    const message = error?.message ? deliveryText(error.message) : error?.message;
+    return translateServerError(t, locale, { code: error?.code, message }, "errors.codes") ?? fallback;
+  }, [t, locale, deliveryText]);
 
   return useMemo(() => ({ language, errorText, deliveryText }), [language, errorText, deliveryText]);
 }

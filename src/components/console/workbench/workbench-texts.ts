@@ -4,6 +4,7 @@
 import { useCallback } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { DEFAULT_LOCALE } from "@/core/i18n/locale";
+import { translateServerError } from "@/components/i18n/server-error-text";
 
 /** What a failed read or send left: the route's code and English message, or no answer at all. */
 export interface WorkbenchError {
@@ -21,16 +22,13 @@ export function toWorkbenchError(caught: unknown): WorkbenchError {
   };
 }
 
-/** English members read the server's own sentence; others the code's, or the fallback. */
+/** translateServerError, with the code's sentences in `workbench.errors`; the fallback when nothing is said. */
 export function useWorkbenchErrorText(): (error: WorkbenchError | null, fallback: string) => string {
   const t = useTranslations("workbench");
   const locale = useLocale();
   return useCallback((error, fallback) => {
     if (error?.reason === "unreachable") return t("states.unreachable");
-    const message = error?.message ?? "";
-    if (locale === DEFAULT_LOCALE && message) return message;
-    if (error?.code && t.has(`errors.${error.code}`)) return t(`errors.${error.code}`);
-    return message || fallback;
+    return (error && translateServerError(t, locale, error, "errors")) ?? fallback;
   }, [t, locale]);
 }
 
