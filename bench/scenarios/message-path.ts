@@ -1,6 +1,6 @@
 // Over 300 lines on purpose: one scenario, with its baseline relay beside the product run it is compared with.
 // `npm run bench -- message-path [--runs=3] [--rates=200,500,1000] [--duration=5] [--buyers=200]
-//   [--agents=20] [--redis] [--translation] [--no-profile] [--cpu-prof=<dir>]`
+//   [--agents=20] [--redis] [--translation] [--no-sustained] [--no-pin] [--no-profile] [--cpu-prof=<dir>]`
 //
 // Buyer-to-agent latency on real sockets (CHAT-3, NF-4). N buyers (widget sockets) and M agents
 // (console sockets) talk to a server in its own process on 127.0.0.1; each buyer's session is
@@ -14,6 +14,12 @@
 // (Spanish, detected; into the agents' English) through a real Apertium APY started here; it
 // reports the delivery latency beside the product's without translation, and each message's
 // translation latency: from its send to message.translated at its agent.
+// After the fixed rates, each server climbs from 250 msg/s by 250 up to 3,000 while its p99 stays
+// under 50 ms with nothing failed, lost or duplicated: the last rate that held is its maximum
+// sustained rate. Where the machine has 2 cores or more, this process (the load generator: every
+// sender and receiver) runs on CPU 0 and the server under test on the others (taskset);
+// PostgreSQL is not pinned.
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import os from "node:os";
 import { createPrismaClient } from "../../src/server/db/client";
@@ -29,6 +35,12 @@ import { startApertium } from "../../tests/support/apertium-server";
 const AUTH_SECRET = "bench-message-path-secret-with-more-than-32-chars";
 const GOAL_P99_RATIO = 1.5;
 const GOAL_RATE = 1_000;
+/** The climb to the maximum sustained rate (issue 16): by this step, up to this rate, while p99 stays under this. */
+const CLIMB_STEP = 250;
+const CLIMB_MAX = 3_000;
+const SUSTAINED_P99_MS = 50;
+/** The product's maximum sustained rate should be at least this share of the baseline's. */
+const GOAL_SUSTAINED_RATIO = 0.8;
 
 interface Options {
   runs: number;
@@ -40,6 +52,10 @@ interface Options {
   /** Also run the product with translation on (needs apertium-apy and apertium-eng-spa). */
   translation: boolean;
   profile: boolean;
+  /** Climb to each server's maximum sustained rate after the fixed rates. */
+  sustained: boolean;
+  /** Load generator on CPU 0, server under test on the other CPUs (2 cores or more, taskset present). */
+  pin: boolean;
   /** Directory for V8 CPU profiles of the product server (`--cpu-prof=<dir>`), for finding hot code. */
   cpuProfDir: string | null;
 }
@@ -56,6 +72,8 @@ function parseOptions(args: string[]): Options {
     redis: args.includes("--redis"),
     translation: args.includes("--translation"),
     profile: !args.includes("--no-profile"),
+    sustained: !args.includes("--no-sustained"),
+    pin: !args.includes("--no-pin") && os.cpus().length >= 2 && spawnSync("taskset", ["-V"]).status === 0,
     cpuProfDir: value("cpu-prof") ?? null,
   };
 }
@@ -70,6 +88,9 @@ interface ModeRun {
   mode: Mode;
   run: number;
   phases: PhaseResult[];
+  /** The climb (--no-sustained: none): every rate tried, and the last one that held (0: not even the first). */
+  climb: PhaseResult[];
+  maxSustainedRate: number | null;
   serverErrors: number;
   serverFirstErrors: string[];
   disconnects: number;
@@ -147,7 +168,8 @@ async function runMode(mode: Mode, run: number, url: string, options: Options, l
     MODE: isProduct ? "product" : "baseline", DATABASE_URL: url, AUTH_SECRET, REDIS_URL: options.redis ? BENCH_REDIS_URL : undefined, POOL_MAX: "20",
     TRANSLATION_URL: translated ? translationUrl ?? undefined : undefined,
   },
-    mode === "product" && options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []);
+    mode === "product" && options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [],
+    { cpus: options.pin ? serverCpus() : undefined });
   const sockets: Buyer["socket"][] = [];
   try {
     const { port } = await server.next<{ type: string; port: number }>("ready", 60_000);
@@ -182,13 +204,35 @@ async function runMode(mode: Mode, run: number, url: string, options: Options, l
         break;
       }
     }
+    const climb: PhaseResult[] = [];
+    let maxSustainedRate: number | null = null;
+    if (options.sustained) {
+      maxSustainedRate = 0;
+      for (let rate = CLIMB_STEP; rate <= CLIMB_MAX; rate += CLIMB_STEP) {
+        const result = await phase(`climb${rate}`, rate, options.durationS);
+        climb.push(result);
+        const held = result.p99_ms < SUSTAINED_P99_MS && result.failed === 0 && result.lost === 0 && result.duplicated === 0 && result.acked === result.sent;
+        log(`  run ${run + 1} ${mode.padEnd(10)} climb ${String(rate).padStart(5)} msg/s  p99 ${result.p99_ms} ms  acked ${result.acked}/${result.sent}  ${held ? "held" : "did not hold"}`);
+        if (!held) break;
+        maxSustainedRate = rate;
+      }
+    }
     server.send({ type: "stats" });
     const stats = await server.next<{ type: string; errors: number; firstErrors: string[] }>("stats", 10_000).catch(() => ({ type: "stats", errors: -1, firstErrors: ["no stats"] }));
-    return { mode, run, phases, serverErrors: stats.errors, serverFirstErrors: stats.firstErrors, disconnects: receiver.disconnects };
+    return { mode, run, phases, climb, maxSustainedRate, serverErrors: stats.errors, serverFirstErrors: stats.firstErrors, disconnects: receiver.disconnects };
   } finally {
     for (const socket of sockets) socket.disconnect();
     await server.stop();
   }
+}
+
+/** The server under test's CPUs when pinned: all but CPU 0, which this process (the load generator) keeps. */
+const serverCpus = () => `1-${os.cpus().length - 1}`;
+
+/** Pins this process (every thread) to CPU 0. */
+function pinLoadGenerator(): void {
+  const pinned = spawnSync("taskset", ["-a", "-p", "-c", "0", String(process.pid)]);
+  if (pinned.status !== 0) throw new Error(`taskset could not pin the load generator: ${pinned.stderr.toString()}`);
 }
 
 const median = (values: number[]) => {
@@ -221,6 +265,8 @@ interface Row {
   /** "translated" only: translations counted over runs, latencies the median of each run's. */
   translation?: { done: number; failed: number; missing: number; p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number };
 }
+
+const withoutEmptyFailures = ({ firstFailures, ...phase }: PhaseResult) => ({ ...phase, ...(firstFailures.length ? { firstFailures } : {}) });
 
 function summarize(modeRuns: ModeRun[], mode: Mode, rate: number): Row | null {
   const phases = modeRuns.filter((run) => run.mode === mode).map((run) => run.phases.find((phase) => phase.rate === rate)).filter((phase): phase is PhaseResult => !!phase);
@@ -274,6 +320,8 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const options = parseOptions(args);
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s]${line}`);
+  if (options.pin) pinLoadGenerator();
+  const loadBefore = os.loadavg();
   log(` message-path: ${options.buyers} buyers, ${options.agents} agents, rates ${options.rates.join("/")} msg/s × ${options.durationS} s, ${options.runs} runs${options.redis ? ", Redis adapter" : ""}`);
   const url = await prepareDatabase("cp_bench_msg");
   log(" database cp_bench_msg migrated");
@@ -320,6 +368,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const ratio = product && baseline ? Math.round((product.p99_ms / baseline.p99_ms) * 100) / 100 : Number.NaN;
   const goalMet = reached >= GOAL_RATE && ratio <= GOAL_P99_RATIO && product?.lost === 0 && product.duplicated === 0 && product.failed === 0;
   const translated = options.translation ? summarize(modeRuns, "translated", reached) : null;
+  const sustainedOf = (mode: Mode) => (options.sustained ? median(modeRuns.filter((run) => run.mode === mode).map((run) => run.maxSustainedRate ?? 0)) : null);
+  const productSustained = sustainedOf("product");
+  const baselineSustained = sustainedOf("baseline");
+  const sustainedRatio = productSustained !== null && baselineSustained ? Math.round((productSustained / baselineSustained) * 100) / 100 : null;
 
   return {
     rate_msgs_per_s: reached,
@@ -338,6 +390,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     goal: `p99 <= ${GOAL_P99_RATIO} x baseline p99 at ${GOAL_RATE} msg/s, 0 lost, 0 duplicated`,
     goal_met: goalMet,
     round_trips_per_message: profile?.round_trips_per_message ?? null,
+    max_sustained_rate_msgs_per_s: productSustained,
+    baseline_max_sustained_rate_msgs_per_s: baselineSustained,
+    max_sustained_ratio: sustainedRatio,
+    max_sustained_goal: `product >= ${GOAL_SUSTAINED_RATIO} x baseline (highest rate stepping by ${CLIMB_STEP} up to ${CLIMB_MAX} with p99 < ${SUSTAINED_P99_MS} ms and nothing failed, lost or duplicated; median over runs)`,
+    max_sustained_goal_met: sustainedRatio !== null ? sustainedRatio >= GOAL_SUSTAINED_RATIO : null,
+    max_sustained_per_run: Object.fromEntries((["baseline", "product", "translated"] as const).map((mode) => [mode, modeRuns.filter((run) => run.mode === mode).map((run) => run.maxSustainedRate)]).filter(([, rates]) => (rates as unknown[]).length > 0)),
     ...(translated ? {
       translated_p50_ms: translated.p50_ms,
       translated_p99_ms: translated.p99_ms,
@@ -357,12 +415,15 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     duration_s_per_rate: options.durationS,
     redis_adapter: options.redis,
     cores: os.cpus().length,
+    pinning: options.pin ? { load_generator: "0", server: serverCpus(), postgres: "not pinned" } : null,
+    load_average_before: loadBefore.map((value) => Math.round(value * 100) / 100),
+    load_average_after: os.loadavg().map((value) => Math.round(value * 100) / 100),
     cpu: os.cpus()[0]?.model ?? "unknown",
     node: process.version,
     date: new Date().toISOString(),
     notes: "Latencies are medians over runs of each run's percentile; sent/received/lost/duplicated/failed are totals over all runs at that rate. Open-loop senders; buyer-to-agent latency measured in one client process.",
     rows,
-    per_run: modeRuns.map((modeRun) => ({ ...modeRun, phases: modeRun.phases.map(({ firstFailures, ...phase }) => ({ ...phase, ...(firstFailures.length ? { firstFailures } : {}) })) })),
+    per_run: modeRuns.map((modeRun) => ({ ...modeRun, phases: modeRun.phases.map(withoutEmptyFailures), climb: modeRun.climb.map(withoutEmptyFailures) })),
     profile,
   };
 }

@@ -19,9 +19,15 @@ export interface Child {
  * execs Node.js in place: the pid is the server's own, for reading its /proc/<pid>/status.
  */
 /** `env` is added to this process's environment; a variable given as undefined is removed. */
-export function startChild(file: string, env: Record<string, string | undefined>, nodeArgs: string[] = [], options: { fileLimit?: number } = {}): Child {
+export function startChild(
+  file: string,
+  env: Record<string, string | undefined>,
+  nodeArgs: string[] = [],
+  options: { fileLimit?: number; /** Pins the child to these CPUs (`taskset -c`, e.g. "1"). */ cpus?: string } = {},
+): Child {
   const nodeCommand = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(REPO_ROOT, file)];
-  const [command, ...commandArgs] = options.fileLimit ? ["prlimit", `--nofile=${options.fileLimit}:${options.fileLimit}`, ...nodeCommand] : nodeCommand;
+  const limited = options.fileLimit ? ["prlimit", `--nofile=${options.fileLimit}:${options.fileLimit}`, ...nodeCommand] : nodeCommand;
+  const [command, ...commandArgs] = options.cpus ? ["taskset", "-c", options.cpus, ...limited] : limited;
   const childEnv = { ...process.env, ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
   const child = spawn(command!, commandArgs, {

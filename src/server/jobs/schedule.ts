@@ -1,6 +1,6 @@
 // Durable scheduled work on PostgreSQL (graphile-worker). Jobs are added in the same statement
 // as the change that needs them, through graphile-worker's SQL API (`graphile_worker.add_job`,
-// see appendBuyerMessageFast), so a job exists exactly when that change committed. A job key
+// see APPEND_BUYER_MESSAGES_SQL), so a job exists exactly when that change committed. A job key
 // makes each session's expiry one job, replaced when rescheduled.
 
 export const JOB_EXPIRE_SESSION = "expire_session";

@@ -6,7 +6,7 @@
 import type { Database } from "@/server/db/client";
 import { appendMessage, lockConversation, MESSAGE_TRANSACTION_OPTIONS } from "@/server/services/messaging/append-message";
 import { toMessageDto, type MessageRow } from "@/server/services/messaging/message-dto";
-import { recommendReplies, type RecommendationResult } from "@/server/services/faq/recommend";
+import { faqLibraryOf, recommendReplies, type KnownLibrary, type RecommendationResult } from "@/server/services/faq/recommend";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 
 export interface AutoAnswerInput {
@@ -20,6 +20,8 @@ export interface AutoAnswerInput {
   /** Console rooms that see the session (consoleAudience). */
   audience: string[];
   now?: Date;
+  /** The library version and threshold read with the buyer's message (not read again). */
+  library?: KnownLibrary;
 }
 
 export interface AutoAnswerOutcome {
@@ -29,7 +31,10 @@ export interface AutoAnswerOutcome {
 }
 
 export async function autoAnswerBuyerMessage(db: Database, input: AutoAnswerInput): Promise<AutoAnswerOutcome> {
-  const recommendation = await recommendReplies(db, { shopId: input.shopId, text: input.text });
+  const library = input.library ?? await faqLibraryOf(db, input.shopId);
+  // Automatic answers are off for the shop: nothing to score (an agent's suggestions are asked for on their own).
+  if (library.threshold === null) return { recommendation: { recommendations: [], autoSend: { send: false, reason: "off" }, threshold: null }, sent: null, events: [] };
+  const recommendation = await recommendReplies(db, { shopId: input.shopId, text: input.text, library });
   const decision = recommendation.autoSend;
   if (!decision.send) return { recommendation, sent: null, events: [] };
   const chosen = recommendation.recommendations.find((candidate) => candidate.faqEntryId === decision.entry.key);

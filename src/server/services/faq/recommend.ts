@@ -4,8 +4,9 @@
 //
 // Scoring is pure TypeScript (src/core/faq): the shop's library is loaded once into an index and
 // kept per process while its version (entry count, newest updatedAt) stays the same, so a
-// recommendation costs one small aggregate query plus in-memory scoring. The index holds the
-// library words' vectors from the process's English word-vector table (word-vectors.ts, read
+// recommendation costs one small aggregate query plus in-memory scoring (no query on the buyer's
+// message path, whose statement reads the version with the message: faqVersionSql). The index
+// holds the library words' vectors from the English word-vector table (word-vectors.ts, read
 // once per process on first use, about 1.5 s).
 import { buildFaqIndex, decideAutoSend, DEFAULT_AUTO_SEND_THRESHOLD, entriesWorthShowing, scoreMessage, type AutoSendDecision, type FaqCategory, type FaqIndex } from "@/core/faq";
 import type { Tx } from "@/server/services/messaging/append-message";
@@ -42,13 +43,25 @@ interface CachedIndex {
 
 const cache = new Map<string, CachedIndex>();
 
-/** The library's version and the shop's threshold in one round trip (this runs per buyer message). */
-async function versionOf(tx: Tx | Database, shopId: string): Promise<{ key: string; threshold: number | null }> {
-  const [row] = await tx.$queryRaw<Array<{ count: bigint; newest: Date | null; threshold: number | null }>>`
-    SELECT (SELECT count(*) FROM "FaqEntry" WHERE "shopId" = ${shopId}::uuid) AS count,
-           (SELECT max("updatedAt") FROM "FaqEntry" WHERE "shopId" = ${shopId}::uuid) AS newest,
-           (SELECT "autoSendThreshold" FROM "ShopSettings" WHERE "shopId" = ${shopId}::uuid) AS threshold`;
-  return { key: `${row!.count}:${row!.newest?.getTime() ?? 0}`, threshold: row!.threshold };
+/**
+ * A library's version: its entry count and newest change, as one SQL expression over a shop id
+ * (`shop`), so that the buyer-message statement (buyer-message-sql.ts) reads the same key.
+ */
+export function faqVersionSql(shop: string): string {
+  return `(SELECT count(*) || ':' || coalesce((extract(epoch FROM max(f."updatedAt")) * 1000)::bigint, 0) FROM "FaqEntry" f WHERE f."shopId" = ${shop})`;
+}
+
+/** The library's version and the shop's threshold in one round trip. */
+export async function faqLibraryOf(tx: Tx | Database, shopId: string): Promise<KnownLibrary> {
+  const [row] = await tx.$queryRawUnsafe<Array<{ version: string; threshold: number | null }>>(
+    `SELECT ${faqVersionSql("$1::uuid")} AS version, (SELECT "autoSendThreshold" FROM "ShopSettings" WHERE "shopId" = $1::uuid) AS threshold`, shopId);
+  return { version: row!.version, threshold: row!.threshold };
+}
+
+/** A library version and threshold already read (with the buyer's message), so none is read again. */
+export interface KnownLibrary {
+  version: string;
+  threshold: number | null;
 }
 
 async function indexFor(tx: Tx | Database, shopId: string, key: string): Promise<CachedIndex> {
@@ -82,12 +95,19 @@ export async function autoSendThresholdOf(tx: Tx | Database, shopId: string): Pr
 
 export async function recommendReplies(
   tx: Tx | Database,
-  input: { shopId: string; text: string; /** Overrides the shop's setting (benchmark, previews). */ threshold?: number | null },
+  input: {
+    shopId: string;
+    text: string;
+    /** Overrides the shop's setting (benchmark, previews). */
+    threshold?: number | null;
+    /** Read in the same transaction just before (the buyer-message statement): not read again. */
+    library?: KnownLibrary;
+  },
 ): Promise<RecommendationResult> {
-  const version = await versionOf(tx, input.shopId);
+  const version = input.library ?? await faqLibraryOf(tx, input.shopId);
   const threshold = input.threshold !== undefined ? input.threshold : version.threshold;
   const text = input.text.slice(0, 2000);
-  const { index, details } = await indexFor(tx, input.shopId, version.key);
+  const { index, details } = await indexFor(tx, input.shopId, version.version);
   const scores = scoreMessage(index, text, RECOMMENDATION_LIMIT);
   const recommendations = entriesWorthShowing(scores.ranked)
     .map((scored) => ({ id: scored.externalId, faqEntryId: scored.key, ...details.get(scored.key)!, score: scored.score }));

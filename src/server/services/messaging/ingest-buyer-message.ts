@@ -9,13 +9,16 @@ import { categoryFromContext } from "@/core/session/category";
 import { expiresAt } from "@/core/sla/sla";
 import type { Database } from "@/server/db/client";
 import { appendMessage, findMessageByClientId, MESSAGE_TRANSACTION_OPTIONS, previewOf, type Tx } from "@/server/services/messaging/append-message";
-import { appendBuyerMessageFast, lockBuyerHead, type AppendedBuyerMessage } from "@/server/services/messaging/buyer-message-sql";
+import { appendBuyerMessages, lockBuyerHead, type AppendedBuyerMessage, type BuyerAppendInput, type FastPathOutcome } from "@/server/services/messaging/buyer-message-sql";
+import { buyerAppendGroupOf } from "@/server/services/messaging/buyer-append-group";
+import { driverPoolOf } from "@/server/db/client";
 import { JOB_EXPIRE_SESSION } from "@/server/jobs/schedule";
 import { GREETING_PAYLOAD, greetingDue, recordGreeting } from "@/server/services/messaging/greeting";
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
 import { toConsole, toWidget, type OutgoingEvent } from "@/server/realtime/publish";
 import { autoAnswerBuyerMessage } from "@/server/services/faq/auto-answer";
+import type { KnownLibrary } from "@/server/services/faq/recommend";
 import { chatbotEnabledFor, chatbotTurn } from "@/server/services/automation/chatbot";
 import { consoleAudience } from "@/server/realtime/rooms";
 import { serviceResult, type ServiceResult } from "@/server/services/service-result";
@@ -44,21 +47,23 @@ export interface BuyerMessageData {
 export type BuyerMessageResult = ServiceResult<BuyerMessageData>;
 
 export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
-  const result = await storeBuyerMessage(db, input);
+  const { result, facts } = await storeBuyerMessage(db, input);
   if (result.data.isDuplicate || !result.data.message.sessionId) return result;
   const { message } = result.data;
   // AUTO-5: while the chatbot holds the session it answers (or hands over) instead of AUTO-4.
-  try {
-    const bot = await chatbotTurn(db, {
-      shopId: input.shopId, buyerId: input.buyerId, conversationId: message.conversationId, sessionId: message.sessionId!, messageId: message.id,
-      kind: message.kind === "text" ? "text" : "other", text: message.body, now: input.now,
-    });
-    if (bot.data.handled) return { ...result, events: [...result.events, ...bot.events], drain: [...new Set([...result.drain, ...bot.drain])] };
-  } catch (error) {
-    // As for AUTO-4: the buyer's message is stored; the session stays with the bot, and the
-    // next turn (or the "Talk to a person" button) decides again.
-    console.error("AUTO-5: the chatbot's turn failed", error);
-    return result;
+  if (facts.botActive !== false) {
+    try {
+      const bot = await chatbotTurn(db, {
+        shopId: input.shopId, buyerId: input.buyerId, conversationId: message.conversationId, sessionId: message.sessionId!, messageId: message.id,
+        kind: message.kind === "text" ? "text" : "other", text: message.body, now: input.now,
+      });
+      if (bot.data.handled) return { ...result, events: [...result.events, ...bot.events], drain: [...new Set([...result.drain, ...bot.drain])] };
+    } catch (error) {
+      // As for AUTO-4: the buyer's message is stored; the session stays with the bot, and the
+      // next turn (or the "Talk to a person" button) decides again.
+      console.error("AUTO-5: the chatbot's turn failed", error);
+      return result;
+    }
   }
   if (message.kind !== "text") return result;
   // AUTO-4: the automatic FAQ answer, after the buyer's message committed (its own transaction).
@@ -67,6 +72,7 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
     const outcome = await autoAnswerBuyerMessage(db, {
       shopId: input.shopId, conversationId: message.conversationId, buyerId: input.buyerId, sessionId: message.sessionId!,
       messageId: message.id, text: message.body, audience: audience && "rooms" in audience ? audience.rooms : [], now: input.now,
+      library: facts.library ?? undefined,
     });
     return outcome.events.length > 0 ? { ...result, events: [...result.events, ...outcome.events] } : result;
   } catch (error) {
@@ -77,24 +83,44 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
   }
 }
 
-async function storeBuyerMessage(db: Database, input: BuyerMessageInput): Promise<BuyerMessageResult> {
+/**
+ * What storing the message told the automatic steps, so that they skip their own reads when they
+ * can: whether the bot holds the session (undefined: not known) and the shop's FAQ library (null: not read).
+ */
+interface StoredFacts {
+  botActive: boolean | undefined;
+  library: KnownLibrary | null;
+}
+
+/** The common path: grouped with other buyers' messages when the driver pool is at hand (buyer-append-group.ts). */
+async function appendOnCommonPath(db: Database, input: BuyerAppendInput): Promise<FastPathOutcome> {
+  const pool = driverPoolOf(db);
+  if (pool) return buyerAppendGroupOf(pool, JOB_EXPIRE_SESSION).append(input);
+  const [outcome] = await appendBuyerMessages(db, [input], JOB_EXPIRE_SESSION);
+  return outcome!;
+}
+
+async function storeBuyerMessage(db: Database, input: BuyerMessageInput): Promise<{ result: BuyerMessageResult; facts: StoredFacts }> {
   const now = input.now ?? new Date();
   const content = await resolveContent(db, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
-  const fast = await appendBuyerMessageFast(db, {
-    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now,
-    expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
+  const fast = await appendOnCommonPath(db, {
+    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now, expiresAt: expiresAt(now),
   });
   if (fast.kind === "appended") {
-    return serviceResult(
-      { message: toMessageDto(fast.appended.message), isDuplicate: false, openedSessionId: null },
-      buyerMessageEvents({ ...input, conversationId: fast.conversation.id, appended: fast.appended, openedSession: false, notes: [] }),
-    );
+    return {
+      result: serviceResult(
+        { message: toMessageDto(fast.appended.message), isDuplicate: false, openedSessionId: null },
+        buyerMessageEvents({ ...input, conversationId: fast.conversation.id, appended: fast.appended, openedSession: false, notes: [] }),
+      ),
+      facts: { botActive: fast.appended.session.botActive, library: fast.library },
+    };
   }
+  const unknown: StoredFacts = { botActive: undefined, library: null };
   if (fast.kind === "duplicate") {
     const existing = await findMessageByClientId(db, fast.conversationId, input.clientId);
-    if (existing) return serviceResult({ message: toMessageDto(existing), isDuplicate: true, openedSessionId: null });
+    if (existing) return { result: serviceResult({ message: toMessageDto(existing), isDuplicate: true, openedSessionId: null }), facts: unknown };
   }
-  return ingestInTransaction(db, input, content, now);
+  return { result: await ingestInTransaction(db, input, content, now), facts: unknown };
 }
 
 /** The first message, a message after a closed session, and every refusal. */
@@ -138,13 +164,12 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
 
     // The same one-statement append as the common path, now that the session exists; the
     // conversation is already locked by this transaction.
-    const outcome = await appendBuyerMessageFast(tx, {
-      shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now,
-      expiresAt: expiresAt(now), jobIdentifier: JOB_EXPIRE_SESSION,
-    });
-    if (outcome.kind === "duplicate") return (await duplicateOf())!;
-    if (outcome.kind !== "appended") throw new AppError("INTERNAL", "The message could not be stored. Nothing was changed.");
-    const { appended } = outcome;
+    const [outcome] = await appendBuyerMessages(tx, [{
+      shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now, expiresAt: expiresAt(now),
+    }], JOB_EXPIRE_SESSION);
+    if (outcome!.kind === "duplicate") return (await duplicateOf())!;
+    if (outcome!.kind !== "appended") throw new AppError("INTERNAL", "The message could not be stored. Nothing was changed.");
+    const { appended } = outcome!;
     conversation.lastSeq = appended.message.seq;
 
     const notes: MessageRow[] = [];
