@@ -4,9 +4,7 @@
 // baseline's single INSERT is timed the same way for comparison.
 import crypto from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../src/generated/prisma/client";
+import { createPrismaClient, driverPoolOf } from "../../src/server/db/client";
 import { drainQueue } from "../../src/server/services/assignment/drain-queue";
 import { ingestBuyerMessage } from "../../src/server/services/messaging/ingest-buyer-message";
 import { sortedPercentile } from "./message-load";
@@ -28,7 +26,10 @@ interface Recorded {
 const shorten = (sql: string) => sql.replace(/\s+/g, " ").trim().slice(0, 110);
 
 export async function profileIngest(databaseUrl: string, messages = 200): Promise<IngestProfile> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // The product's own client, so the message takes the production path (the grouped statement on
+  // the driver pool, here a group of one).
+  const db = createPrismaClient(databaseUrl, { max: 4 });
+  const pool = driverPoolOf(db)!;
   let recording: Recorded[] | null = null;
   pool.on("connect", (client) => {
     const original = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -52,7 +53,6 @@ export async function profileIngest(databaseUrl: string, messages = 200): Promis
       return result;
     };
   });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   try {
     const shop = await db.shop.create({ data: { name: "Profile shop", publicKey: `pk_profile_${crypto.randomUUID()}`, identitySecret: "profile", settings: { create: {} } } });
     const user = await db.user.create({ data: { email: `profile-${crypto.randomUUID()}@bench.test`, name: "profile" } });
@@ -109,7 +109,7 @@ export async function profileIngest(databaseUrl: string, messages = 200): Promis
       baseline_insert_median_ms: Math.round(sortedPercentile(inserts, 50) * 1000) / 1000,
     };
   } finally {
+    // Ends the pool too.
     await db.$disconnect();
-    await pool.end().catch(() => undefined);
   }
 }
