@@ -96,19 +96,26 @@ export const APPEND_BUYER_MESSAGES_SQL = `
     FROM head JOIN input i ON i.ord = head.ord
     ON CONFLICT ("conversationId", "clientId") DO NOTHING
     RETURNING id, seq, "createdAt", kind, body, payload, "conversationId", "sessionId"
+  ), stored AS MATERIALIZED (
+    -- Every later step joins by ord, over small materialized sets: the plan stays linear in the
+    -- group's size (joining the CTEs by their own keys made the planner loop over them).
+    SELECT head.ord, m.* FROM m JOIN head ON head.id = m."conversationId"
   ), c AS (
-    UPDATE "Conversation" AS conv SET "lastSeq" = m.seq, "lastMessageAt" = m."createdAt", "lastMessagePreview" = COALESCE(i.preview, conv."lastMessagePreview")
-    FROM m JOIN head ON head.id = m."conversationId" JOIN input i ON i.ord = head.ord
-    WHERE conv.id = m."conversationId"
+    UPDATE "Conversation" AS conv SET "lastSeq" = stored.seq, "lastMessageAt" = stored."createdAt", "lastMessagePreview" = COALESCE(i.preview, conv."lastMessagePreview")
+    FROM stored JOIN input i ON i.ord = stored.ord
+    WHERE conv.id = stored."conversationId"
   ), s AS (
-    UPDATE "ChatSession" AS cs SET "lastBuyerMessageAt" = m."createdAt", "oldestUnansweredAt" = COALESCE(cs."oldestUnansweredAt", m."createdAt"), "updatedAt" = m."createdAt"
-    FROM m WHERE cs.id = m."sessionId"
+    UPDATE "ChatSession" AS cs SET "lastBuyerMessageAt" = stored."createdAt", "oldestUnansweredAt" = COALESCE(cs."oldestUnansweredAt", stored."createdAt"), "updatedAt" = stored."createdAt"
+    FROM stored WHERE cs.id = stored."sessionId"
     RETURNING cs.*
+  ), touched AS MATERIALIZED (
+    SELECT stored.ord, s.*, a.nickname AS a_nickname, a."avatarUrl" AS a_avatar, s."oldestUnansweredAt" = stored."createdAt" AS started_clock
+    FROM s JOIN stored ON stored."sessionId" = s.id LEFT JOIN "Member" a ON a.id = s."assigneeId"
   ), job AS (
-    SELECT s.id, graphile_worker.add_job($2::text, json_build_object('sessionId', s.id::text),
-           run_at := i.expires_at, job_key := 'expire:' || s.id::text, job_key_mode := 'replace', max_attempts := 10) AS added
-    FROM s JOIN head ON head."activeSessionId" = s.id JOIN input i ON i.ord = head.ord
-    WHERE s."oldestUnansweredAt" = i.at
+    SELECT touched.ord, graphile_worker.add_job($2::text, json_build_object('sessionId', touched.id::text),
+           run_at := i.expires_at, job_key := 'expire:' || touched.id::text, job_key_mode := 'replace', max_attempts := 10) AS added
+    FROM touched JOIN input i ON i.ord = touched.ord
+    WHERE touched.started_clock
   ), facts AS (
     SELECT shops.shop_id, ss."autoSendThreshold" AS threshold,
            CASE WHEN ss."autoSendThreshold" IS NOT NULL THEN ${faqVersionSql("shops.shop_id")} END AS faq_version
@@ -119,14 +126,13 @@ export const APPEND_BUYER_MESSAGES_SQL = `
          s.id AS s_id, s.state::text AS s_state, s.category::text AS s_category, s."assigneeId" AS s_assignee, s.starred AS s_starred,
          s.rating AS s_rating, s."queuedAt" AS s_queued, s."assignedAt" AS s_assigned, s."oldestUnansweredAt" AS s_oldest,
          s."lastBuyerMessageAt" AS s_last_buyer, s."closedAt" AS s_closed, s."botActive" AS s_bot, s."handedOverAt" AS s_handed_over,
-         a.nickname AS a_nickname, a."avatarUrl" AS a_avatar, job.id IS NOT NULL AS started_clock,
+         s.a_nickname, s.a_avatar, job.ord IS NOT NULL AS started_clock,
          facts.threshold AS f_threshold, facts.faq_version AS f_faq_version
   FROM input i
   LEFT JOIN head ON head.ord = i.ord
-  LEFT JOIN m ON m."conversationId" = head.id
-  LEFT JOIN s ON s.id = m."sessionId"
-  LEFT JOIN job ON job.id = s.id
-  LEFT JOIN "Member" a ON a.id = s."assigneeId"
+  LEFT JOIN stored m ON m.ord = i.ord
+  LEFT JOIN touched s ON s.ord = i.ord
+  LEFT JOIN job ON job.ord = i.ord
   LEFT JOIN facts ON facts.shop_id = i.shop_id`;
 
 /** One message as APPEND_BUYER_MESSAGES_SQL reads it ($1). */
