@@ -41,7 +41,9 @@ export async function startConsoleServer(input: { databaseUrl: string; port: num
   const log = fs.openSync(logFile, "a");
   const baseUrl = `http://127.0.0.1:${input.port}`;
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_SERVER_NODE_FLAGS: extra Node.js flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, "--import", "tsx", "server.ts"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -12,7 +12,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { highlightMatches, type SearchMatchField, type SearchResultDto, type SearchResultsDto } from "@/core/console";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { ACTIVE_STATES, epochMs, listedSessionSql, toViewer, visibleConversationSql, visibleSessionSql, type Viewer } from "./scope";
+import { ACTIVE_STATES, epochMs, listedSessionSql, seenByEveryoneSql, toViewer, visibleConversationSql, visibleSessionSql, type Viewer } from "./scope";
 
 export const SEARCH_RESULT_LIMIT = 20;
 /** Trigram indexes need three characters; shorter keywords search nicknames and order ids only. */
@@ -60,6 +60,51 @@ function ownConversations(viewer: Viewer): Prisma.Sql {
       WHERE a."shopId" = ${viewer.shopId}::uuid AND a."fromMemberId" = ${viewer.memberId}::uuid
     ) own
     GROUP BY "conversationId"`;
+}
+
+/** How many of the newest rows of ownConversations' union recentOwnConversations reads. */
+const RECENT_ROWS = 1_000;
+
+/**
+ * The `count` conversations of ownConversations most recently handled, most recent first,
+ * without reading the member's whole history: the union's rows come newest first from three
+ * index walks ((shopId, createdAt) of the queued sessions, (shopId, assigneeId, createdAt), and
+ * Assignment(shopId, fromMemberId, createdAt)), RECENT_ROWS of them. A conversation's newest row
+ * is its first in that order, so when those rows name `count` conversations or more, the first
+ * `count` by their newest row are exactly ownConversations' first `count`; when all the rows
+ * fit, they are all of them. Only otherwise (a member whose recent rows repeat a few
+ * conversations) is the whole history grouped, as ownConversations does.
+ */
+function recentOwnConversations(viewer: Viewer, count: number): Prisma.Sql {
+  const shop = Prisma.sql`${viewer.shopId}::uuid`;
+  const me = Prisma.sql`${viewer.memberId}::uuid`;
+  return Prisma.sql`
+    WITH recent_rows AS MATERIALIZED (
+      SELECT "conversationId", "handledAt" FROM (
+        (SELECT s."conversationId", s."createdAt" AS "handledAt" FROM "ChatSession" s
+         WHERE s."shopId" = ${shop} AND ${seenByEveryoneSql("s")}
+         ORDER BY s."createdAt" DESC LIMIT ${RECENT_ROWS})
+        UNION ALL
+        (SELECT s."conversationId", s."createdAt" FROM "ChatSession" s
+         WHERE s."shopId" = ${shop} AND s."assigneeId" = ${me}
+         ORDER BY s."createdAt" DESC LIMIT ${RECENT_ROWS})
+        UNION ALL
+        (SELECT handed."conversationId", a."createdAt" FROM "Assignment" a
+         JOIN LATERAL (SELECT s."conversationId" FROM "ChatSession" s WHERE s.id = a."sessionId" LIMIT 1) handed ON TRUE
+         WHERE a."shopId" = ${shop} AND a."fromMemberId" = ${me}
+         ORDER BY a."createdAt" DESC LIMIT ${RECENT_ROWS})
+      ) newest
+      ORDER BY "handledAt" DESC
+      LIMIT ${RECENT_ROWS}
+    ), recent AS (
+      SELECT "conversationId", max("handledAt") AS "handledAt" FROM recent_rows GROUP BY "conversationId"
+    ), complete AS MATERIALIZED (
+      SELECT (SELECT count(*) FROM recent) >= ${count} OR (SELECT count(*) FROM recent_rows) < ${RECENT_ROWS} AS "isComplete"
+    )
+    (SELECT "conversationId", "handledAt" FROM recent WHERE (SELECT "isComplete" FROM complete) ORDER BY "handledAt" DESC LIMIT ${count})
+    UNION ALL
+    (SELECT "conversationId", "handledAt" FROM (${ownConversations(viewer)}) own WHERE NOT (SELECT "isComplete" FROM complete)
+     ORDER BY "handledAt" DESC LIMIT ${count})`;
 }
 
 /**
@@ -152,9 +197,9 @@ async function searchMessages(db: Database, viewer: Viewer, q: string, limit: nu
 
   const walkOwnConversations = (maxConversations: number | null) => db.$queryRaw<Hit[]>`
     WITH mine AS MATERIALIZED (
-      ${ownConversations(viewer)}
-      ORDER BY "handledAt" DESC
-      ${maxConversations === null ? Prisma.empty : Prisma.sql`LIMIT ${maxConversations}`}
+      ${maxConversations === null
+        ? Prisma.sql`${ownConversations(viewer)} ORDER BY "handledAt" DESC`
+        : Prisma.sql`SELECT * FROM (${recentOwnConversations(viewer, maxConversations)}) recent ORDER BY "handledAt" DESC`}
     )
     ${decorate(viewer, keywordHits(Prisma.sql`
       -- No ORDER BY: the nested loop keeps the CTE's order, so the walk stops at the limit.
@@ -180,11 +225,12 @@ async function searchMessages(db: Database, viewer: Viewer, q: string, limit: nu
       SELECT m."conversationId", m.body, m."createdAt" FROM "Message" m
       WHERE m."shopId" = ${viewer.shopId}::uuid AND ${isKeywordMessage}
       LIMIT ${KEYWORD_MATCH_CAP + 1}
-    ), mine AS (${ownConversations(viewer)})
+    )
     SELECT n."matchCount", r.*
     FROM (SELECT count(*)::int AS "matchCount" FROM matches) n
     LEFT JOIN (${decorate(viewer, keywordHits(Prisma.sql`
-      SELECT h."conversationId", h.body, h."createdAt" FROM matches h JOIN mine ON mine."conversationId" = h."conversationId"`, limit))}) r ON TRUE`;
+      -- Each match's conversation checked by index probes: the member's whole history is not read.
+      SELECT h."conversationId", h.body, h."createdAt" FROM matches h WHERE ${visibleConversationSql(viewer, Prisma.sql`h."conversationId"`)}`, limit))}) r ON TRUE`;
   if ((rare[0]?.matchCount ?? 0) <= KEYWORD_MATCH_CAP) {
     return rare.filter((hit): hit is Hit & { matchCount: number } => typeof hit.conversationId === "string");
   }
