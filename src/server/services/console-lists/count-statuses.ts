@@ -56,7 +56,7 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
   // scope instead of eighteen FILTERs evaluated on each of its rows.
   const [row] = await db.$queryRaw<CountsRow[]>`
     WITH ${listConfigCte(viewer)},
-    scope AS (
+    scope AS MATERIALIZED (
       SELECT s.state, s."assigneeId", s.starred, ${slaClockSql("s")} AS oua, ${UNREAD_AFTER_READ_POSITION} AS unread
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}

@@ -133,26 +133,36 @@ const conversationOfBuyer = (buyerColumn: Prisma.Sql) => Prisma.sql`JOIN LATERAL
       SELECT cc.id, cc."lastMessageAt" FROM "Conversation" cc WHERE cc."buyerId" = ${buyerColumn} LIMIT 1
     ) c ON TRUE`;
 
+/**
+ * The first `limit` of `ranked` (hits with a "rank", all of a field's matches in rank order)
+ * that the viewer may see. The matches are ranked first and each is checked, in rank order, only
+ * until `limit` are found: an agent searching a common nickname part (thousands of buyers, most
+ * of them other agents' chats) probes a few hundred conversations, not every match.
+ */
+function firstVisible(viewer: Viewer, ranked: Prisma.Sql, limit: number): Prisma.Sql {
+  // OFFSET 0 keeps the visibility check out of the ranking, so the walk follows the rank order.
+  return Prisma.sql`
+    SELECT * FROM (${ranked} ORDER BY rank OFFSET 0) ranked
+    WHERE ${visibleConversationSql(viewer, Prisma.sql`ranked."conversationId"`)}
+    LIMIT ${limit}`;
+}
+
 async function searchOrders(db: Database, viewer: Viewer, q: string, limit: number): Promise<Hit[]> {
-  return db.$queryRaw<Hit[]>`${decorate(viewer, Prisma.sql`
+  return db.$queryRaw<Hit[]>`${decorate(viewer, firstVisible(viewer, Prisma.sql`
     SELECT c.id AS "conversationId", ${epochMs(Prisma.sql`c."lastMessageAt"`)} AS "atMs", o."externalId" AS matched,
            row_number() OVER (ORDER BY lower(o."externalId") = lower(${q}) DESC, o."placedAt" DESC) AS rank
     FROM "Order" o
     ${conversationOfBuyer(Prisma.sql`o."buyerId"`)}
-    WHERE o."shopId" = ${viewer.shopId}::uuid AND o."externalId" ILIKE ${containsPattern(q)} AND ${visibleConversationSql(viewer, Prisma.sql`c.id`)}
-    ORDER BY rank
-    LIMIT ${limit}`)}`;
+    WHERE o."shopId" = ${viewer.shopId}::uuid AND o."externalId" ILIKE ${containsPattern(q)}`, limit))}`;
 }
 
 async function searchNicknames(db: Database, viewer: Viewer, q: string, limit: number): Promise<Hit[]> {
-  return db.$queryRaw<Hit[]>`${decorate(viewer, Prisma.sql`
+  return db.$queryRaw<Hit[]>`${decorate(viewer, firstVisible(viewer, Prisma.sql`
     SELECT c.id AS "conversationId", ${epochMs(Prisma.sql`c."lastMessageAt"`)} AS "atMs", NULL::text AS matched,
            row_number() OVER (ORDER BY lower(b.nickname) = lower(${q}) DESC, c."lastMessageAt" DESC NULLS LAST) AS rank
     FROM "Buyer" b
     ${conversationOfBuyer(Prisma.sql`b.id`)}
-    WHERE b."shopId" = ${viewer.shopId}::uuid AND b.nickname ILIKE ${containsPattern(q)} AND ${visibleConversationSql(viewer, Prisma.sql`c.id`)}
-    ORDER BY rank
-    LIMIT ${limit}`)}`;
+    WHERE b."shopId" = ${viewer.shopId}::uuid AND b.nickname ILIKE ${containsPattern(q)}`, limit))}`;
 }
 
 /** Keyword hits: the newest matching message per conversation, newest first. */
