@@ -66,7 +66,7 @@ async function addAnalyticsFacts(url: string): Promise<void> {
 
 async function measureAt(conversations: number, runs: number) {
   const url = urlFor(conversations);
-  const generation = await ensureData(url, { fresh: false, explain: false, only: null, runs, conversations });
+  const generation = await ensureData(url, { fresh: false, conversations });
   await addAnalyticsFacts(url);
   const db = createPrismaClient(url, { max: 10 });
   try {

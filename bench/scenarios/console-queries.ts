@@ -16,8 +16,11 @@ import { Prisma } from "../../src/generated/prisma/client";
 import { applyMigrations } from "../../src/server/db/migrate";
 import { createPrismaClient, type Database } from "../../src/server/db/client";
 import { resolveMemberContext, type MemberContext } from "../../src/server/services/resolve-member";
-import { countStatuses, listChats, searchChats } from "../../src/server/services/console-lists";
+import { countStatuses, listChats, searchChats, type ListChatsInput } from "../../src/server/services/console-lists";
+import type { CategoryFilter } from "../../src/core/console";
+import { hashPassword } from "../../src/server/auth/password";
 import { round2, summarize, time, percentile } from "../stats";
+import { createJsonClient, signInThroughProduct, startConsoleServer, type ConsoleServer, type JsonClient } from "../support/console-http";
 
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/cp_bench_console";
 const MESSAGES_PER_CONVERSATION = 20;
@@ -29,6 +32,15 @@ export const NOW = new Date("2025-06-01T12:00:00.000Z");
 export const SHOP_KEY = "pk_bench_console";
 /** Bump when the generated data changes, so that an older bench database is regenerated. */
 const DATA_VERSION = 3;
+/** The HTTP side's server signs its session cookies with this; the bench members sign in with BENCH_PASSWORD. */
+const AUTH_SECRET = "bench-console-secret-with-more-than-32-characters";
+const BENCH_PASSWORD = "bench-console-password-1";
+
+type Actor = "agent" | "admin";
+interface HttpSide {
+  get(path: string, actor: Actor): Promise<unknown>;
+  startMs: number;
+}
 
 export interface Options {
   fresh: boolean;
@@ -37,6 +49,9 @@ export interface Options {
   only: string | null;
   runs: number;
   conversations: number;
+  /** Also measure through the product's HTTP routes (default; --no-http skips it). */
+  http: boolean;
+  port: number;
 }
 
 function parseArgs(args: string[]): Options {
@@ -47,6 +62,8 @@ function parseArgs(args: string[]): Options {
     only: value("only") ?? null,
     runs: Number(value("runs") ?? 200),
     conversations: Number(value("conversations") ?? 100_000),
+    http: !args.includes("--no-http"),
+    port: Number(value("port") ?? 3520),
   };
 }
 
@@ -56,18 +73,37 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const generation = await ensureData(url, options);
 
   const db = createPrismaClient(url, { max: 10 });
+  let server: ConsoleServer | null = null;
+  let client: JsonClient | null = null;
   try {
     const { agent, admin } = await loadActors(db);
+    let http: HttpSide | null = null;
+    if (options.http) {
+      // The two members sign in with a password, as a person does on /sign-in.
+      const passwordHash = await hashPassword(BENCH_PASSWORD);
+      await db.user.updateMany({ where: { id: { in: [agent.userId, admin.userId] } }, data: { passwordHash } });
+      console.log(`starting the product's server (production build) on port ${options.port}…`);
+      server = await startConsoleServer({ databaseUrl: url, port: options.port, authSecret: AUTH_SECRET, clockStart: NOW });
+      const opened = createJsonClient(server.baseUrl);
+      client = opened;
+      const cookies = {
+        agent: await signInThroughProduct(server.baseUrl, agent.email, BENCH_PASSWORD),
+        admin: await signInThroughProduct(server.baseUrl, admin.email, BENCH_PASSWORD),
+      };
+      http = { get: (path, actor) => opened.get(path, cookies[actor]), startMs: server.startMs };
+    }
     const explainer = options.explain ? await createExplainer(db, url) : null;
     try {
       // The machine is shared: the load around the measurement says how much to trust it.
       const loadBefore = os.loadavg()[0]!;
-      const figures = await measure(explainer?.db ?? db, { agent, admin, runs: options.runs, explainer, only: options.only });
+      const figures = await measure(explainer?.db ?? db, { agent, admin, runs: options.runs, explainer, only: options.only, http });
       return { ...generation, ...figures, cpus: os.cpus().length, load_average_1m_before: round2(loadBefore), load_average_1m_after: round2(os.loadavg()[0]!) };
     } finally {
       await explainer?.close();
     }
   } finally {
+    client?.close();
+    await server?.stop();
     await db.$disconnect();
   }
 }
@@ -75,7 +111,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
 // ─── Data ──────────────────────────────────────────────────────────────────
 
 /** Also used by the analytics benchmark, which adds its own facts on top of this shop. */
-export async function ensureData(url: string, options: Options) {
+export async function ensureData(url: string, options: Pick<Options, "fresh" | "conversations">) {
   const marker = `Bench console ${options.conversations}x${MESSAGES_PER_CONVERSATION} v${DATA_VERSION}`;
   const adminUrl = new URL(url);
   const database = decodeURIComponent(adminUrl.pathname.slice(1));
@@ -315,7 +351,15 @@ async function loadActors(db: Database): Promise<{ agent: MemberContext; admin: 
   return { agent, admin };
 }
 
-type Operation = { kind: "list" | "counts" | "search"; name: string; call: () => Promise<unknown> };
+type Operation = {
+  kind: "list" | "counts" | "search";
+  name: string;
+  /** The service call, as the route makes it. */
+  call: () => Promise<unknown>;
+  /** The same call as the console's browser code makes it (src/components/console/chat-list/api.ts). */
+  actor: Actor;
+  path: string;
+};
 
 /**
  * A Database whose raw queries are also explained (on a separate connection, with the same
@@ -349,6 +393,7 @@ async function measure(
     runs: number;
     explainer: { state: { isExplaining: boolean } } | null;
     only: string | null;
+    http: HttpSide | null;
   },
 ) {
   const { agent, admin } = input;
@@ -360,28 +405,43 @@ async function measure(
     SELECT substring(body from 'Ref ([0-9A-F]{8})') AS token FROM "Message" WHERE body LIKE '% Ref %' ORDER BY id LIMIT 1`;
   const someNickname = await db.buyer.findFirstOrThrow({ where: { externalId: "cust-4242" }, select: { nickname: true } });
 
+  const members = { agent, admin };
+  type ListInput = Omit<ListChatsInput, "member" | "now">;
+  const list = (name: string, actor: Actor, query: ListInput): Operation => {
+    // As fetchListPage builds it: list and category always, the rest when set.
+    const params = new URLSearchParams({ list: query.list, category: query.category ?? "all" });
+    if (query.status) params.set("status", query.status);
+    if (query.sort) params.set("sort", query.sort);
+    if (query.cursor) params.set("cursor", query.cursor);
+    return { kind: "list", name, actor, call: () => listChats(db, { member: members[actor], ...query, now }), path: `/api/console/lists?${params}` };
+  };
+  const counts = (name: string, actor: Actor, category?: CategoryFilter): Operation => ({
+    kind: "counts", name, actor,
+    call: () => countStatuses(db, { member: members[actor], category, now }),
+    path: `/api/console/counts?${new URLSearchParams({ category: category ?? "all" })}`,
+  });
   const operations: Operation[] = [
-    { kind: "list", name: "agent assigned, waiting time", call: () => listChats(db, { member: agent, list: "assigned", sort: "waiting_time", now }) },
-    { kind: "list", name: "agent assigned, latest", call: () => listChats(db, { member: agent, list: "assigned", sort: "latest", now }) },
-    { kind: "list", name: "agent assigned, remembered sort", call: () => listChats(db, { member: agent, list: "assigned", now }) },
-    { kind: "list", name: "agent assigned, overdue", call: () => listChats(db, { member: agent, list: "assigned", status: "overdue", now }) },
-    { kind: "list", name: "agent assigned, unread", call: () => listChats(db, { member: agent, list: "assigned", status: "unread", now }) },
-    { kind: "list", name: "agent assigned, logistics", call: () => listChats(db, { member: agent, list: "assigned", category: "logistics", now }) },
-    { kind: "list", name: "agent unassigned", call: () => listChats(db, { member: agent, list: "unassigned", now }) },
-    { kind: "list", name: "agent history", call: () => listChats(db, { member: agent, list: "history", now }) },
-    { kind: "list", name: "agent history, page 2", call: () => listChats(db, { member: agent, list: "history", cursor: agentHistory.nextCursor ?? undefined, now }) },
-    { kind: "list", name: "admin all open, waiting time", call: () => listChats(db, { member: admin, list: "all", sort: "waiting_time", now }) },
-    { kind: "list", name: "admin all open, page 2", call: () => listChats(db, { member: admin, list: "all", sort: "waiting_time", cursor: adminAll.nextCursor ?? undefined, now }) },
-    { kind: "list", name: "admin all open, latest", call: () => listChats(db, { member: admin, list: "all", sort: "latest", now }) },
-    { kind: "list", name: "admin all open, due soon", call: () => listChats(db, { member: admin, list: "all", status: "due_soon", now }) },
-    { kind: "list", name: "admin all open, starred", call: () => listChats(db, { member: admin, list: "all", status: "starred", now }) },
-    { kind: "list", name: "admin history", call: () => listChats(db, { member: admin, list: "history", now }) },
-    { kind: "list", name: "admin history, page 2", call: () => listChats(db, { member: admin, list: "history", cursor: adminHistory.nextCursor ?? undefined, now }) },
-    { kind: "list", name: "admin history, after-sales", call: () => listChats(db, { member: admin, list: "history", category: "after_sales", now }) },
-    { kind: "counts", name: "agent counts", call: () => countStatuses(db, { member: agent, now }) },
-    { kind: "counts", name: "agent counts, logistics", call: () => countStatuses(db, { member: agent, category: "logistics", now }) },
-    { kind: "counts", name: "admin counts", call: () => countStatuses(db, { member: admin, now }) },
-    { kind: "counts", name: "admin counts, after-sales", call: () => countStatuses(db, { member: admin, category: "after_sales", now }) },
+    list("agent assigned, waiting time", "agent", { list: "assigned", sort: "waiting_time" }),
+    list("agent assigned, latest", "agent", { list: "assigned", sort: "latest" }),
+    list("agent assigned, remembered sort", "agent", { list: "assigned" }),
+    list("agent assigned, overdue", "agent", { list: "assigned", status: "overdue" }),
+    list("agent assigned, unread", "agent", { list: "assigned", status: "unread" }),
+    list("agent assigned, logistics", "agent", { list: "assigned", category: "logistics" }),
+    list("agent unassigned", "agent", { list: "unassigned" }),
+    list("agent history", "agent", { list: "history" }),
+    list("agent history, page 2", "agent", { list: "history", cursor: agentHistory.nextCursor ?? undefined }),
+    list("admin all open, waiting time", "admin", { list: "all", sort: "waiting_time" }),
+    list("admin all open, page 2", "admin", { list: "all", sort: "waiting_time", cursor: adminAll.nextCursor ?? undefined }),
+    list("admin all open, latest", "admin", { list: "all", sort: "latest" }),
+    list("admin all open, due soon", "admin", { list: "all", status: "due_soon" }),
+    list("admin all open, starred", "admin", { list: "all", status: "starred" }),
+    list("admin history", "admin", { list: "history" }),
+    list("admin history, page 2", "admin", { list: "history", cursor: adminHistory.nextCursor ?? undefined }),
+    list("admin history, after-sales", "admin", { list: "history", category: "after_sales" }),
+    counts("agent counts", "agent"),
+    counts("agent counts, logistics", "agent", "logistics"),
+    counts("admin counts", "admin"),
+    counts("admin counts, after-sales", "admin", "after_sales"),
   ];
   const searches: Array<[string, string]> = [
     ["order id, exact", "ORD-124017"],
@@ -394,13 +454,20 @@ async function measure(
     ["keyword, no match", "xylophone"],
   ];
   for (const [name, q] of searches) {
-    operations.push({ kind: "search", name: `agent search ${name}`, call: () => searchChats(db, { member: agent, q }) });
-    operations.push({ kind: "search", name: `admin search ${name}`, call: () => searchChats(db, { member: admin, q }) });
+    for (const actor of ["agent", "admin"] as const) {
+      operations.push({ kind: "search", name: `${actor} search ${name}`, actor, call: () => searchChats(db, { member: members[actor], q }), path: `/api/console/search?${new URLSearchParams({ q })}` });
+    }
   }
 
+  const kinds = ["list", "counts", "search"] as const;
   const samples: Record<Operation["kind"], number[]> = { list: [], counts: [], search: [] };
+  const httpSamples: Record<Operation["kind"], number[]> = { list: [], counts: [], search: [] };
   const perOperation: Record<string, ReturnType<typeof summarize>> = {};
+  const perOperationHttp: Record<string, ReturnType<typeof summarize>> = {};
+  const differingSearches: string[] = [];
   const selected = operations.filter((operation) => !input.only || operation.name.includes(input.only));
+  const { http } = input;
+  // Each operation at the service, then at once the same through HTTP, so both see the same load.
   for (const operation of selected) {
     if (input.explainer) {
       console.log(`\n── ${operation.name}`);
@@ -411,25 +478,40 @@ async function measure(
     const runs = operation.kind === "search" ? Math.max(Math.round(input.runs / 2), 20) : input.runs;
     const timings = await time(operation.call, { runs, warmup: 5 });
     samples[operation.kind].push(...timings);
-    perOperation[operation.name] = summarize(timings);
-    console.log(`  ${operation.name.padEnd(44)} p50 ${perOperation[operation.name]!.p50_ms.toFixed(2).padStart(7)} ms  p95 ${perOperation[operation.name]!.p95_ms.toFixed(2).padStart(7)} ms`);
+    const service = (perOperation[operation.name] = summarize(timings));
+    let line = `  ${operation.name.padEnd(40)} service p50 ${service.p50_ms.toFixed(2).padStart(7)}  p95 ${service.p95_ms.toFixed(2).padStart(7)} ms`;
+    if (http) {
+      // Search does not depend on the clock: its answer through HTTP must be the service's.
+      if (operation.kind === "search" && JSON.stringify(await http.get(operation.path, operation.actor)) !== JSON.stringify(await operation.call())) {
+        differingSearches.push(operation.name);
+      }
+      const httpTimings = await time(() => http.get(operation.path, operation.actor), { runs, warmup: 5 });
+      httpSamples[operation.kind].push(...httpTimings);
+      const overHttp = (perOperationHttp[operation.name] = summarize(httpTimings));
+      line += `   http p50 ${overHttp.p50_ms.toFixed(2).padStart(7)}  p95 ${overHttp.p95_ms.toFixed(2).padStart(7)} ms`;
+    }
+    console.log(line);
   }
-  const worst = (kind: Operation["kind"]) => round2(Math.max(...selected.filter((op) => op.kind === kind).map((op) => perOperation[op.name]!.p95_ms)));
+  const worst = (kind: Operation["kind"], figures: Record<string, ReturnType<typeof summarize>>) =>
+    round2(Math.max(...selected.filter((op) => op.kind === kind).map((op) => figures[op.name]!.p95_ms)));
+  const pooled: Record<string, number> = {};
+  for (const kind of kinds) {
+    pooled[`${kind}_runs`] = samples[kind].length;
+    pooled[`${kind}_p50_ms`] = round2(percentile(samples[kind], 50));
+    pooled[`${kind}_p95_ms`] = round2(percentile(samples[kind], 95));
+    pooled[`${kind}_worst_operation_p95_ms`] = worst(kind, perOperation);
+    if (!http) continue;
+    pooled[`${kind}_http_runs`] = httpSamples[kind].length;
+    pooled[`${kind}_http_p50_ms`] = round2(percentile(httpSamples[kind], 50));
+    pooled[`${kind}_http_p95_ms`] = round2(percentile(httpSamples[kind], 95));
+    pooled[`${kind}_http_worst_operation_p95_ms`] = worst(kind, perOperationHttp);
+  }
   return {
-    list_runs: samples.list.length,
-    list_p50_ms: round2(percentile(samples.list, 50)),
-    list_p95_ms: round2(percentile(samples.list, 95)),
-    list_worst_operation_p95_ms: worst("list"),
-    counts_runs: samples.counts.length,
-    counts_p50_ms: round2(percentile(samples.counts, 50)),
-    counts_p95_ms: round2(percentile(samples.counts, 95)),
-    counts_worst_operation_p95_ms: worst("counts"),
-    search_runs: samples.search.length,
-    search_p50_ms: round2(percentile(samples.search, 50)),
-    search_p95_ms: round2(percentile(samples.search, 95)),
-    search_worst_operation_p95_ms: worst("search"),
-    goals: { list_p95_ms: 20, counts_p95_ms: 20, search_p95_ms: 100 },
+    ...pooled,
+    ...(http ? { http_server_start_ms: http.startMs, search_http_differing_answers: differingSearches.length } : {}),
+    goals: { list_p95_ms: 20, counts_p95_ms: 20, search_p95_ms: 100, list_http_p95_ms: 20, counts_http_p95_ms: 20, search_http_p95_ms: 100 },
     operations: perOperation,
+    ...(http ? { operations_http: perOperationHttp, search_http_differing: differingSearches } : {}),
     agent_open_chats: (await countStatuses(db, { member: agent, now })).assigned.total,
     admin_all_open_chats: (await countStatuses(db, { member: admin, now })).all?.total ?? null,
   };

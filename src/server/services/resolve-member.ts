@@ -3,6 +3,7 @@
 // A session cookie also names its sign-in session and the member's session version (issue 15
 // item 4): a revoked or expired session, or a version raised by deactivation or reactivation
 // since the cookie was issued, is not signed in.
+import { Prisma } from "@/generated/prisma/client";
 import type { Database } from "@/server/db/client";
 import type { MemberRole } from "@/generated/prisma/enums";
 
@@ -49,42 +50,82 @@ export async function resolveMemberContext(
 export async function resolveSessionMember(db: Database, claims: SessionClaims, now: Date = new Date()): Promise<MemberContext | null> {
   const { userId, shopId, sessionId, sessionVersion } = claims;
   if (!userId || !shopId || !sessionId || typeof sessionVersion !== "number" || !UUID.test(sessionId) || !UUID.test(shopId)) return null;
-  const [session, loaded] = await Promise.all([
-    db.signInSession.findUnique({ where: { id: sessionId } }),
-    loadActiveMember(db, { userId, shopId }),
-  ]);
-  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt <= now) return null;
+  if (!UUID.test(userId)) return null;
+  // One statement for the member and the sign-in session: it runs on every request and socket.
+  const [row] = await db.$queryRaw<Array<MemberRow & { sessionUserId: string | null; revokedAt: Date | null; expiresAt: Date | null }>>`
+    SELECT ${memberColumns}, ss."userId"::text AS "sessionUserId", ss."revokedAt", ss."expiresAt"
+    FROM "Member" m
+    JOIN "User" u ON u.id = m."userId"
+    JOIN "Shop" sh ON sh.id = m."shopId"
+    LEFT JOIN "SignInSession" ss ON ss.id = ${sessionId}::uuid
+    WHERE m."shopId" = ${shopId}::uuid AND m."userId" = ${userId}::uuid`;
+  if (!row || row.sessionUserId === null || row.expiresAt === null) return null;
+  if (row.sessionUserId !== userId || row.revokedAt || row.expiresAt <= now) return null;
+  const loaded = toActiveMember(row);
   if (!loaded || loaded.sessionVersion !== sessionVersion) return null;
-  return { ...loaded.context, sessionId, sessionExpiresAt: session.expiresAt };
+  return { ...loaded.context, sessionId, sessionExpiresAt: row.expiresAt };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A membership with its user and shop, as the statements here read it. */
+interface MemberRow {
+  memberId: string;
+  userId: string;
+  shopId: string;
+  role: MemberRole;
+  status: string;
+  memberDeletedAt: Date | null;
+  nickname: string;
+  avatarUrl: string | null;
+  acceptAutoAssign: boolean;
+  memberLanguage: string;
+  sessionVersion: number;
+  email: string;
+  userDeletedAt: Date | null;
+  userLanguage: string;
+  shopName: string;
+  chatAccessRoles: MemberRole[];
+  shopLanguage: string;
+}
+
+const memberColumns = Prisma.sql`m.id::text AS "memberId", m."userId"::text AS "userId", m."shopId"::text AS "shopId", m.role::text AS role,
+    m.status::text AS status, m."deletedAt" AS "memberDeletedAt", m.nickname, m."avatarUrl", m."acceptAutoAssign",
+    m."defaultLanguage" AS "memberLanguage", m."sessionVersion", u.email, u."deletedAt" AS "userDeletedAt",
+    u."defaultLanguage" AS "userLanguage", sh.name AS "shopName", sh."chatAccessRoles"::text[] AS "chatAccessRoles",
+    sh."defaultLanguage" AS "shopLanguage"`;
+
+function toActiveMember(member: MemberRow): { context: MemberContext; sessionVersion: number } | null {
+  if (member.status !== "active" || member.memberDeletedAt || member.userDeletedAt) return null;
+  const context: MemberContext = {
+    userId: member.userId,
+    email: member.email,
+    memberId: member.memberId,
+    shopId: member.shopId,
+    shopName: member.shopName,
+    role: member.role,
+    chatAccessRoles: member.chatAccessRoles,
+    nickname: member.nickname,
+    avatarUrl: member.avatarUrl,
+    acceptAutoAssign: member.acceptAutoAssign,
+    defaultLanguage: member.memberLanguage || member.userLanguage,
+    shopDefaultLanguage: member.shopLanguage,
+  };
+  return { context, sessionVersion: member.sessionVersion };
+}
 
 async function loadActiveMember(
   db: Database,
   identity: { userId: string; shopId: string },
 ): Promise<{ context: MemberContext; sessionVersion: number } | null> {
   if (!UUID.test(identity.userId) || !UUID.test(identity.shopId)) return null;
-  const member = await db.member.findUnique({
-    where: { shopId_userId: { shopId: identity.shopId, userId: identity.userId } },
-    include: { user: true, shop: true },
-  });
-  if (!member || member.status !== "active" || member.deletedAt || member.user.deletedAt) return null;
-  const context: MemberContext = {
-    userId: member.userId,
-    email: member.user.email,
-    memberId: member.id,
-    shopId: member.shopId,
-    shopName: member.shop.name,
-    role: member.role,
-    chatAccessRoles: member.shop.chatAccessRoles,
-    nickname: member.nickname,
-    avatarUrl: member.avatarUrl,
-    acceptAutoAssign: member.acceptAutoAssign,
-    defaultLanguage: member.defaultLanguage || member.user.defaultLanguage,
-    shopDefaultLanguage: member.shop.defaultLanguage,
-  };
-  return { context, sessionVersion: member.sessionVersion };
+  const [member] = await db.$queryRaw<MemberRow[]>`
+    SELECT ${memberColumns}
+    FROM "Member" m
+    JOIN "User" u ON u.id = m."userId"
+    JOIN "Shop" sh ON sh.id = m."shopId"
+    WHERE m."shopId" = ${identity.shopId}::uuid AND m."userId" = ${identity.userId}::uuid`;
+  return member ? toActiveMember(member) : null;
 }
 
 /** The session version a cookie for this membership is issued with; null without an active one. */

@@ -23,15 +23,25 @@ export interface CountStatusesInput {
 /** Closed chats are counted up to this many; `closedIsCapped` says there are more. */
 export const CLOSED_COUNT_CAP = 999;
 
-const STATUS_COLUMNS = ["total", "overdue", "dueSoon", "unreplied", "unread", "starred"] as const;
-const LIST_PREFIXES = ["assigned", "unassigned", "all"] as const;
+/** One group of the scope: sessions alike in everything the counts tell apart. */
+interface ScopeGroup {
+  state: string;
+  /** Held by the member (an open session of theirs). */
+  mine: boolean;
+  /** 0: nothing to answer; 1: overdue; 2: due soon; 3: on time. */
+  band: 0 | 1 | 2 | 3;
+  unread: boolean;
+  starred: boolean;
+  n: number;
+  /** The oldest reply clock in the group (epoch ms), for nextChangeAt. */
+  oldestMs: number | null;
+}
 
-type CountsRow = Record<`${(typeof LIST_PREFIXES)[number]}_${(typeof STATUS_COLUMNS)[number]}`, number> & {
+interface CountsRow {
+  groups: ScopeGroup[] | null;
   closed: number;
   windowMinutes: number;
-  oldestOnTimeMs: number | null;
-  oldestDueSoonMs: number | null;
-};
+}
 
 export async function countStatuses(db: Database, input: CountStatusesInput): Promise<StatusCountsDto> {
   const viewer = toViewer(input.member);
@@ -41,26 +51,9 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
   const overdue = timestampParam(new Date(now.getTime() - OVERDUE_AFTER_MS));
   const dueSoon = dueSoonBeforeSql(new Date(now.getTime() - OVERDUE_AFTER_MS));
 
-  const lists: Record<(typeof LIST_PREFIXES)[number], Prisma.Sql> = {
-    assigned: Prisma.sql`state = 'open' AND "assigneeId" = ${viewer.memberId}::uuid`,
-    unassigned: Prisma.sql`state = 'queued'`,
-    all: Prisma.sql`TRUE`,
-  };
-  const statuses: Record<(typeof STATUS_COLUMNS)[number], Prisma.Sql> = {
-    total: Prisma.sql`TRUE`,
-    overdue: Prisma.sql`oua < ${overdue}`,
-    dueSoon: Prisma.sql`oua >= ${overdue} AND oua < ${dueSoon}`,
-    unreplied: Prisma.sql`oua IS NOT NULL`,
-    unread: Prisma.sql`unread`,
-    starred: Prisma.sql`starred`,
-  };
-  const columns: Prisma.Sql[] = [];
-  for (const list of LIST_PREFIXES) {
-    for (const status of STATUS_COLUMNS) {
-      columns.push(Prisma.sql`(count(*) FILTER (WHERE ${lists[list]} AND ${statuses[status]}))::int AS ${Prisma.raw(`"${list}_${status}"`)}`);
-    }
-  }
-
+  // The scope's sessions are grouped by what tells the counts apart (a few dozen groups at
+  // most), and every count of every list is summed from the groups here: one pass over the
+  // scope instead of eighteen FILTERs evaluated on each of its rows.
   const [row] = await db.$queryRaw<CountsRow[]>`
     WITH ${listConfigCte(viewer)},
     scope AS MATERIALIZED (
@@ -68,26 +61,44 @@ export async function countStatuses(db: Database, input: CountStatusesInput): Pr
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
       WHERE s."shopId" = ${viewer.shopId}::uuid AND ${activeScopePredicate(viewer)} AND ${categoryPredicate(category)}
+    ), grouped AS (
+      SELECT state::text AS state, COALESCE(state = 'open' AND "assigneeId" = ${viewer.memberId}::uuid, FALSE) AS mine,
+             CASE WHEN oua IS NULL THEN 0 WHEN oua < ${overdue} THEN 1 WHEN oua < ${dueSoon} THEN 2 ELSE 3 END AS band,
+             unread, starred, count(*)::int AS n, ${epochMs(Prisma.sql`min(oua)`)} AS "oldestMs"
+      FROM scope
+      GROUP BY 1, 2, 3, 4, 5
     )
-    SELECT ${Prisma.join(columns, ", ")},
-      ${epochMs(Prisma.sql`min(oua) FILTER (WHERE oua >= ${dueSoon})`)} AS "oldestOnTimeMs",
-      ${epochMs(Prisma.sql`min(oua) FILTER (WHERE oua >= ${overdue} AND oua < ${dueSoon})`)} AS "oldestDueSoonMs",
+    SELECT (SELECT json_agg(grouped) FROM grouped) AS groups,
       (${closedCountSql(viewer, category)}) AS closed,
-      (SELECT "windowMinutes" FROM cfg) AS "windowMinutes"
-    FROM scope`;
+      (SELECT "windowMinutes" FROM cfg) AS "windowMinutes"`;
   if (!row) throw new Error("count query returned no row");
 
-  const pick = (list: (typeof LIST_PREFIXES)[number]): ListStatusCounts => ({
-    total: row[`${list}_total`],
-    overdue: row[`${list}_overdue`],
-    dueSoon: row[`${list}_dueSoon`],
-    unreplied: row[`${list}_unreplied`],
-    unread: row[`${list}_unread`],
-    starred: row[`${list}_starred`],
-  });
+  const groups = row.groups ?? [];
+  const inList: Record<"assigned" | "unassigned" | "all", (group: ScopeGroup) => boolean> = {
+    assigned: (group) => group.mine,
+    unassigned: (group) => group.state === "queued",
+    all: () => true,
+  };
+  const pick = (list: keyof typeof inList): ListStatusCounts => {
+    const counts: ListStatusCounts = { total: 0, overdue: 0, dueSoon: 0, unreplied: 0, unread: 0, starred: 0 };
+    for (const group of groups) {
+      if (!inList[list](group)) continue;
+      counts.total += group.n;
+      if (group.band === 1) counts.overdue += group.n;
+      if (group.band === 2) counts.dueSoon += group.n;
+      if (group.band !== 0) counts.unreplied += group.n;
+      if (group.unread) counts.unread += group.n;
+      if (group.starred) counts.starred += group.n;
+    }
+    return counts;
+  };
+  const oldestIn = (band: ScopeGroup["band"]) => {
+    const clocks = groups.filter((group) => group.band === band && group.oldestMs !== null).map((group) => group.oldestMs!);
+    return clocks.length === 0 ? null : new Date(Math.min(...clocks));
+  };
   const nextChangeAt = nextCountChangeAt({
-    oldestOnTime: row.oldestOnTimeMs === null ? null : new Date(row.oldestOnTimeMs),
-    oldestDueSoon: row.oldestDueSoonMs === null ? null : new Date(row.oldestDueSoonMs),
+    oldestOnTime: oldestIn(3),
+    oldestDueSoon: oldestIn(2),
     windowMs: row.windowMinutes * 60_000,
   });
   return {

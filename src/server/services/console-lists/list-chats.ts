@@ -59,16 +59,42 @@ interface ListRow {
 
 // Waiting time: the longest wait first; chats with nothing unanswered after them, latest buyer
 // message first. One number keeps the keyset simple: epoch ms is ~1.7e12, so 1e15 minus it sorts
-// every answered chat after every waiting one, and all of it is exact in a float8.
-const ANSWERED_OFFSET_MS = 1e15;
+// every answered chat after every waiting one, and all of it is exact in a float8. The two keys
+// are written exactly as the expression indexes of migration 20261208000200 state them (a
+// constant, not a parameter), so that an active list walks its index and stops at the page.
+const ANSWERED_OFFSET = Prisma.raw("1000000000000000::float8");
+/** Waiting-time keys below this are waiting chats (their epoch ms); answered ones are above. */
+const WAITING_KEY_LIMIT = Prisma.raw("500000000000000::float8");
 
-/** The sort key for the cfg CTE's "sortOrder": one InitPlan decides the branch for every row. */
-function sortKeyExpression(): Prisma.Sql {
-  const latestBuyer = epochMs(Prisma.sql`COALESCE(s."lastBuyerMessageAt", s."queuedAt")`);
-  return Prisma.sql`(CASE
-    WHEN (SELECT "sortOrder" FROM cfg) = 'latest' THEN -${latestBuyer}
-    WHEN ${slaClockSql("s")} IS NOT NULL THEN ${epochMs(slaClockSql("s"))}
-    ELSE ${ANSWERED_OFFSET_MS}::float8 - ${latestBuyer} END)`;
+const latestBuyerMs = (alias: string) => epochMs(Prisma.sql`COALESCE(${Prisma.raw(alias)}."lastBuyerMessageAt", ${Prisma.raw(alias)}."queuedAt")`);
+
+/** The sort key of "waiting_time" for the session row `alias`. */
+export function waitingSortKeySql(alias: string): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${slaClockSql(alias)} IS NOT NULL THEN ${epochMs(slaClockSql(alias))} ELSE ${ANSWERED_OFFSET} - ${latestBuyerMs(alias)} END)`;
+}
+
+/** The sort key of "latest" for the session row `alias`. */
+export function latestSortKeySql(alias: string): Prisma.Sql {
+  return Prisma.sql`(- ${latestBuyerMs(alias)})`;
+}
+
+/**
+ * For the waiting-time order, the SLA bands as ranges of its key (the same rows as the status
+ * predicate, which stays in the query): the index walk starts and stops at the band.
+ */
+function waitingKeyRange(status: StatusFilter | undefined, now: Date): Prisma.Sql {
+  const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
+  const key = waitingSortKeySql("s");
+  switch (status) {
+    case "overdue":
+      return Prisma.sql`AND ${key} < ${epochMs(timestampParam(overdueBefore))}`;
+    case "due_soon":
+      return Prisma.sql`AND ${key} >= ${epochMs(timestampParam(overdueBefore))} AND ${key} < ${epochMs(dueSoonBeforeSql(overdueBefore))}`;
+    case "unreplied":
+      return Prisma.sql`AND ${key} < ${WAITING_KEY_LIMIT}`;
+    default:
+      return Prisma.empty;
+  }
 }
 
 function statusPredicate(status: StatusFilter | undefined, list: ConsoleList, now: Date): Prisma.Sql {
@@ -125,16 +151,24 @@ export async function listChats(db: Database, input: ListChatsInput): Promise<Ch
       ORDER BY s."closedAt" DESC, s.id DESC
       LIMIT ${limit + 1}`;
   } else {
-    const sortKey = sortKeyExpression();
-    const after = cursor ? Prisma.sql`AND (${sortKey}, s.id) > (${cursor.key}::float8, ${cursor.id}::uuid)` : Prisma.empty;
-    pageSql = Prisma.sql`
+    // One branch per order, each walking its index; without an explicit sort the member's
+    // remembered one (cfg) switches one branch off before it runs (a one-time filter).
+    const branch = (order: SortOrder) => {
+      const sortKey = order === "latest" ? latestSortKeySql("s") : waitingSortKeySql("s");
+      const after = cursor ? Prisma.sql`AND (${sortKey}, s.id) > (${cursor.key}::float8, ${cursor.id}::uuid)` : Prisma.empty;
+      const chosen = input.sort ? Prisma.empty : Prisma.sql`AND ${order === "latest" ? Prisma.empty : Prisma.sql`NOT`} (SELECT "sortOrder" = 'latest' FROM cfg)`;
+      return Prisma.sql`(
       SELECT s.id, s."conversationId", s.state, s."assigneeId", s.category, s.starred, s.rating, s."oldestUnansweredAt",
              s."botActive", s."handedOverAt", s."lastBuyerMessageAt", s."closedAt", ${sortKey} AS "sortKey"
       FROM "ChatSession" s
       ${readPositionJoin(viewer)}
-      WHERE ${where} ${after}
-      ORDER BY "sortKey", s.id
-      LIMIT ${limit + 1}`;
+      WHERE ${where} ${order === "latest" ? Prisma.empty : waitingKeyRange(input.status, now)} ${after} ${chosen}
+      ORDER BY ${sortKey}, s.id
+      LIMIT ${limit + 1})`;
+    };
+    pageSql = input.sort
+      ? branch(input.sort)
+      : Prisma.sql`${branch("waiting_time")} UNION ALL ${branch("latest")}`;
   }
 
   // One statement: settings, the page, and what each item shows. A page with no items still

@@ -36,6 +36,11 @@ const SEEN_BY_EVERYONE = SESSION_STATES.filter((state) => isListedFor({ memberId
 const seenByEveryone = (state: Prisma.Sql) =>
   Prisma.sql`${state} IN (${Prisma.join(SEEN_BY_EVERYONE.map((value) => Prisma.sql`${value}::"SessionState"`))})`;
 
+/** The sessions (row `alias`) every member sees whoever holds them: the rule's "queued". */
+export function seenByEveryoneSql(alias: string): Prisma.Sql {
+  return seenByEveryone(Prisma.sql`${Prisma.raw(alias)}.state`);
+}
+
 /**
  * canSeeSession in SQL, for the session row `alias`: listed for the viewer (queued, or held by
  * them now or when it closed) or handed on by them (an assignment from them).

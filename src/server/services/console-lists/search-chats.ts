@@ -12,7 +12,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { highlightMatches, type SearchMatchField, type SearchResultDto, type SearchResultsDto } from "@/core/console";
 import type { Database } from "@/server/db/client";
 import type { MemberContext } from "@/server/services/resolve-member";
-import { ACTIVE_STATES, epochMs, listedSessionSql, toViewer, visibleConversationSql, visibleSessionSql, type Viewer } from "./scope";
+import { ACTIVE_STATES, epochMs, listedSessionSql, seenByEveryoneSql, toViewer, visibleConversationSql, visibleSessionSql, type Viewer } from "./scope";
 
 export const SEARCH_RESULT_LIMIT = 20;
 /** Trigram indexes need three characters; shorter keywords search nicknames and order ids only. */
@@ -62,6 +62,51 @@ function ownConversations(viewer: Viewer): Prisma.Sql {
     GROUP BY "conversationId"`;
 }
 
+/** How many of the newest rows of ownConversations' union recentOwnConversations reads. */
+const RECENT_ROWS = 1_000;
+
+/**
+ * The `count` conversations of ownConversations most recently handled, most recent first,
+ * without reading the member's whole history: the union's rows come newest first from three
+ * index walks ((shopId, createdAt) of the queued sessions, (shopId, assigneeId, createdAt), and
+ * Assignment(shopId, fromMemberId, createdAt)), RECENT_ROWS of them. A conversation's newest row
+ * is its first in that order, so when those rows name `count` conversations or more, the first
+ * `count` by their newest row are exactly ownConversations' first `count`; when all the rows
+ * fit, they are all of them. Only otherwise (a member whose recent rows repeat a few
+ * conversations) is the whole history grouped, as ownConversations does.
+ */
+function recentOwnConversations(viewer: Viewer, count: number): Prisma.Sql {
+  const shop = Prisma.sql`${viewer.shopId}::uuid`;
+  const me = Prisma.sql`${viewer.memberId}::uuid`;
+  return Prisma.sql`
+    WITH recent_rows AS MATERIALIZED (
+      SELECT "conversationId", "handledAt" FROM (
+        (SELECT s."conversationId", s."createdAt" AS "handledAt" FROM "ChatSession" s
+         WHERE s."shopId" = ${shop} AND ${seenByEveryoneSql("s")}
+         ORDER BY s."createdAt" DESC LIMIT ${RECENT_ROWS})
+        UNION ALL
+        (SELECT s."conversationId", s."createdAt" FROM "ChatSession" s
+         WHERE s."shopId" = ${shop} AND s."assigneeId" = ${me}
+         ORDER BY s."createdAt" DESC LIMIT ${RECENT_ROWS})
+        UNION ALL
+        (SELECT handed."conversationId", a."createdAt" FROM "Assignment" a
+         JOIN LATERAL (SELECT s."conversationId" FROM "ChatSession" s WHERE s.id = a."sessionId" LIMIT 1) handed ON TRUE
+         WHERE a."shopId" = ${shop} AND a."fromMemberId" = ${me}
+         ORDER BY a."createdAt" DESC LIMIT ${RECENT_ROWS})
+      ) newest
+      ORDER BY "handledAt" DESC
+      LIMIT ${RECENT_ROWS}
+    ), recent AS (
+      SELECT "conversationId", max("handledAt") AS "handledAt" FROM recent_rows GROUP BY "conversationId"
+    ), complete AS MATERIALIZED (
+      SELECT (SELECT count(*) FROM recent) >= ${count} OR (SELECT count(*) FROM recent_rows) < ${RECENT_ROWS} AS "isComplete"
+    )
+    (SELECT "conversationId", "handledAt" FROM recent WHERE (SELECT "isComplete" FROM complete) ORDER BY "handledAt" DESC LIMIT ${count})
+    UNION ALL
+    (SELECT "conversationId", "handledAt" FROM (${ownConversations(viewer)}) own WHERE NOT (SELECT "isComplete" FROM complete)
+     ORDER BY "handledAt" DESC LIMIT ${count})`;
+}
+
 /**
  * Hits (columns "conversationId", "atMs", matched; at most `limit`) to results: the buyer, and
  * the session a click opens: the active one if the viewer sees it, else the latest they may see.
@@ -88,26 +133,36 @@ const conversationOfBuyer = (buyerColumn: Prisma.Sql) => Prisma.sql`JOIN LATERAL
       SELECT cc.id, cc."lastMessageAt" FROM "Conversation" cc WHERE cc."buyerId" = ${buyerColumn} LIMIT 1
     ) c ON TRUE`;
 
+/**
+ * The first `limit` of `ranked` (hits with a "rank", all of a field's matches in rank order)
+ * that the viewer may see. The matches are ranked first and each is checked, in rank order, only
+ * until `limit` are found: an agent searching a common nickname part (thousands of buyers, most
+ * of them other agents' chats) probes a few hundred conversations, not every match.
+ */
+function firstVisible(viewer: Viewer, ranked: Prisma.Sql, limit: number): Prisma.Sql {
+  // OFFSET 0 keeps the visibility check out of the ranking, so the walk follows the rank order.
+  return Prisma.sql`
+    SELECT * FROM (${ranked} ORDER BY rank OFFSET 0) ranked
+    WHERE ${visibleConversationSql(viewer, Prisma.sql`ranked."conversationId"`)}
+    LIMIT ${limit}`;
+}
+
 async function searchOrders(db: Database, viewer: Viewer, q: string, limit: number): Promise<Hit[]> {
-  return db.$queryRaw<Hit[]>`${decorate(viewer, Prisma.sql`
+  return db.$queryRaw<Hit[]>`${decorate(viewer, firstVisible(viewer, Prisma.sql`
     SELECT c.id AS "conversationId", ${epochMs(Prisma.sql`c."lastMessageAt"`)} AS "atMs", o."externalId" AS matched,
            row_number() OVER (ORDER BY lower(o."externalId") = lower(${q}) DESC, o."placedAt" DESC) AS rank
     FROM "Order" o
     ${conversationOfBuyer(Prisma.sql`o."buyerId"`)}
-    WHERE o."shopId" = ${viewer.shopId}::uuid AND o."externalId" ILIKE ${containsPattern(q)} AND ${visibleConversationSql(viewer, Prisma.sql`c.id`)}
-    ORDER BY rank
-    LIMIT ${limit}`)}`;
+    WHERE o."shopId" = ${viewer.shopId}::uuid AND o."externalId" ILIKE ${containsPattern(q)}`, limit))}`;
 }
 
 async function searchNicknames(db: Database, viewer: Viewer, q: string, limit: number): Promise<Hit[]> {
-  return db.$queryRaw<Hit[]>`${decorate(viewer, Prisma.sql`
+  return db.$queryRaw<Hit[]>`${decorate(viewer, firstVisible(viewer, Prisma.sql`
     SELECT c.id AS "conversationId", ${epochMs(Prisma.sql`c."lastMessageAt"`)} AS "atMs", NULL::text AS matched,
            row_number() OVER (ORDER BY lower(b.nickname) = lower(${q}) DESC, c."lastMessageAt" DESC NULLS LAST) AS rank
     FROM "Buyer" b
     ${conversationOfBuyer(Prisma.sql`b.id`)}
-    WHERE b."shopId" = ${viewer.shopId}::uuid AND b.nickname ILIKE ${containsPattern(q)} AND ${visibleConversationSql(viewer, Prisma.sql`c.id`)}
-    ORDER BY rank
-    LIMIT ${limit}`)}`;
+    WHERE b."shopId" = ${viewer.shopId}::uuid AND b.nickname ILIKE ${containsPattern(q)}`, limit))}`;
 }
 
 /** Keyword hits: the newest matching message per conversation, newest first. */
@@ -152,9 +207,9 @@ async function searchMessages(db: Database, viewer: Viewer, q: string, limit: nu
 
   const walkOwnConversations = (maxConversations: number | null) => db.$queryRaw<Hit[]>`
     WITH mine AS MATERIALIZED (
-      ${ownConversations(viewer)}
-      ORDER BY "handledAt" DESC
-      ${maxConversations === null ? Prisma.empty : Prisma.sql`LIMIT ${maxConversations}`}
+      ${maxConversations === null
+        ? Prisma.sql`${ownConversations(viewer)} ORDER BY "handledAt" DESC`
+        : Prisma.sql`SELECT * FROM (${recentOwnConversations(viewer, maxConversations)}) recent ORDER BY "handledAt" DESC`}
     )
     ${decorate(viewer, keywordHits(Prisma.sql`
       -- No ORDER BY: the nested loop keeps the CTE's order, so the walk stops at the limit.
@@ -180,11 +235,12 @@ async function searchMessages(db: Database, viewer: Viewer, q: string, limit: nu
       SELECT m."conversationId", m.body, m."createdAt" FROM "Message" m
       WHERE m."shopId" = ${viewer.shopId}::uuid AND ${isKeywordMessage}
       LIMIT ${KEYWORD_MATCH_CAP + 1}
-    ), mine AS (${ownConversations(viewer)})
+    )
     SELECT n."matchCount", r.*
     FROM (SELECT count(*)::int AS "matchCount" FROM matches) n
     LEFT JOIN (${decorate(viewer, keywordHits(Prisma.sql`
-      SELECT h."conversationId", h.body, h."createdAt" FROM matches h JOIN mine ON mine."conversationId" = h."conversationId"`, limit))}) r ON TRUE`;
+      -- Each match's conversation checked by index probes: the member's whole history is not read.
+      SELECT h."conversationId", h.body, h."createdAt" FROM matches h WHERE ${visibleConversationSql(viewer, Prisma.sql`h."conversationId"`)}`, limit))}) r ON TRUE`;
   if ((rare[0]?.matchCount ?? 0) <= KEYWORD_MATCH_CAP) {
     return rare.filter((hit): hit is Hit & { matchCount: number } => typeof hit.conversationId === "string");
   }

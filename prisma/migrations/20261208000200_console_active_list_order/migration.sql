@@ -1,0 +1,11 @@
+-- Issue 16 item 3 (CONSOLE-1, CONSOLE-3 at ten times the history): the active lists (All open,
+-- Assigned, Unassigned) computed the sort key of every queued and open session in scope and
+-- sorted them for one page of 30: 24,000 sessions for an admin at 1,000,000 conversations
+-- (34-42 ms). These indexes hold the two sort keys exactly as list-chats.ts computes them
+-- (waitingSortKeySql and latestSortKeySql: keep them identical), so a page is an index walk that
+-- stops after 31 rows, and the waiting-time bands (overdue, due soon) are ranges of the key.
+-- Only queued and open sessions are in them.
+CREATE INDEX "ChatSession_active_waiting_order_idx" ON "ChatSession" ("shopId", ((CASE WHEN (CASE WHEN "botActive" OR "oldestUnansweredAt" IS NULL THEN NULL WHEN "handedOverAt" > "oldestUnansweredAt" THEN "handedOverAt" ELSE "oldestUnansweredAt" END) IS NOT NULL THEN (EXTRACT(EPOCH FROM (CASE WHEN "botActive" OR "oldestUnansweredAt" IS NULL THEN NULL WHEN "handedOverAt" > "oldestUnansweredAt" THEN "handedOverAt" ELSE "oldestUnansweredAt" END)) * 1000)::float8 ELSE 1000000000000000::float8 - (EXTRACT(EPOCH FROM COALESCE("lastBuyerMessageAt", "queuedAt")) * 1000)::float8 END)), id) WHERE state IN ('queued', 'open');
+CREATE INDEX "ChatSession_active_latest_order_idx" ON "ChatSession" ("shopId", ((- (EXTRACT(EPOCH FROM COALESCE("lastBuyerMessageAt", "queuedAt")) * 1000)::float8)), id) WHERE state IN ('queued', 'open');
+CREATE INDEX "ChatSession_open_assignee_waiting_order_idx" ON "ChatSession" ("shopId", "assigneeId", ((CASE WHEN (CASE WHEN "botActive" OR "oldestUnansweredAt" IS NULL THEN NULL WHEN "handedOverAt" > "oldestUnansweredAt" THEN "handedOverAt" ELSE "oldestUnansweredAt" END) IS NOT NULL THEN (EXTRACT(EPOCH FROM (CASE WHEN "botActive" OR "oldestUnansweredAt" IS NULL THEN NULL WHEN "handedOverAt" > "oldestUnansweredAt" THEN "handedOverAt" ELSE "oldestUnansweredAt" END)) * 1000)::float8 ELSE 1000000000000000::float8 - (EXTRACT(EPOCH FROM COALESCE("lastBuyerMessageAt", "queuedAt")) * 1000)::float8 END)), id) WHERE state = 'open';
+CREATE INDEX "ChatSession_open_assignee_latest_order_idx" ON "ChatSession" ("shopId", "assigneeId", ((- (EXTRACT(EPOCH FROM COALESCE("lastBuyerMessageAt", "queuedAt")) * 1000)::float8)), id) WHERE state = 'open';
