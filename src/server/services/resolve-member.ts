@@ -54,9 +54,7 @@ export async function resolveSessionMember(db: Database, claims: SessionClaims, 
   // One statement for the member and the sign-in session: it runs on every request and socket.
   const [row] = await db.$queryRaw<Array<MemberRow & { sessionUserId: string | null; revokedAt: Date | null; expiresAt: Date | null }>>`
     SELECT ${memberColumns}, ss."userId"::text AS "sessionUserId", ss."revokedAt", ss."expiresAt"
-    FROM "Member" m
-    JOIN "User" u ON u.id = m."userId"
-    JOIN "Shop" sh ON sh.id = m."shopId"
+    ${memberTables}
     LEFT JOIN "SignInSession" ss ON ss.id = ${sessionId}::uuid
     WHERE m."shopId" = ${shopId}::uuid AND m."userId" = ${userId}::uuid`;
   if (!row || row.sessionUserId === null || row.expiresAt === null) return null;
@@ -95,6 +93,9 @@ const memberColumns = Prisma.sql`m.id::text AS "memberId", m."userId"::text AS "
     u."defaultLanguage" AS "userLanguage", sh.name AS "shopName", sh."chatAccessRoles"::text[] AS "chatAccessRoles",
     sh."defaultLanguage" AS "shopLanguage"`;
 
+/** The tables memberColumns reads: the membership, its user and its shop. */
+const memberTables = Prisma.sql`FROM "Member" m JOIN "User" u ON u.id = m."userId" JOIN "Shop" sh ON sh.id = m."shopId"`;
+
 function toActiveMember(member: MemberRow): { context: MemberContext; sessionVersion: number } | null {
   if (member.status !== "active" || member.memberDeletedAt || member.userDeletedAt) return null;
   const context: MemberContext = {
@@ -121,9 +122,7 @@ async function loadActiveMember(
   if (!UUID.test(identity.userId) || !UUID.test(identity.shopId)) return null;
   const [member] = await db.$queryRaw<MemberRow[]>`
     SELECT ${memberColumns}
-    FROM "Member" m
-    JOIN "User" u ON u.id = m."userId"
-    JOIN "Shop" sh ON sh.id = m."shopId"
+    ${memberTables}
     WHERE m."shopId" = ${identity.shopId}::uuid AND m."userId" = ${identity.userId}::uuid`;
   return member ? toActiveMember(member) : null;
 }

@@ -104,10 +104,10 @@ export async function recommendReplies(
     library?: KnownLibrary;
   },
 ): Promise<RecommendationResult> {
-  const version = input.library ?? await faqLibraryOf(tx, input.shopId);
-  const threshold = input.threshold !== undefined ? input.threshold : version.threshold;
+  const library = input.library ?? await faqLibraryOf(tx, input.shopId);
+  const threshold = input.threshold !== undefined ? input.threshold : library.threshold;
   const text = input.text.slice(0, 2000);
-  const { index, details } = await indexFor(tx, input.shopId, version.version);
+  const { index, details } = await indexFor(tx, input.shopId, library.version);
   const scores = scoreMessage(index, text, RECOMMENDATION_LIMIT);
   const recommendations = entriesWorthShowing(scores.ranked)
     .map((scored) => ({ id: scored.externalId, faqEntryId: scored.key, ...details.get(scored.key)!, score: scored.score }));

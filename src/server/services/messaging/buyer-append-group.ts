@@ -28,7 +28,7 @@ export interface BuyerAppendGroup {
   append(input: BuyerAppendInput): Promise<FastPathOutcome>;
 }
 
-export function createBuyerAppendGroup(pool: pg.Pool, jobIdentifier: string): BuyerAppendGroup {
+export function createBuyerAppendGroup(pool: pg.Pool): BuyerAppendGroup {
   let waiting: Waiting[] = [];
   let inFlight = 0;
   let scheduled = false;
@@ -64,14 +64,14 @@ export function createBuyerAppendGroup(pool: pg.Pool, jobIdentifier: string): Bu
 
   function run(group: Waiting[]) {
     inFlight += 1;
-    void appendBuyerMessagesOnPool(pool, group.map((item) => item.input), jobIdentifier)
+    void appendBuyerMessagesOnPool(pool, group.map((item) => item.input))
       .then(
         (outcomes) => group.forEach((item, index) => item.resolve(outcomes[index]!)),
         (error: unknown) => {
           if (group.length === 1) return group[0]!.reject(error);
           // Each on its own, so one refused message does not fail the others.
           for (const item of group) {
-            appendBuyerMessagesOnPool(pool, [item.input], jobIdentifier).then(([outcome]) => item.resolve(outcome!), item.reject);
+            appendBuyerMessagesOnPool(pool, [item.input]).then(([outcome]) => item.resolve(outcome!), item.reject);
           }
         },
       )
@@ -94,10 +94,10 @@ export function createBuyerAppendGroup(pool: pg.Pool, jobIdentifier: string): Bu
 const groupsByPool = new WeakMap<pg.Pool, BuyerAppendGroup>();
 
 /** The pool's one group (per process), made on first use. */
-export function buyerAppendGroupOf(pool: pg.Pool, jobIdentifier: string): BuyerAppendGroup {
+export function buyerAppendGroupOf(pool: pg.Pool): BuyerAppendGroup {
   let group = groupsByPool.get(pool);
   if (!group) {
-    group = createBuyerAppendGroup(pool, jobIdentifier);
+    group = createBuyerAppendGroup(pool);
     groupsByPool.set(pool, group);
   }
   return group;

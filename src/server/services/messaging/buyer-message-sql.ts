@@ -5,6 +5,7 @@
 // (ON CONFLICT), and nothing else changes with it.
 import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
+import { JOB_EXPIRE_SESSION } from "@/server/jobs/schedule";
 import { faqVersionSql, type KnownLibrary } from "@/server/services/faq/recommend";
 import type { LockedConversation, Tx } from "@/server/services/messaging/append-message";
 import type { MessageRow, SessionRow } from "@/server/services/messaging/message-dto";
@@ -77,7 +78,7 @@ export type FastPathOutcome =
  * and, when this message starts the SLA clock, schedules the 7-day expiry job, all atomically.
  * Anything else (first message, closed session, blocked or unknown buyer) comes back as
  * "fallback" for the transactional path, which handles and explains those cases.
- * $1: the messages as a JSON array (BuyerAppendRecord); $2: the expiry job's task identifier.
+ * $1: the messages as a JSON array (BuyerAppendRecord); $2: the expiry job's task (JOB_EXPIRE_SESSION).
  */
 export const APPEND_BUYER_MESSAGES_SQL = `
   WITH input AS (
@@ -148,13 +149,13 @@ export interface AppendRow {
   a_nickname: string | null; a_avatar: string | null; started_clock: boolean; f_threshold: number | null; f_faq_version: string | null;
 }
 
-/** $1 of APPEND_BUYER_MESSAGES_SQL: each message's position in the list is its `ord`. */
-export function appendRecordsOf(inputs: BuyerAppendInput[]): string {
+/** The parameters of APPEND_BUYER_MESSAGES_SQL; each message's position in the list is its `ord`. */
+function statementValues(inputs: BuyerAppendInput[]): [string, string] {
   const records: BuyerAppendRecord[] = inputs.map((input, ord) => ({
     ord, shop_id: input.shopId, buyer_id: input.buyerId, client_id: input.clientId, kind: input.content.kind, body: input.content.body,
     payload: input.content.payload ?? null, preview: input.preview, at: input.now.toISOString(), expires_at: input.expiresAt.toISOString(),
   }));
-  return JSON.stringify(records);
+  return [JSON.stringify(records), JOB_EXPIRE_SESSION];
 }
 
 /** One message's outcome from its row (rows[i].ord === i; a missing row is a fallback). */
@@ -186,13 +187,13 @@ function outcomesOf(inputs: BuyerAppendInput[], rows: AppendRow[]): FastPathOutc
 }
 
 /** Through Prisma: inside a transaction (tx), or where no driver pool is at hand. */
-export async function appendBuyerMessages(db: Tx, inputs: BuyerAppendInput[], jobIdentifier: string): Promise<FastPathOutcome[]> {
-  const rows = await db.$queryRawUnsafe<AppendRow[]>(APPEND_BUYER_MESSAGES_SQL, appendRecordsOf(inputs), jobIdentifier);
+export async function appendBuyerMessages(db: Tx, inputs: BuyerAppendInput[]): Promise<FastPathOutcome[]> {
+  const rows = await db.$queryRawUnsafe<AppendRow[]>(APPEND_BUYER_MESSAGES_SQL, ...statementValues(inputs));
   return outcomesOf(inputs, rows);
 }
 
 /** Straight through the driver, as a named (prepared once per connection) statement: the hot path. */
-export async function appendBuyerMessagesOnPool(pool: pg.Pool, inputs: BuyerAppendInput[], jobIdentifier: string): Promise<FastPathOutcome[]> {
-  const { rows } = await pool.query<AppendRow>({ name: "append_buyer_messages", text: APPEND_BUYER_MESSAGES_SQL, values: [appendRecordsOf(inputs), jobIdentifier] });
+export async function appendBuyerMessagesOnPool(pool: pg.Pool, inputs: BuyerAppendInput[]): Promise<FastPathOutcome[]> {
+  const { rows } = await pool.query<AppendRow>({ name: "append_buyer_messages", text: APPEND_BUYER_MESSAGES_SQL, values: statementValues(inputs) });
   return outcomesOf(inputs, rows);
 }

@@ -12,7 +12,6 @@ import { appendMessage, findMessageByClientId, MESSAGE_TRANSACTION_OPTIONS, prev
 import { appendBuyerMessages, lockBuyerHead, type AppendedBuyerMessage, type BuyerAppendInput, type FastPathOutcome } from "@/server/services/messaging/buyer-message-sql";
 import { buyerAppendGroupOf } from "@/server/services/messaging/buyer-append-group";
 import { driverPoolOf } from "@/server/db/client";
-import { JOB_EXPIRE_SESSION } from "@/server/jobs/schedule";
 import { GREETING_PAYLOAD, greetingDue, recordGreeting } from "@/server/services/messaging/greeting";
 import { toMessageDto, toSessionDto, toWidgetSessionDto, type MessageRow } from "@/server/services/messaging/message-dto";
 import { resolveContent, type ResolvedContent } from "@/server/services/messaging/resolve-content";
@@ -72,7 +71,7 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
     const outcome = await autoAnswerBuyerMessage(db, {
       shopId: input.shopId, conversationId: message.conversationId, buyerId: input.buyerId, sessionId: message.sessionId!,
       messageId: message.id, text: message.body, audience: audience && "rooms" in audience ? audience.rooms : [], now: input.now,
-      library: facts.library ?? undefined,
+      library: facts.library,
     });
     return outcome.events.length > 0 ? { ...result, events: [...result.events, ...outcome.events] } : result;
   } catch (error) {
@@ -85,27 +84,32 @@ export async function ingestBuyerMessage(db: Database, input: BuyerMessageInput)
 
 /**
  * What storing the message told the automatic steps, so that they skip their own reads when they
- * can: whether the bot holds the session (undefined: not known) and the shop's FAQ library (null: not read).
+ * can: whether the bot holds the session and the shop's FAQ library (absent: not known).
  */
 interface StoredFacts {
-  botActive: boolean | undefined;
-  library: KnownLibrary | null;
+  botActive?: boolean;
+  library?: KnownLibrary;
+}
+
+/** The buyer's message as the append statement takes it, on either path. */
+function appendInputOf(input: BuyerMessageInput, content: ResolvedContent, now: Date): BuyerAppendInput {
+  return {
+    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now, expiresAt: expiresAt(now),
+  };
 }
 
 /** The common path: grouped with other buyers' messages when the driver pool is at hand (buyer-append-group.ts). */
 async function appendOnCommonPath(db: Database, input: BuyerAppendInput): Promise<FastPathOutcome> {
   const pool = driverPoolOf(db);
-  if (pool) return buyerAppendGroupOf(pool, JOB_EXPIRE_SESSION).append(input);
-  const [outcome] = await appendBuyerMessages(db, [input], JOB_EXPIRE_SESSION);
+  if (pool) return buyerAppendGroupOf(pool).append(input);
+  const [outcome] = await appendBuyerMessages(db, [input]);
   return outcome!;
 }
 
 async function storeBuyerMessage(db: Database, input: BuyerMessageInput): Promise<{ result: BuyerMessageResult; facts: StoredFacts }> {
   const now = input.now ?? new Date();
   const content = await resolveContent(db, { shopId: input.shopId, content: input.content, sender: { type: "buyer", buyerId: input.buyerId } });
-  const fast = await appendOnCommonPath(db, {
-    shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now, expiresAt: expiresAt(now),
-  });
+  const fast = await appendOnCommonPath(db, appendInputOf(input, content, now));
   if (fast.kind === "appended") {
     return {
       result: serviceResult(
@@ -115,7 +119,7 @@ async function storeBuyerMessage(db: Database, input: BuyerMessageInput): Promis
       facts: { botActive: fast.appended.session.botActive, library: fast.library },
     };
   }
-  const unknown: StoredFacts = { botActive: undefined, library: null };
+  const unknown: StoredFacts = {};
   if (fast.kind === "duplicate") {
     const existing = await findMessageByClientId(db, fast.conversationId, input.clientId);
     if (existing) return { result: serviceResult({ message: toMessageDto(existing), isDuplicate: true, openedSessionId: null }), facts: unknown };
@@ -164,9 +168,7 @@ async function ingestInTransaction(db: Database, input: BuyerMessageInput, conte
 
     // The same one-statement append as the common path, now that the session exists; the
     // conversation is already locked by this transaction.
-    const [outcome] = await appendBuyerMessages(tx, [{
-      shopId: input.shopId, buyerId: input.buyerId, clientId: input.clientId, content, preview: previewOf({ ...content, authorType: "buyer" }), now, expiresAt: expiresAt(now),
-    }], JOB_EXPIRE_SESSION);
+    const [outcome] = await appendBuyerMessages(tx, [appendInputOf(input, content, now)]);
     if (outcome!.kind === "duplicate") return (await duplicateOf())!;
     if (outcome!.kind !== "appended") throw new AppError("INTERNAL", "The message could not be stored. Nothing was changed.");
     const { appended } = outcome!;
