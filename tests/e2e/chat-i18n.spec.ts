@@ -5,21 +5,10 @@
 // Spanish, with no serious or critical axe-core violations. The browser stays English: the
 // member's language chooses the console's (docs/i18n.md).
 import { seriousViolations } from "./axe";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, setMemberLanguage, signInAs } from "./support";
+import { expect, test } from "@playwright/test";
+import { DEMO, setMemberLanguage, signInAs, waitForEligible } from "./support";
 import { SocketBuyer as Buyer } from "./socket-buyer";
 
-/** Waits until exactly these members could take auto-assigned chats (online with accept on). */
-async function waitForEligible(page: Page, nicknames: string[]): Promise<void> {
-  await expect
-    .poll(async () => {
-      const response = await page.request.get("/api/console/members");
-      const { data } = (await response.json()) as { data: { members: Array<{ nickname: string; isOnline: boolean; acceptAutoAssign: boolean }> } };
-      return data.members.filter((member) => member.isOnline && member.acceptAutoAssign).map((member) => member.nickname).sort();
-    // Up to 45 s: beyond the 30 s presence grace of a console an earlier spec closed.
-    }, { timeout: 45_000 })
-    .toEqual([...nicknames].sort());
-}
 
 test("NF-5: a Spanish-speaking member uses the chat window and the workbench in Spanish (times, dates, money, numbers), with no serious axe violations", async ({ browser, baseURL }) => {
   // It may wait out the presence grace of an earlier spec's console (below).

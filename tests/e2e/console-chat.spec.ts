@@ -5,7 +5,7 @@
 import zlib from "node:zlib";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { io } from "socket.io-client";
-import { DEMO, signInAs } from "./support";
+import { DEMO, signInAs, waitForEligible } from "./support";
 import { PNG, SocketBuyer as Buyer, type Ack, type WireMessage } from "./socket-buyer";
 
 
@@ -120,20 +120,7 @@ async function openFromList(page: Page, list: "Assigned" | "Unassigned" | "All o
 
 const listRow = (page: Page, nickname: string) => page.getByRole("region", { name: "Chat list" }).getByRole("option").filter({ hasText: nickname });
 
-type Member = { nickname: string; acceptAutoAssign: boolean; isOnline: boolean; openSessions: number };
 
-async function members(page: Page): Promise<Member[]> {
-  const response = await page.request.get("/api/console/members");
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { data: { members: Member[] } }).data.members;
-}
-
-/** Waits until exactly these members could take auto-assigned chats (online with accept on). */
-async function waitForEligible(page: Page, nicknames: string[]): Promise<void> {
-  await expect
-    .poll(async () => (await members(page)).filter((member) => member.isOnline && member.acceptAutoAssign).map((member) => member.nickname).sort(), { timeout: 15_000 })
-    .toEqual([...nicknames].sort());
-}
 
 const chatWindow = (page: Page) => page.getByRole("region", { name: "Chat window" });
 const messageLog = (page: Page) => page.getByRole("log", { name: "Messages" });

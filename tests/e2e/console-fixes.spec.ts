@@ -5,7 +5,7 @@
 // the sign-in page (TEAM-3). Buyers use the real widget on the demo storefront, or a
 // socket.io-client on the widget namespace where only the console is under test.
 import { expect, test, type Browser, type BrowserContext, type FrameLocator, type Page } from "@playwright/test";
-import { DEMO, signInAs, openDemoWidget } from "./support";
+import { DEMO, signInAs, openDemoWidget, waitForEligible } from "./support";
 import { SocketBuyer } from "./socket-buyer";
 
 interface Console { context: BrowserContext; page: Page }
@@ -17,14 +17,6 @@ async function openConsole(browser: Browser, email: string): Promise<Console> {
   return { context, page };
 }
 
-/** Waits until exactly these members could take auto-assigned chats (online with accept on). */
-async function waitForEligible(page: Page, nicknames: string[]): Promise<void> {
-  await expect.poll(async () => {
-    const response = await page.request.get("/api/console/members");
-    const { data } = (await response.json()) as { data: { members: Array<{ nickname: string; acceptAutoAssign: boolean; isOnline: boolean }> } };
-    return data.members.filter((member) => member.isOnline && member.acceptAutoAssign).map((member) => member.nickname).sort();
-  }, { timeout: 15_000 }).toEqual([...nicknames].sort());
-}
 
 const chatList = (page: Page) => page.getByRole("region", { name: "Chat list" });
 const chatWindow = (page: Page) => page.getByRole("region", { name: "Chat window" });

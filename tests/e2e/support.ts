@@ -28,6 +28,21 @@ export async function openDemoWidget(page: Page): Promise<FrameLocator> {
   return frame;
 }
 
+/**
+ * Waits until exactly these members could take auto-assigned chats (online with accept on), as
+ * the console's member list says. Up to 45 s: beyond the presence grace of a console an earlier
+ * spec closed (its socket may only be given up after the transport's ping timeout).
+ */
+export async function waitForEligible(page: Page, nicknames: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const response = await page.request.get("/api/console/members");
+      const { data } = (await response.json()) as { data: { members: Array<{ nickname: string; isOnline: boolean; acceptAutoAssign: boolean }> } };
+      return data.members.filter((member) => member.isOnline && member.acceptAutoAssign).map((member) => member.nickname).sort();
+    }, { timeout: 45_000 })
+    .toEqual([...nicknames].sort());
+}
+
 /** NF-5: sets the signed-in member's language (SET-1) through the product's own API. */
 export async function setMemberLanguage(page: Page, defaultLanguage: "en" | "es"): Promise<void> {
   const response = await page.request.patch("/api/me", { data: { defaultLanguage } });
